@@ -1,0 +1,90 @@
+"""The `studylog` command: global options, error handling and the command tree.
+
+Exit codes: 0 done; 1 the check failed (a verdict other than AC, a failed run); 2 bad usage or bad
+input, always as one line on stderr. Heavy modules (torch, textual) are imported only inside the
+commands that need them, so `--help`, `today` and `search` start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from studylog.cli import context
+from studylog.errors import CheckFailed, UserError
+
+
+class StudylogGroup(TyperGroup):
+    """Runs the command tree and turns every error into an exit code and one line on stderr."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+        code = 0
+        try:
+            rv = super().main(
+                args, prog_name or "studylog", complete_var, standalone_mode=False, **extra
+            )
+            code = rv if isinstance(rv, int) else 0
+        except click.UsageError as exc:
+            where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            click.echo(f"studylog: {exc.format_message()}{where}", err=True)
+            code = 2
+        except click.ClickException as exc:
+            click.echo(f"studylog: {exc.format_message()}", err=True)
+            code = exc.exit_code
+        except UserError as exc:
+            click.echo(f"studylog: {exc}", err=True)
+            code = 2
+        except CheckFailed as exc:
+            if str(exc):
+                click.echo(f"studylog: {exc}", err=True)
+            code = 1
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("studylog: interrupted", err=True)
+            code = 130
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=StudylogGroup,
+    name="studylog",
+    help="The daily record, an offline judge and a PyTorch training lab for bootcamp students.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=False,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Database file (default: $STUDYLOG_DB or the user data dir)."),
+    ] = None,
+) -> None:
+    """With no command, open the TUI on today."""
+    context.set_db_path(db)
+    if ctx.invoked_subcommand is None:
+        from studylog.cli.tui_cmd import open_tui
+
+        open_tui()
+
+
+from studylog.cli import journal_cmds  # noqa: E402
+
+journal_cmds.register(app)
+
+
+def run() -> None:
+    """Entry point of the `studylog` script."""
+    app()

@@ -1,0 +1,132 @@
+"""Settings file and paths.
+
+The database lives in the platform's user data directory (platformdirs) unless `--db PATH` or the
+environment variable ``STUDYLOG_DB`` says otherwise. Settings are a small TOML file in the user
+config directory (``STUDYLOG_CONFIG`` overrides its path). Keys are dotted names such as
+``course.start``; values are strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir
+
+from studylog.errors import UserError
+
+APP = "studylog"
+
+#: Known settings: key -> (default, help). Unknown keys are refused so typos don't go unnoticed.
+SETTINGS: dict[str, tuple[str, str]] = {
+    "course.start": ("", "first day of the course (YYYY-MM-DD); week/day labels count from it"),
+    "course.name": ("[네이버 부스트 캠프] AI-Tech", "the course name at the start of a post's title"),
+    "course.days_per_week": ("5", "study days per week (labels skip weekends when 5)"),
+    "language": ("ko", "language of the blog headings: ko or en"),
+}
+
+
+def data_dir() -> Path:
+    """The folder holding the problem bank and the offline datasets.
+
+    A source checkout uses its top-level ``data/``; an installed wheel carries it as
+    ``studylog/_data``.
+    """
+    here = Path(__file__).resolve().parent
+    bundled = here / "_data"
+    if bundled.is_dir():
+        return bundled
+    return here.parent / "data"
+
+
+def default_db_path() -> Path:
+    """Where the database lives when neither --db nor STUDYLOG_DB is given."""
+    env = os.environ.get("STUDYLOG_DB")
+    if env:
+        return Path(env).expanduser()
+    return Path(user_data_dir(APP, appauthor=False)) / "studylog.db"
+
+
+def config_path() -> Path:
+    """The settings file (``STUDYLOG_CONFIG`` overrides it)."""
+    env = os.environ.get("STUDYLOG_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    return Path(user_config_dir(APP, appauthor=False)) / "config.toml"
+
+
+def _flatten(prefix: str, table: dict) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_flatten(name + ".", value))
+        else:
+            out[name] = str(value)
+    return out
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+@dataclass
+class Settings:
+    """The user's settings, with defaults for anything unset."""
+
+    values: dict[str, str]
+    path: Path
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        """Read the settings file; a missing file means all defaults."""
+        path = path or config_path()
+        values: dict[str, str] = {}
+        if path.exists():
+            try:
+                values = _flatten("", tomllib.loads(path.read_text(encoding="utf-8")))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise UserError(f"settings file {path} is not valid TOML: {exc}") from None
+        return cls(values=values, path=path)
+
+    def get(self, key: str) -> str:
+        """The value of a known key, or its default."""
+        if key not in SETTINGS:
+            raise UserError(f"unknown setting {key!r}; known: {', '.join(SETTINGS)}")
+        return self.values.get(key, SETTINGS[key][0])
+
+    def set(self, key: str, value: str) -> None:
+        """Check and store one value, then write the file."""
+        if key not in SETTINGS:
+            raise UserError(f"unknown setting {key!r}; known: {', '.join(SETTINGS)}")
+        if key == "course.start" and value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise UserError(f"course.start must be a date like 2026-10-26, not {value!r}") from None
+        if key == "course.days_per_week" and value not in {"5", "6", "7"}:
+            raise UserError("course.days_per_week must be 5, 6 or 7")
+        if key == "language" and value not in {"ko", "en"}:
+            raise UserError("language must be ko or en")
+        self.values[key] = value
+        self.save()
+
+    def save(self) -> None:
+        """Write the settings as TOML (one table per dotted prefix)."""
+        tables: dict[str, dict[str, str]] = {}
+        for key, value in sorted(self.values.items()):
+            head, _, leaf = key.rpartition(".")
+            tables.setdefault(head, {})[leaf] = value
+        lines: list[str] = []
+        for head, items in sorted(tables.items()):  # "" (top-level keys) sorts first
+            if head:
+                lines.append(f"\n[{head}]")
+            lines.extend(f"{leaf} = {_toml_string(v)}" for leaf, v in items.items())
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text("\n".join(lines).strip() + "\n", encoding="utf-8")
+        tmp.replace(self.path)

@@ -1,0 +1,199 @@
+"""Queries on days, entries, to-dos and tags (the daily record)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlite_utils
+
+from studylog.store.search import index_entry, unindex_entry
+
+
+def now() -> str:
+    """The current local time as an ISO string (seconds)."""
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def ensure_day(db: sqlite_utils.Database, date: str) -> None:
+    """Make sure the ``days`` row for ``date`` (YYYY-MM-DD) exists (call inside a transaction)."""
+    ts = now()
+    db.execute(
+        "INSERT OR IGNORE INTO days (date, created, updated) VALUES (?, ?, ?)", [date, ts, ts]
+    )
+
+
+def touch_day(db: sqlite_utils.Database, date: str) -> None:
+    """Create the day if needed and mark it updated."""
+    ensure_day(db, date)
+    db.execute("UPDATE days SET updated = ? WHERE date = ?", [now(), date])
+
+
+def get_day(db: sqlite_utils.Database, date: str) -> dict[str, Any] | None:
+    """The ``days`` row for ``date`` as a dict, or None."""
+    rows = list(db.query("SELECT * FROM days WHERE date = ?", [date]))
+    return rows[0] if rows else None
+
+
+def set_day_fields(db: sqlite_utils.Database, date: str, **fields: Any) -> None:
+    """Set overrides (title, week, day, record_no) on a day, creating it if needed."""
+    allowed = {"title", "week", "day", "record_no"}
+    bad = set(fields) - allowed
+    if bad:
+        raise ValueError(f"unknown day fields: {bad}")
+    touch_day(db, date)
+    for key, value in fields.items():
+        db.execute(f"UPDATE days SET {key} = ? WHERE date = ?", [value, date])
+
+
+def dates(db: sqlite_utils.Database, since: str | None = None, until: str | None = None) -> list[str]:
+    """Dates that have a record, oldest first, within the optional bounds."""
+    sql = "SELECT date FROM days WHERE 1=1"
+    params: list[str] = []
+    if since:
+        sql += " AND date >= ?"
+        params.append(since)
+    if until:
+        sql += " AND date <= ?"
+        params.append(until)
+    return [r[0] for r in db.execute(sql + " ORDER BY date", params).fetchall()]
+
+
+def record_anchor(db: sqlite_utils.Database, date: str) -> tuple[str, int] | None:
+    """The latest day on or before ``date`` whose record number was set by hand."""
+    row = db.execute(
+        "SELECT date, record_no FROM days WHERE date <= ? AND record_no IS NOT NULL "
+        "ORDER BY date DESC LIMIT 1",
+        [date],
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def count_days(db: sqlite_utils.Database, after: str | None, upto: str) -> int:
+    """How many days with a record lie in (after, upto]."""
+    if after is None:
+        return db.execute("SELECT count(*) FROM days WHERE date <= ?", [upto]).fetchone()[0]
+    return db.execute(
+        "SELECT count(*) FROM days WHERE date > ? AND date <= ?", [after, upto]
+    ).fetchone()[0]
+
+
+# --- entries ---------------------------------------------------------------------------------
+
+
+def entries(db: sqlite_utils.Database, date: str, section: str | None = None) -> list[dict]:
+    """A day's entries (all, or one section's) in their order."""
+    sql = "SELECT * FROM entries WHERE date = ?"
+    params: list[Any] = [date]
+    if section:
+        sql += " AND section = ?"
+        params.append(section)
+    return list(db.query(sql + " ORDER BY position, id", params))
+
+
+def add_entry(
+    db: sqlite_utils.Database, date: str, section: str, body: str, title: str = "",
+    created: str | None = None, updated: str | None = None, tags: list[str] | None = None,
+) -> int:
+    """Append an entry to a day's section, index it and record its tags; returns its id."""
+    touch_day(db, date)
+    ts = now()
+    pos = db.execute(
+        "SELECT coalesce(max(position), -1) + 1 FROM entries WHERE date = ? AND section = ?",
+        [date, section],
+    ).fetchone()[0]
+    cur = db.execute(
+        "INSERT INTO entries (date, section, title, body, position, created, updated) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [date, section, title, body, pos, created or ts, updated or created or ts],
+    )
+    entry_id = cur.lastrowid
+    index_entry(db, entry_id, title, body)
+    set_tags(db, entry_id, tags or [])
+    return entry_id
+
+
+def update_entry(db: sqlite_utils.Database, entry_id: int, body: str, title: str,
+                 tags: list[str]) -> None:
+    """Replace an entry's text (and index and tags)."""
+    row = db.execute("SELECT date FROM entries WHERE id = ?", [entry_id]).fetchone()
+    if row is None:
+        raise KeyError(entry_id)
+    db.execute(
+        "UPDATE entries SET body = ?, title = ?, updated = ? WHERE id = ?",
+        [body, title, now(), entry_id],
+    )
+    touch_day(db, row[0])
+    index_entry(db, entry_id, title, body)
+    set_tags(db, entry_id, tags)
+
+
+def delete_entry(db: sqlite_utils.Database, entry_id: int) -> None:
+    """Remove an entry and its index row and tags."""
+    unindex_entry(db, entry_id)
+    db.execute("DELETE FROM entries WHERE id = ?", [entry_id])
+
+
+def set_tags(db: sqlite_utils.Database, entry_id: int, tags: list[str]) -> None:
+    """Make ``tags`` the entry's tag set."""
+    db.execute("DELETE FROM tags WHERE entry_id = ?", [entry_id])
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO tags (entry_id, tag) VALUES (?, ?)", [(entry_id, t) for t in tags]
+    )
+
+
+def day_tags(db: sqlite_utils.Database, date: str) -> list[str]:
+    """The tags used in a day's entries, sorted."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT t.tag FROM tags t JOIN entries e ON e.id = t.entry_id "
+            "WHERE e.date = ? ORDER BY t.tag",
+            [date],
+        ).fetchall()
+    ]
+
+
+# --- to-dos ----------------------------------------------------------------------------------
+
+
+def todos(db: sqlite_utils.Database, date: str) -> list[dict]:
+    """A day's to-dos in their order."""
+    return list(db.query("SELECT * FROM todos WHERE date = ? ORDER BY position, id", [date]))
+
+
+def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False) -> int:
+    """Append a to-do to a day; returns its id."""
+    touch_day(db, date)
+    pos = db.execute(
+        "SELECT coalesce(max(position), -1) + 1 FROM todos WHERE date = ?", [date]
+    ).fetchone()[0]
+    ts = now()
+    cur = db.execute(
+        "INSERT INTO todos (date, position, text, done, created, done_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [date, pos, text, int(done), ts, ts if done else None],
+    )
+    return cur.lastrowid
+
+
+def set_todo_done(db: sqlite_utils.Database, todo_id: int, done: bool) -> None:
+    """Check or uncheck a to-do."""
+    db.execute(
+        "UPDATE todos SET done = ?, done_at = ? WHERE id = ?",
+        [int(done), now() if done else None, todo_id],
+    )
+
+
+def move_todo(db: sqlite_utils.Database, date: str, todo_id: int, new_index: int) -> None:
+    """Move a to-do to ``new_index`` (0-based) in its day's list, renumbering the rest."""
+    ids = [t["id"] for t in todos(db, date)]
+    ids.remove(todo_id)
+    ids.insert(max(0, min(new_index, len(ids))), todo_id)
+    db.conn.executemany(
+        "UPDATE todos SET position = ? WHERE id = ?", [(i, tid) for i, tid in enumerate(ids)]
+    )
+
+
+def delete_todo(db: sqlite_utils.Database, todo_id: int) -> None:
+    """Remove a to-do."""
+    db.execute("DELETE FROM todos WHERE id = ?", [todo_id])

@@ -1,0 +1,73 @@
+"""Open the database with the right pragmas and run writes in explicit transactions.
+
+WAL lets the TUI read while a CLI command writes; ``busy_timeout`` makes a second writer wait
+instead of failing; every multi-row change goes through :func:`transaction`, which takes the write
+lock up front (``BEGIN IMMEDIATE``) so two processes never deadlock on a lock upgrade.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from studylog.errors import UserError
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+
+    Raises :class:`UserError` when the file exists but is not a SQLite database.
+    """
+    path = Path(path)
+    if str(path) != ":memory:":
+        if path.is_dir():
+            raise UserError(f"database path {path} is a directory")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # isolation_level=None: autocommit; transactions are explicit (see transaction()).
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(path) != ":memory:" and mode.lower() != "wal":
+            raise UserError(f"could not switch {path} to WAL mode (got {mode})")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"cannot open database {path}: {exc}") from None
+    db = sqlite_utils.Database(conn)
+    if migrate:
+        from studylog.store.migrations import migrate as run_migrations
+
+        try:
+            run_migrations(db)
+        except sqlite3.DatabaseError as exc:
+            raise UserError(f"cannot open database {path}: {exc}") from None
+    return db
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+    """Run a block as one write transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``).
+
+    Nested use joins the outer transaction. On any exception the whole block is rolled back, so
+    a failed command leaves the database as it was.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")

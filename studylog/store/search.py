@@ -1,0 +1,111 @@
+"""Search over entries: the bigram index and the ranked query.
+
+Hangul has no spaces inside compounds and particles stick to words (회고를, 단지번호붙이기), so a
+word index misses most searches and a trigram index misses 1–2 syllable terms. Here every word is
+indexed as its overlapping character bigrams plus its last character: ``단지번호`` becomes
+``단지 지번 번호 호``. A query word of two characters is then one token, a longer one a phrase of
+consecutive bigrams, and a single character a prefix query. English is lower-cased the same way,
+so search is case-insensitive and finds parts of words too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlite_utils
+
+WORD = re.compile(r"\w+")
+
+
+def _word_grams(word: str) -> list[str]:
+    if len(word) == 1:
+        return [word]
+    return [word[i : i + 2] for i in range(len(word) - 1)] + [word[-1]]
+
+
+def grams(text: str) -> str:
+    """The indexed form of ``text``: bigrams of every word (lower-cased), space separated."""
+    out: list[str] = []
+    for word in WORD.findall(text.lower()):
+        out.extend(_word_grams(word))
+    return " ".join(out)
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a user's query (lower-cased, punctuation dropped)."""
+    return WORD.findall(query.lower())
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 MATCH expression for a user's query: all words must occur (AND).
+
+    Returns None when the query has no word characters.
+    """
+    parts: list[str] = []
+    for word in query_words(query):
+        if len(word) == 1:
+            parts.append(f'"{word}"*')
+        else:
+            phrase = " ".join(word[i : i + 2] for i in range(len(word) - 1))
+            parts.append(f'"{phrase}"')
+    return " AND ".join(parts) if parts else None
+
+
+def index_entry(db: sqlite_utils.Database, entry_id: int, title: str, body: str) -> None:
+    """Insert or replace one entry in the index (call inside the writing transaction)."""
+    db.execute("DELETE FROM entries_fts WHERE rowid = ?", [entry_id])
+    db.execute(
+        "INSERT INTO entries_fts (rowid, title, body) VALUES (?, ?, ?)",
+        [entry_id, grams(title), grams(body)],
+    )
+
+
+def unindex_entry(db: sqlite_utils.Database, entry_id: int) -> None:
+    """Remove one entry from the index."""
+    db.execute("DELETE FROM entries_fts WHERE rowid = ?", [entry_id])
+
+
+@dataclass
+class Hit:
+    """One search result: the entry and where it matched."""
+
+    entry_id: int
+    date: str
+    section: str
+    title: str
+    body: str
+    score: float
+
+
+def search_entries(
+    db: sqlite_utils.Database,
+    query: str,
+    *,
+    section: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+) -> list[Hit]:
+    """Entries matching every word of ``query``, best first (bm25), filtered as asked."""
+    expr = match_expression(query)
+    if expr is None:
+        return []
+    where = ["entries_fts MATCH ?"]
+    params: list[object] = [expr]
+    if section:
+        where.append("e.section = ?")
+        params.append(section)
+    if since:
+        where.append("e.date >= ?")
+        params.append(since)
+    if until:
+        where.append("e.date <= ?")
+        params.append(until)
+    params.append(limit)
+    sql = (
+        "SELECT e.id, e.date, e.section, e.title, e.body, bm25(entries_fts, 5.0, 1.0) AS score "
+        "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+        f"WHERE {' AND '.join(where)} ORDER BY score, e.date DESC LIMIT ?"
+    )
+    return [Hit(*row) for row in db.execute(sql, params).fetchall()]
