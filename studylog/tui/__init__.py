@@ -1,0 +1,1 @@
+"""The Textual app: one window for the whole study day (``studylog`` with no command)."""

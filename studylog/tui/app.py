@@ -1,0 +1,83 @@
+"""The studylog Textual app: five screens (modes), the palette, themes; see :func:`create_app`.
+
+The app itself only wires things together: screens live in ``screens/``, palette commands in
+``commands.py``, styles in ``styles/*.tcss`` and database access in ``dbgate.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from studylog.tui.dbgate import DbGate
+from studylog.tui.screens import SCREENS_BY_MODE, make_screen
+
+STYLES = Path(__file__).parent / "styles"
+
+
+class StudylogApp(App):
+    """The app a student keeps open all day; opens on Today."""
+
+    TITLE = "studylog"
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "screens.tcss"]
+    MODES = {mode: (lambda m=mode: make_screen(m)) for mode in SCREENS_BY_MODE}
+    DEFAULT_MODE = "today"
+    BINDINGS = [
+        Binding("f1", "help", "Help", priority=True),
+        Binding("f2", "switch_mode('today')", "Today", priority=True),
+        Binding("f3", "switch_mode('journal')", "Journal", priority=True),
+        Binding("f4", "switch_mode('problems')", "Problems", priority=True),
+        Binding("f5", "switch_mode('train')", "Train", priority=True),
+        Binding("f6", "switch_mode('stats')", "Stats", priority=True),
+        Binding("ctrl+t", "toggle_theme", "Theme", priority=True),
+    ]
+
+    def __init__(self, db_path: Path, today: str | None = None) -> None:
+        super().__init__()
+        self.gate = DbGate(db_path)
+        self.today = today or dt.date.today().isoformat()
+        self.theme = "textual-dark"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The screens by name and the common actions, then Textual's own commands."""
+        from studylog.tui.commands import system_commands
+
+        yield from system_commands(self, screen)
+        yield from super().get_system_commands(screen)
+
+    def action_help(self) -> None:
+        """Show the keys of the app and of the current screen."""
+        from studylog.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the dark and the light theme."""
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    async def action_quit(self) -> None:
+        """Save every editor that has unsaved text, then leave."""
+        await self.flush_all()
+        self.exit()
+
+    async def flush_all(self) -> None:
+        """Write pending editor text on every screen (awaits the save workers)."""
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                flush = getattr(screen, "flush_pending", None)
+                if flush is not None:
+                    await flush()
+
+    def on_unmount(self) -> None:
+        self.gate.close()
+
+
+def create_app(db_path: Path, today: str | None = None) -> App:
+    """The app on the database at ``db_path``; ``today`` (YYYY-MM-DD) fixes the date for tests."""
+    return StudylogApp(Path(db_path), today)

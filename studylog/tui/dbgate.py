@@ -1,0 +1,47 @@
+"""Database access for worker threads: one shared connection behind a lock, or a private one.
+
+Textual runs ``@work(thread=True)`` workers in other threads. Short reads and writes go through
+the shared connection (opened lazily, ``check_same_thread=False``) while holding the gate's lock;
+long jobs that write as they go (a judge run, a training run) open their own connection.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+
+class DbGate:
+    """Hands out the database to one thread at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        self._db: sqlite_utils.Database | None = None
+
+    @contextmanager
+    def use(self) -> Iterator[sqlite_utils.Database]:
+        """The shared connection, held exclusively for the ``with`` block."""
+        with self._lock:
+            if self._db is None:
+                from studylog.store import open_db
+
+                self._db = open_db(self.path)
+            yield self._db
+
+    def open_private(self) -> sqlite_utils.Database:
+        """A new connection of its own, for a long job in one worker (close it when done)."""
+        from studylog.store import open_db
+
+        return open_db(self.path)
+
+    def close(self) -> None:
+        """Close the shared connection (at exit)."""
+        with self._lock:
+            if self._db is not None:
+                self._db.conn.close()
+                self._db = None

@@ -1,0 +1,17 @@
+"""A past (or future) day opened from the Journal, read-only or for editing."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from studylog.tui.screens.today import TodayScreen
+
+
+class DayScreen(TodayScreen):
+    """The Today screen on another date; esc saves and goes back."""
+
+    BINDINGS = [Binding("escape", "back", "Back")]
+
+    async def action_back(self) -> None:
+        await self.flush_pending()
+        self.dismiss()

@@ -1,0 +1,198 @@
+"""Journal: a month calendar heatmap, the month's days, and search as you type.
+
+Enter opens the highlighted day read-only, ``e`` opens it for editing (both in a DayScreen on top
+of this one; esc comes back).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input, Label
+
+from studylog.tui.messages import ActivityLoaded, SearchDone
+from studylog.tui.screens.base import StudyScreen
+from studylog.tui.widgets.calendar import MonthCalendar
+
+SEARCH_DELAY_S = 0.15
+
+
+def one_line(text: str, width: int) -> str:
+    """First non-empty line of ``text``, cut to ``width`` characters."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+class JournalScreen(StudyScreen):
+    """Every day of the record, by month or by search."""
+
+    MAIN_INPUT = "#journal-search"
+    BINDINGS = [
+        Binding("ctrl+f", "focus_search", "Search"),
+        Binding("ctrl+e", "open_selected(True)", "Edit day"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._search_timer: Timer | None = None
+        self._mode = "month"
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            with Vertical(id="journal-side"):
+                yield Label("달력 · Calendar", classes="panel-title")
+                yield MonthCalendar(self.studylog.today, id="calendar")
+                yield Label("", id="journal-info", classes="muted")
+            with Vertical(id="journal-main"):
+                yield Input(placeholder="검색 · search (any word, 한글 OK)", id="journal-search")
+                yield Label("", id="journal-caption", classes="panel-title")
+                yield DataTable(id="journal-list", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.load_activity()
+        self.load_month(self.studylog.today)
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.is_mounted:
+            self.load_activity()
+
+    # --- month --------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="activity", exit_on_error=False,
+          description="calendar")
+    def load_activity(self) -> None:
+        """Entries per day for the heatmap."""
+        from studylog.journal.stats import compute_stats
+
+        with self.studylog.gate.use() as db:
+            stats = compute_stats(db, self.studylog.today)
+        self.post_message(ActivityLoaded(dict(stats.activity)))
+
+    def on_activity_loaded(self, message: ActivityLoaded) -> None:
+        calendar = self.query_one(MonthCalendar)
+        calendar.activity = message.activity
+        days = len(message.activity)
+        self.query_one("#journal-info", Label).update(
+            f"기록한 날 {days}일 · {days} days written\nenter: 열기 · e: 편집")
+
+    @work(thread=True, exclusive=True, group="month", exit_on_error=False, description="days")
+    def load_month(self, day: str) -> None:
+        """The days of ``day``'s month that have a record, with a line about each."""
+        from studylog.config import Settings
+        from studylog.journal.day import load_day
+        from studylog.store.days import dates
+
+        month = day[:7]
+        settings = Settings.load()
+        rows = []
+        with self.studylog.gate.use() as db:
+            for date in dates(db, since=f"{month}-01", until=f"{month}-31"):
+                rec = load_day(db, date, settings)
+                rows.append(_day_row(rec))
+        self.post_message(SearchDone("", rows))
+
+    @on(MonthCalendar.Moved)
+    def _moved(self, event: MonthCalendar.Moved) -> None:
+        if event.month_changed and self._mode == "month":
+            self.load_month(event.date)
+        elif self._mode == "month":
+            self._highlight(event.date)
+
+    @on(MonthCalendar.Open)
+    def _open_from_calendar(self, event: MonthCalendar.Open) -> None:
+        self.open_day(event.date, edit=event.edit)
+
+    # --- search -------------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one("#journal-search", Input).focus()
+
+    @on(Input.Changed, "#journal-search")
+    def _typed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY_S, self._search_now)
+
+    def _search_now(self) -> None:
+        query = self.query_one("#journal-search", Input).value.strip()
+        if query:
+            self.run_search(query)
+        else:
+            self.load_month(self.query_one(MonthCalendar).cursor.isoformat())
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search")
+    def run_search(self, query: str) -> None:
+        """The same search as ``studylog search``."""
+        from studylog.journal.search import search
+
+        with self.studylog.gate.use() as db:
+            hits = search(db, query, limit=100)
+        self.post_message(SearchDone(query, hits))
+
+    @on(Input.Submitted, "#journal-search")
+    def _to_list(self) -> None:
+        self.query_one("#journal-list", DataTable).focus()
+
+    def on_search_done(self, message: SearchDone) -> None:
+        current = self.query_one("#journal-search", Input).value.strip()
+        if message.query != current:
+            return  # an older query's answer
+        table = self.query_one("#journal-list", DataTable)
+        table.clear(columns=True)
+        caption = self.query_one("#journal-caption", Label)
+        if message.query:
+            self._mode = "search"
+            table.add_columns("날짜", "섹션", "찾은 곳 · match")
+            for i, hit in enumerate(message.hits):
+                table.add_row(hit.date, hit.section, one_line(hit.snippet, 70),
+                              key=f"{hit.date}#{i}")
+            caption.update(f"'{message.query}' — {len(message.hits)} hits")
+        else:
+            self._mode = "month"
+            table.add_columns("날짜", "제목 · first line", "글", "할 일")
+            for row in message.hits:
+                table.add_row(*row[1:], key=row[0])
+            month = self.query_one(MonthCalendar).cursor
+            caption.update(f"{month.year}-{month.month:02d}: {len(message.hits)} days")
+            self._highlight(month.isoformat())
+
+    def _highlight(self, date: str) -> None:
+        table = self.query_one("#journal-list", DataTable)
+        for index, row_key in enumerate(table.rows):
+            if row_key.value == date:
+                table.move_cursor(row=index)
+                return
+
+    # --- opening ------------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#journal-list")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.open_day(str(event.row_key.value).split("#")[0], edit=False)
+
+    def action_open_selected(self, edit: bool) -> None:
+        table = self.query_one("#journal-list", DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self.open_day(str(key.value).split("#")[0], edit=edit)
+
+    def open_day(self, date: str, edit: bool) -> None:
+        """Show ``date`` in a DayScreen (read-only unless ``edit``)."""
+        from studylog.tui.screens.day import DayScreen
+
+        self.app.push_screen(DayScreen(date, readonly=not edit))
+
+
+def _day_row(record: Any) -> tuple[str, str, str, str, str]:
+    """(key, date, first line, entries, to-dos) for the month list."""
+    texts = [t for t in record.sections.values() if t.strip()]
+    first = one_line(texts[0], 50) if texts else (record.title or "")
+    done = sum(1 for t in record.todos if t.done)
+    todos = f"{done}/{len(record.todos)}" if record.todos else ""
+    return (record.date, record.date, one_line(first, 50), str(len(texts)), todos)

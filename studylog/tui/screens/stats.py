@@ -1,0 +1,72 @@
+"""Stats: the writing streak, entries per section per week, and the activity heatmap."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Label, Static
+
+from studylog.tui.messages import StatsLoaded
+from studylog.tui.screens.base import StudyScreen
+
+WEEKS_SHOWN = 12
+
+
+class StatsScreen(StudyScreen):
+    """Numbers about the record; r reloads."""
+
+    MAIN_INPUT = "#week-table"
+    BINDINGS = [Binding("r", "reload", "Reload")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("…", id="streaks")
+            yield Label("주별 섹션 기록 · entries per section per week", classes="panel-title")
+            yield DataTable(id="week-table", zebra_stripes=True, cursor_type="row")
+            yield Label("활동 · activity", classes="panel-title")
+            yield Static("", id="heatmap")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.load_stats()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.is_mounted:
+            self.load_stats()
+
+    def action_reload(self) -> None:
+        self.load_stats()
+
+    @work(thread=True, exclusive=True, group="stats", exit_on_error=False, description="stats")
+    def load_stats(self) -> None:
+        """Compute the stats and the heatmap in a worker."""
+        from studylog.journal.stats import compute_stats, render_heatmap
+
+        with self.studylog.gate.use() as db:
+            stats = compute_stats(db, self.studylog.today)
+        heatmap = render_heatmap(stats.activity, self.studylog.today)
+        self.post_message(StatsLoaded(stats, heatmap))
+
+    def on_stats_loaded(self, message: StatsLoaded) -> None:
+        from studylog.journal.sections import SECTIONS
+
+        stats = message.stats
+        self.query_one("#streaks", Label).update(
+            f"연속 기록 {stats.current_streak}일 (최장 {stats.longest_streak}일) · "
+            f"streak {stats.current_streak} days, longest {stats.longest_streak}"
+        )
+        table = self.query_one("#week-table", DataTable)
+        table.clear(columns=True)
+        table.add_column("주 · week", key="week")
+        for section in SECTIONS:
+            table.add_column(section.ko, key=section.key)
+        table.add_column("합계", key="total")
+        weeks = sorted(stats.per_section_week)[-WEEKS_SHOWN:]
+        for week in reversed(weeks):
+            counts = stats.per_section_week[week]
+            table.add_row(week, *(str(counts.get(s.key, 0) or "·") for s in SECTIONS),
+                          str(sum(counts.values())))
+        self.query_one("#heatmap", Static).update(message.heatmap)

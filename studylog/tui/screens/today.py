@@ -1,0 +1,279 @@
+"""Today: the to-do list, an editor per section, today's judge attempts and training runs.
+
+Every edit is saved by a worker after half a second without typing (and at the latest 0.8 s after
+the first unsaved keystroke), when the focus leaves an editor, when the screen is left and when
+the app quits. ``DayScreen`` is the same screen on another date, read-only or for editing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import DescendantBlur
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane, TextArea
+
+from studylog.tui.autosave import Autosaver, PendingSave
+from studylog.tui.messages import DayLoaded, SectionSaved, TodosChanged
+from studylog.tui.screens.base import StudyScreen
+from studylog.tui.widgets.section_editor import SectionEditor
+from studylog.tui.widgets.todo_list import TodoList
+
+WEEKDAYS_KO = "월화수목금토일"
+EDITED_SECTIONS = ("lecture", "assignment", "algorithm", "review", "peer", "retro")
+
+
+def day_heading(record: Any) -> str:
+    """'2026-11-28 (토) · week4(3) · 학습기록 17' from a day record."""
+    date = record.date
+    weekday = WEEKDAYS_KO[dt.date.fromisoformat(date).weekday()]
+    parts = [f"{date} ({weekday})"]
+    if getattr(record, "week", None):
+        day = f"({record.day})" if getattr(record, "day", None) else ""
+        parts.append(f"week{record.week}{day}")
+    if getattr(record, "record_no", None):
+        parts.append(f"학습기록 {record.record_no}")
+    return " · ".join(parts)
+
+
+class TodayScreen(StudyScreen):
+    """The day's record; the first screen of the app."""
+
+    MAIN_INPUT = "TabPane.-active TextArea"
+    BINDINGS = [
+        Binding("ctrl+n", "new_todo", "To-do"),
+        Binding("ctrl+o", "next_section(1)", "Section"),
+        Binding("ctrl+b", "next_section(-1)", "Prev section", show=False),
+        Binding("ctrl+s", "save_now", "Save", show=False),
+        Binding("ctrl+r", "toggle_preview", "Preview", show=False),
+        Binding("ctrl+g", "export_blog", "Blog"),
+    ]
+
+    def __init__(self, date: str | None = None, readonly: bool = False) -> None:
+        super().__init__()
+        self.date = date
+        self.readonly = readonly
+        self.saver = Autosaver()
+        self._timer: Timer | None = None
+        self._loaded = False
+        self._sections: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        from studylog.journal.sections import SECTIONS
+
+        self.date = self.date or self.studylog.today
+        self._sections = [s for s in SECTIONS if s.key in EDITED_SECTIONS]
+        with Horizontal(id="day-head"):
+            yield Label(self.date, id="day-date")
+            yield Label("", id="day-title")
+            yield Label("읽기 전용 · read-only" if self.readonly else "", id="day-mode")
+        with Horizontal(id="day-body"):
+            with Vertical(id="day-side"):
+                yield TodoList(readonly=self.readonly, id="todos")
+                yield Label("오늘의 채점 · Judge attempts", classes="panel-title")
+                yield DataTable(id="day-attempts", cursor_type="row", zebra_stripes=True)
+                yield Label("학습 실험 · Training runs", classes="panel-title")
+                yield DataTable(id="day-runs", cursor_type="row", zebra_stripes=True)
+            with TabbedContent(id="sections"):
+                for section in self._sections:
+                    with TabPane(section.ko, id=f"tab-{section.key}"):
+                        yield SectionEditor(section.key, readonly=self.readonly,
+                                            id=f"sec-{section.key}")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        attempts = self.query_one("#day-attempts", DataTable)
+        attempts.add_columns("문제", "제목", "결과", "시도")
+        runs = self.query_one("#day-runs", DataTable)
+        runs.add_columns("run", "model", "loss", "status", "acc")
+        self.load_day()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self._loaded:
+            self.load_day()
+
+    async def on_screen_suspend(self) -> None:
+        self.flush()
+
+    # --- loading ----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False, description="loading")
+    def load_day(self) -> None:
+        """Read the day's record in a worker."""
+        from studylog.config import Settings
+        from studylog.journal.day import load_day
+
+        settings = Settings.load()
+        with self.studylog.gate.use() as db:
+            record = load_day(db, self.date, settings)
+        self.post_message(DayLoaded(record))
+
+    async def on_day_loaded(self, message: DayLoaded) -> None:
+        record = message.record
+        self.query_one("#day-date", Label).update(day_heading(record))
+        self.query_one("#day-title", Label).update(record.title or "")
+        for section in self._sections:
+            if not self.saver.is_dirty(section.key):
+                self.query_one(f"#sec-{section.key}", SectionEditor).set_text(
+                    record.sections.get(section.key, ""))
+        await self.query_one(TodoList).show(record.todos)
+        self._fill_attempts(record.attempts)
+        self._fill_runs(record.runs)
+        self._loaded = True
+
+    def _fill_attempts(self, attempts: list[dict[str, Any]]) -> None:
+        table = self.query_one("#day-attempts", DataTable)
+        table.clear()
+        for a in attempts:
+            table.add_row(str(a.get("problem_id", "")), str(a.get("title", "")),
+                          str(a.get("final_verdict", a.get("verdict", ""))),
+                          str(a.get("attempts", "")))
+
+    def _fill_runs(self, runs: list[dict[str, Any]]) -> None:
+        table = self.query_one("#day-runs", DataTable)
+        table.clear()
+        for r in runs:
+            acc = r.get("best_acc", r.get("val_acc"))
+            table.add_row(str(r.get("id", "")), str(r.get("model", "")),
+                          str(r.get("loss", "")), str(r.get("status", "")),
+                          f"{acc:.3f}" if isinstance(acc, float) else "")
+
+    # --- editing and autosave --------------------------------------------------------------
+
+    @on(TextArea.Changed)
+    def _edited(self, event: TextArea.Changed) -> None:
+        if self.readonly or not event.text_area.id or not event.text_area.id.startswith("ed-"):
+            return
+        section = event.text_area.id.removeprefix("ed-")
+        overdue = self.saver.mark(section, event.text_area.text)
+        if overdue:
+            self.flush()
+        elif self._timer is None:
+            self._timer = self.set_timer(self.saver.debounce_s, self.flush)
+        else:
+            self._timer.reset()
+
+    @on(DescendantBlur)
+    def _blurred(self, event: DescendantBlur) -> None:
+        if isinstance(event.widget, TextArea):
+            self.flush()
+
+    def flush(self) -> None:
+        """Start saving every section with unsaved text."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        for save in self.saver.take():
+            self.query_one(f"#sec-{save.section}", SectionEditor).refresh_preview()
+            self.save_section(save)
+
+    async def flush_pending(self) -> None:
+        """Save what is unsaved and wait until every save is written (used at exit)."""
+        self.flush()
+        for worker in list(self.workers):
+            if worker.group == "save":
+                await worker.wait()
+
+    def action_save_now(self) -> None:
+        self.flush()
+        self.notify("saved", timeout=1.5)
+
+    @work(thread=True, group="save", exit_on_error=False, description="saving")
+    def save_section(self, save: PendingSave) -> None:
+        """Write one section's text (older text than already written is skipped)."""
+        from studylog.journal.day import set_section_text
+
+        with self.saver.lock:
+            if not self.saver.should_write(save):
+                return
+            with self.studylog.gate.use() as db:
+                set_section_text(db, self.date, save.section, save.text)
+            self.saver.written(save)
+        self.post_message(SectionSaved(self.date, save.section, save.text))
+
+    def on_section_saved(self, message: SectionSaved) -> None:
+        self.sub_title = f"saved {message.section} {dt.datetime.now():%H:%M:%S}"
+
+    # --- to-dos -----------------------------------------------------------------------------
+
+    def action_new_todo(self) -> None:
+        if not self.readonly:
+            self.query_one("#todo-input").focus()
+
+    @on(TodoList.Request)
+    def _todo_request(self, request: TodoList.Request) -> None:
+        if not self.readonly:
+            self.change_todos(request)
+
+    @work(thread=True, group="todos", exit_on_error=False, description="to-do")
+    def change_todos(self, request: TodoList.Request) -> None:
+        """Apply one to-do change and read the list back."""
+        from studylog.journal import day as journal_day
+
+        focus = request.todo_id
+        with self.studylog.gate.use() as db:
+            if request.kind == "add":
+                focus = journal_day.add_todo(db, self.date, request.text)
+            elif request.kind == "done":
+                journal_day.set_todo_done(db, request.todo_id, request.done)
+            elif request.kind == "move":
+                journal_day.move_todo(db, self.date, request.todo_id, request.index)
+            elif request.kind == "delete":
+                journal_day.delete_todo(db, request.todo_id)
+                focus = None
+            from studylog.config import Settings
+
+            todos = journal_day.load_day(db, self.date, Settings.load()).todos
+        self.post_message(TodosChanged(self.date, todos, focus))
+
+    async def on_todos_changed(self, message: TodosChanged) -> None:
+        await self.query_one(TodoList).show(message.todos, message.focus_id)
+
+    # --- sections ---------------------------------------------------------------------------
+
+    def action_next_section(self, delta: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        keys = [s.key for s in self._sections]
+        current = (tabs.active or f"tab-{keys[0]}").removeprefix("tab-")
+        nxt = keys[(keys.index(current) + delta) % len(keys)]
+        self.show_section(nxt)
+
+    def show_section(self, key: str) -> None:
+        """Open a section's tab and put the cursor in its editor."""
+        self.query_one(TabbedContent).active = f"tab-{key}"
+        self.query_one(f"#ed-{key}", TextArea).focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tab(self, event: TabbedContent.TabActivated) -> None:
+        key = (event.pane.id or "").removeprefix("tab-")
+        self.query_one(f"#ed-{key}", TextArea).focus()
+
+    def action_toggle_preview(self) -> None:
+        self.toggle_class("no-preview")
+
+    # --- export ------------------------------------------------------------------------------
+
+    def action_export_blog(self) -> None:
+        self.flush()
+        self.export_blog()
+
+    @work(thread=True, group="export", exit_on_error=False, description="export")
+    def export_blog(self) -> None:
+        """Render the day as a blog post and show it."""
+        from studylog.config import Settings
+        from studylog.journal.blog import export_blog
+
+        with self.saver.lock, self.studylog.gate.use() as db:
+            text = export_blog(db, self.date, Settings.load())
+        self.app.call_from_thread(self._show_export, text)
+
+    def _show_export(self, text: str) -> None:
+        from studylog.tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.date, text))
