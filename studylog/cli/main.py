@@ -11,9 +11,13 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 from typer.core import TyperGroup
+
+try:  # typer >= 0.20 vendors click as typer._click
+    from typer._click import exceptions as click_exc
+except ImportError:  # pragma: no cover - older typer on real click
+    from click import exceptions as click_exc
 
 from studylog.cli import context
 from studylog.errors import CheckFailed, UserError
@@ -29,22 +33,25 @@ class StudylogGroup(TyperGroup):
                 args, prog_name or "studylog", complete_var, standalone_mode=False, **extra
             )
             code = rv if isinstance(rv, int) else 0
-        except click.UsageError as exc:
-            where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-            click.echo(f"studylog: {exc.format_message()}{where}", err=True)
+        except click_exc.NoArgsIsHelpError as exc:
+            typer.echo(exc.format_message(), err=True)
             code = 2
-        except click.ClickException as exc:
-            click.echo(f"studylog: {exc.format_message()}", err=True)
+        except click_exc.UsageError as exc:
+            where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            typer.echo(f"studylog: {exc.format_message()}{where}", err=True)
+            code = 2
+        except click_exc.ClickException as exc:
+            typer.echo(f"studylog: {exc.format_message()}", err=True)
             code = exc.exit_code
         except UserError as exc:
-            click.echo(f"studylog: {exc}", err=True)
+            typer.echo(f"studylog: {exc}", err=True)
             code = 2
         except CheckFailed as exc:
             if str(exc):
-                click.echo(f"studylog: {exc}", err=True)
+                typer.echo(f"studylog: {exc}", err=True)
             code = 1
-        except (click.Abort, KeyboardInterrupt):
-            click.echo("studylog: interrupted", err=True)
+        except (click_exc.Abort, KeyboardInterrupt):
+            typer.echo("studylog: interrupted", err=True)
             code = 130
         if standalone_mode:
             sys.exit(code)

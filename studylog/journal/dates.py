@@ -1,0 +1,33 @@
+"""Dates as users type them: ``YYYY-MM-DD``, ``today``, ``yesterday``, ``tomorrow``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from studylog.errors import UserError
+
+_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "오늘": 0, "어제": -1, "내일": 1}
+
+
+def today() -> str:
+    """Today's date as YYYY-MM-DD (local time)."""
+    return dt.date.today().isoformat()
+
+
+def parse_date(text: str, *, base: dt.date | None = None) -> str:
+    """Turn what a user typed into ``YYYY-MM-DD``; raise :class:`UserError` when it is no date."""
+    value = text.strip().lower()
+    if value in _WORDS:
+        return ((base or dt.date.today()) + dt.timedelta(days=_WORDS[value])).isoformat()
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UserError(
+            f"not a date: {text!r} (use YYYY-MM-DD, today or yesterday)"
+        ) from None
+
+
+def weekday_name(date: str, language: str = "ko") -> str:
+    """Short weekday name of a date (월, 화, ... or Mon, Tue, ...)."""
+    idx = dt.date.fromisoformat(date).weekday()
+    return ("월화수목금토일"[idx]) if language == "ko" else dt.date.fromisoformat(date).strftime("%a")

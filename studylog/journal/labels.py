@@ -1,0 +1,68 @@
+"""Course labels of a day: week W, day D of the week, record number N and the post title.
+
+Week and day count from the configured ``course.start``; the record number counts the days that
+have a record, anchored at the latest day whose number was set by hand (an imported post, say).
+Every label can be overridden per day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from studylog.config import Settings
+from studylog.store import days as q
+
+
+@dataclass(frozen=True)
+class Labels:
+    """What a day is called in the course."""
+
+    title: str
+    week: int | None
+    day: int | None
+    record_no: int
+
+
+def course_week_day(date: str, settings: Settings) -> tuple[int, int] | None:
+    """(week, day-of-week) counted from course.start, or None when unset or before the start."""
+    start = settings.get("course.start")
+    if not start:
+        return None
+    delta = (dt.date.fromisoformat(date) - dt.date.fromisoformat(start)).days
+    if delta < 0:
+        return None
+    return delta // 7 + 1, delta % 7 + 1
+
+
+def date_of(week: int, day: int, settings: Settings) -> str | None:
+    """The date of week W, day D of the course (None when course.start is unset)."""
+    start = settings.get("course.start")
+    if not start or week < 1 or day < 1:
+        return None
+    return (dt.date.fromisoformat(start) + dt.timedelta(days=(week - 1) * 7 + day - 1)).isoformat()
+
+
+def default_title(settings: Settings, week: int | None, day: int | None, date: str) -> str:
+    """The title a post gets unless the day overrides it."""
+    name = settings.get("course.name")
+    return f"{name} - week{week}({day})" if week else f"{name} - {date}"
+
+
+def labels_for(db: sqlite_utils.Database, date: str, settings: Settings) -> Labels:
+    """Compute (or read the overrides of) a day's labels."""
+    row = q.get_day(db, date) or {}
+    wd = course_week_day(date, settings)
+    week = row.get("week") or (wd[0] if wd else None)
+    day = row.get("day") or (wd[1] if wd else None)
+    record_no = row.get("record_no")
+    if record_no is None:
+        anchor = q.record_anchor(db, date)
+        counted = q.count_days(db, anchor[0] if anchor else None, date)
+        if not row:
+            counted += 1  # the day itself, once written
+        record_no = (anchor[1] if anchor else 0) + counted
+    title = row.get("title") or default_title(settings, week, day, date)
+    return Labels(title=title, week=week, day=day, record_no=record_no)

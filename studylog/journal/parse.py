@@ -1,0 +1,149 @@
+"""Read a day back from text: a blog post as pasted from a blog, or our markdown.
+
+Headings are recognised with or without numbers, ``#`` marks or bold; each line lands in the
+section whose heading it follows. Lines before the first heading that are neither the title nor
+the record number go to ``note``, so nothing is ever dropped. Short names (강의, 회고, 과제) count as
+headings only when numbered or marked with ``#``: in the bootcamp's posts they are also content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from studylog.journal.sections import RECORD_LABEL, SECTIONS, TODO_HEADING
+
+TODOS = "todos"
+
+_FULL: dict[str, str] = {}
+for _s in SECTIONS:
+    for _h in (_s.blog_ko, _s.blog_en):
+        _FULL[re.sub(r"^\d+\.\s*", "", _h).lower()] = _s.key
+for _h in TODO_HEADING.values():
+    _FULL[_h.lower()] = TODOS
+_FULL.update({"고민 내용, 결과": "assignment", "피어 세션 정리": "peer", "오늘 할 일": TODOS})
+
+_SHORT: dict[str, str] = {"to-do": TODOS, "todo": TODOS, "todos": TODOS, "할 일": TODOS}
+for _s in SECTIONS:
+    for _name in (_s.key, _s.ko, _s.en):
+        _SHORT[_name.lower()] = _s.key
+_SHORT.update({
+    "강의": "lecture", "과제": "assignment", "고민 내용": "assignment", "피어 세션": "peer",
+    "피어세션": "peer", "회고": "retro", "학습회고": "retro", "알고리즘": "algorithm",
+    "코드리뷰": "review", "기타": "note", "lecture": "lecture", "peer": "peer",
+})
+
+_HEADING = re.compile(r"^(?P<hash>#{1,6}\s*)?(?:\*\*)?(?:(?P<num>\d+)\s*[.)]\s*)?(?P<rest>.*?)(?:\*\*)?\s*:?\s*$")
+_RECORD = re.compile(rf"^(?:{'|'.join(RECORD_LABEL.values())})\s*-\s*(\d+)\s*$", re.IGNORECASE)
+_TASK = re.compile(r"^\s*[-*]\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*)$")
+_TITLE_WD = re.compile(r"week\s*(\d+)\s*\(\s*(\d+)\s*\)", re.IGNORECASE)
+
+
+def heading_key(line: str) -> str | None:
+    """The section key (or ``todos``) a heading line opens, or None for an ordinary line."""
+    m = _HEADING.match(line.strip())
+    if not m or not m.group("rest"):
+        return None
+    rest = m.group("rest").strip().lower()
+    if rest in _FULL:
+        return _FULL[rest]
+    if (m.group("num") or m.group("hash")) and rest in _SHORT:
+        return _SHORT[rest]
+    return None
+
+
+@dataclass
+class ParsedDay:
+    """What was read from one post or markdown file."""
+
+    title: str | None = None
+    record_no: int | None = None
+    week: int | None = None
+    day: int | None = None
+    date: str | None = None
+    todos: list[tuple[str, bool]] = field(default_factory=list)
+    sections: dict[str, str] = field(default_factory=dict)
+
+    def line_count(self) -> int:
+        """Lines of content read (to-dos and section lines)."""
+        return len(self.todos) + sum(len(t.splitlines()) for t in self.sections.values())
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    if not lines or lines[0].strip() != "---":
+        return {}, lines
+    for i in range(1, len(lines)):
+        if lines[i].strip() == "---":
+            meta: dict[str, str] = {}
+            for raw in lines[1:i]:
+                key, sep, value = raw.partition(":")
+                if sep:
+                    v = value.strip()
+                    if len(v) >= 2 and v[0] == v[-1] == '"':
+                        v = v[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+                    meta[key.strip().lower()] = v
+            return meta, lines[i + 1 :]
+    return {}, lines
+
+
+def _trim(lines: list[str]) -> str:
+    while lines and not lines[0].strip():
+        lines = lines[1:]
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    return "\n".join(lines)
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.strip().isdigit() else None
+
+
+def parse_day(text: str) -> ParsedDay:
+    """Split a post (blog text or markdown) into title, labels, to-dos and section texts."""
+    lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    meta, lines = _front_matter(lines)
+    out = ParsedDay(
+        title=meta.get("title") or None, record_no=_int(meta.get("record")),
+        week=_int(meta.get("week")), day=_int(meta.get("day")), date=meta.get("date") or None,
+    )
+    current: str | None = None
+    buckets: dict[str, list[str]] = {}
+    preamble: list[str] = []
+    for line in lines:
+        key = heading_key(line)
+        if key:
+            current = key
+            continue
+        if current is None:
+            stripped = line.strip()
+            record = _RECORD.match(stripped)
+            if record and out.record_no is None:
+                out.record_no = int(record.group(1))
+            elif record and out.record_no == int(record.group(1)):
+                pass
+            elif stripped and out.title is None:
+                out.title = re.sub(r"^#\s+", "", stripped)
+            elif stripped.startswith("# ") and stripped[2:].strip() == out.title:
+                pass
+            else:
+                preamble.append(line)
+        elif current == TODOS:
+            if not line.strip():
+                continue
+            task = _TASK.match(line)
+            if task:
+                out.todos.append((task.group("text").strip(), task.group("mark") != " "))
+            else:
+                out.todos.append((line.strip(), True))
+        else:
+            buckets.setdefault(current, []).append(line)
+    if out.title and (out.week is None or out.day is None):
+        wd = _TITLE_WD.search(out.title)
+        if wd:
+            out.week, out.day = int(wd.group(1)), int(wd.group(2))
+    note_lines = preamble + ([""] if preamble and buckets.get("note") else []) + buckets.get(
+        "note", []
+    )
+    buckets["note"] = note_lines
+    out.sections = {k: t for k, v in buckets.items() if (t := _trim(v))}
+    return out

@@ -1,0 +1,112 @@
+"""Write a day as text: the bootcamp's blog post ("학습기록") and our markdown.
+
+Both formats share one layout: title, record number, to-dos, then the section headings in order.
+The four numbered headings always appear (as in the bootcamp's format); the other sections only
+when they have text. The day's judge attempts and training runs are listed as generated lines at
+the end of the algorithm and assignment sections.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from studylog.config import Settings
+from studylog.journal.day import DayRecord, load_day
+from studylog.journal.sections import RECORD_LABEL, SECTIONS, TODO_HEADING
+
+VERDICT_KO = {
+    "AC": "맞았습니다!!", "WA": "틀렸습니다", "PE": "출력 형식이 잘못되었습니다", "TLE": "시간 초과",
+    "MLE": "메모리 초과", "OLE": "출력 초과", "RE": "런타임 에러", "CE": "컴파일 에러",
+}
+
+
+def attempt_line(a: dict, language: str) -> str:
+    """The generated line for one problem attempted that day."""
+    title = f" {a['title']}" if a.get("title") else ""
+    verdict = a["final_verdict"]
+    if language == "ko":
+        name = VERDICT_KO.get(verdict, verdict)
+        return f"- BOJ {a['problem_id']}{title}: {name} ({verdict}, {a['attempts']}회 제출)"
+    plural = "s" if a["attempts"] != 1 else ""
+    return f"- BOJ {a['problem_id']}{title}: {verdict} ({a['attempts']} attempt{plural})"
+
+
+def run_line(r: dict, language: str) -> str:
+    """The generated line for one training run of that day."""
+    setup = " · ".join(
+        str(v) for v in (r["model"], r["dataset"], r["loss"], r["optimizer"], r["scheduler"])
+        if v
+    )
+    if r.get("freeze") and r["freeze"] != "none":
+        setup += f" · freeze {r['freeze']}"
+    metrics = ""
+    if r.get("val_acc") is not None:
+        metrics = f", val acc {r['val_acc']:.3f}, macro-F1 {r['val_f1']:.3f}"
+    word = "실험" if language == "ko" else "run"
+    return f"- {word} #{r['id']}: {setup} — {r['epochs_done']} epochs{metrics} ({r['status']})"
+
+
+def generated_lines(day: DayRecord, language: str) -> dict[str, list[str]]:
+    """Lines derived from the day's attempts and runs, by the section they are written into."""
+    return {
+        "algorithm": [attempt_line(a, language) for a in day.attempts],
+        "assignment": [run_line(r, language) for r in day.runs],
+    }
+
+
+def _section_blocks(day: DayRecord, language: str, heading_prefix: str) -> list[str]:
+    generated = generated_lines(day, language)
+    lines: list[str] = []
+    for s in SECTIONS:
+        text = day.sections.get(s.key, "")
+        extra = generated.get(s.key, [])
+        if not s.numbered and not text and not extra:
+            continue
+        lines.append(f"{heading_prefix}{s.heading(language)}")
+        if text:
+            lines.append(text)
+        lines.extend(extra)
+        if heading_prefix:
+            lines.append("")
+    return lines
+
+
+def render_blog(day: DayRecord, language: str) -> str:
+    """The day as the bootcamp's plain-text blog post."""
+    lines = [day.title, f"{RECORD_LABEL[language]} - {day.record_no}", TODO_HEADING[language]]
+    lines.extend(t.text for t in day.todos)
+    lines.extend(_section_blocks(day, language, ""))
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_str(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def render_markdown(day: DayRecord, language: str, *, front_matter: bool = True) -> str:
+    """The day as markdown (Obsidian-friendly: front matter, `##` headings, task lists)."""
+    lines: list[str] = []
+    if front_matter:
+        lines += ["---", f"date: {day.date}", f"title: {_yaml_str(day.title)}"]
+        if day.week:
+            lines += [f"week: {day.week}", f"day: {day.day}"]
+        lines.append(f"record: {day.record_no}")
+        if day.tags:
+            lines.append(f"tags: [{', '.join(day.tags)}]")
+        lines += ["---", ""]
+    lines += [f"# {day.title}", "", f"{RECORD_LABEL[language]} - {day.record_no}", ""]
+    lines.append(f"## {TODO_HEADING[language]}")
+    lines.extend(f"- [{'x' if t.done else ' '}] {t.text}" for t in day.todos)
+    lines.append("")
+    lines.extend(_section_blocks(day, language, "## "))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def export_blog(db: sqlite_utils.Database, date: str, settings: Settings) -> str:
+    """The blog post of ``date`` in the configured language."""
+    return render_blog(load_day(db, date, settings), settings.get("language"))
+
+
+def export_markdown(db: sqlite_utils.Database, date: str, settings: Settings) -> str:
+    """The markdown file of ``date`` in the configured language."""
+    return render_markdown(load_day(db, date, settings), settings.get("language"))

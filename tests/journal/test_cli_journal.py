@@ -1,0 +1,166 @@
+"""The journal commands as a user runs them: notes, to-dos, today, show, search, export, import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "day-17-blog.txt"
+TODAY = dt.date.today().isoformat()
+
+
+def dump(db_path: Path) -> list:
+    """Every row of every table, to prove a failed command changed nothing."""
+    if not db_path.exists():
+        return []
+    conn = sqlite3.connect(db_path)
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'entries_fts%' "
+        "ORDER BY name")]
+    out = [(t, conn.execute(f"SELECT * FROM {t}").fetchall()) for t in tables]
+    conn.close()
+    return out
+
+
+def test_note_todo_today(cli) -> None:
+    r = cli("note", "lecture", "Dataset 의 __getitem__ 정리 #pytorch")
+    assert r.exit_code == 0, r.output
+    assert "lecture" in r.output
+    assert cli("todo", "add", "단지번호붙이기 풀기").exit_code == 0
+    assert cli("todo", "add", "강의 3강 듣기").exit_code == 0
+    r = cli("todo", "done", "2")
+    assert r.exit_code == 0 and "[x] 강의 3강 듣기" in r.output
+    r = cli("todo", "list")
+    assert r.output.splitlines() == ["1. [ ] 단지번호붙이기 풀기", "2. [x] 강의 3강 듣기"]
+    r = cli("today")
+    assert r.exit_code == 0
+    assert "## 1. 강의 복습 내용\nDataset 의 __getitem__ 정리 #pytorch" in r.output
+    assert "- [x] 강의 3강 듣기" in r.output
+    data = json.loads(cli("today", "--json").output)
+    assert data["date"] == TODAY
+    assert data["sections"]["lecture"] == "Dataset 의 __getitem__ 정리 #pytorch"
+    assert data["tags"] == ["pytorch"]
+    assert [t["done"] for t in data["todos"]] == [False, True]
+
+
+def test_note_from_stdin_and_title(cli) -> None:
+    r = cli("note", "retro", "-", "--title", "오늘의 회고", "--date", "yesterday",
+            input="첫 줄\n둘째 줄\n")
+    assert r.exit_code == 0, r.output
+    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    out = cli("show", yesterday).output
+    assert "## 4. 학습 회고\n오늘의 회고\n첫 줄\n둘째 줄" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("show", "2026-13-45"), "not a date"),
+        (("note", "lectures", "x"), "unknown section"),
+        (("note", "retro", "   "), "empty"),
+        (("todo", "done", "7"), "no to-do number 7"),
+        (("export", "--format", "pdf"), "unknown format"),
+        (("import", "missing.txt"), "no such file"),
+        (("search", "x", "--section", "nope"), "unknown section"),
+        (("config", "course.start", "someday"), "course.start"),
+        (("config", "nope.key", "1"), "unknown setting"),
+    ],
+)
+def test_bad_input_one_line_exit_2_db_unchanged(run, home: Path, args, message) -> None:
+    assert run("note", "lecture", "이미 있는 노트").returncode == 0
+    before = dump(home / "studylog.db")
+    p = run(*args)
+    assert p.returncode == 2, p.stderr
+    assert p.stderr.count("\n") == 1 and message in p.stderr
+    assert "Traceback" not in p.stderr
+    assert dump(home / "studylog.db") == before
+
+
+def test_import_rejects_binary_and_wrong_encoding(run, home: Path) -> None:
+    (home / "bin.dat").write_bytes(bytes(range(256)) * 4)
+    (home / "cp949.txt").write_bytes("1. 강의 복습 내용\n정리\n".encode("cp949"))
+    for name, message in (("bin.dat", "not a text file"), ("cp949.txt", "not UTF-8")):
+        p = run("import", str(home / name), "--date", "2026-11-18")
+        assert p.returncode == 2 and message in p.stderr and p.stderr.count("\n") == 1
+    tables = dict(dump(home / "studylog.db"))
+    assert tables.get("days", []) == [] and tables.get("entries", []) == []
+
+
+def test_import_example_post_and_export_it_back(cli, home: Path) -> None:
+    assert cli("config", "course.start", "2026-10-26").exit_code == 0
+    assert cli("config", "course.name", "[네이버 부스트 캠프] AI-Tech-re").exit_code == 0
+    r = cli("import", str(EXAMPLE), "--dry-run")
+    assert r.exit_code == 0 and r.output.startswith("would import 2026-11-18")
+    assert cli("show", "2026-11-18", "--json").exit_code == 0
+    assert json.loads(cli("show", "2026-11-18", "--json").output)["exists"] is False
+    r = cli("import", str(EXAMPLE))
+    assert r.exit_code == 0, r.output
+    assert "4 to-dos" in r.output
+    out = cli("export", "2026-11-18", "--format", "blog").output
+    assert out == EXAMPLE.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    day = json.loads(cli("show", "2026-11-18", "--json").output)
+    assert day["week"] == 4 and day["day"] == 3 and day["record_no"] == 17
+    assert "# label = int(path.stem.split(\"_\")[-1])" in day["sections"]["assignment"]
+    assert day["sections"]["retro"].startswith("-\n증강을")
+    # importing again adds nothing
+    assert "already there" in cli("import", str(EXAMPLE)).output
+    assert json.loads(cli("show", "2026-11-18", "--json").output)["sections"] == day["sections"]
+
+
+def test_import_date_from_title_needs_course_start(cli) -> None:
+    r = cli("import", str(EXAMPLE))
+    assert r.exit_code == 2
+    assert "--date" in r.output
+
+
+def test_import_puts_unplaceable_lines_in_note(cli, home: Path) -> None:
+    post = home / "post.md"
+    post.write_text(
+        "# 제목 줄\n어디에도 속하지 않는 줄\n\n## 3. 피어세션\n피어 내용\n### 4) 회고:\n회고 내용\n",
+        encoding="utf-8",
+    )
+    assert cli("import", str(post), "--date", "2026-11-02").exit_code == 0
+    day = json.loads(cli("show", "2026-11-02", "--json").output)
+    assert day["title"] == "제목 줄"
+    assert day["sections"]["note"] == "어디에도 속하지 않는 줄"
+    assert day["sections"]["peer"] == "피어 내용"
+    assert day["sections"]["retro"] == "회고 내용"
+
+
+def test_export_markdown_files_and_json(cli, home: Path) -> None:
+    cli("note", "peer", "피어세션: CutMix 아이디어", "--date", "2026-11-02")
+    cli("note", "retro", "회고 #성장", "--date", "2026-11-03")
+    out = home / "vault"
+    r = cli("export", "--since", "2026-11-01", "--until", "2026-11-30", "--format", "markdown",
+            "-o", str(out))
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in out.iterdir()) == ["2026-11-02.md", "2026-11-03.md"]
+    md = (out / "2026-11-03.md").read_text(encoding="utf-8")
+    assert md.startswith("---\ndate: 2026-11-03\n") and "tags: [성장]" in md
+    doc = json.loads(cli("export", "2026-11-02", "2026-11-03", "--format", "json").output)
+    assert [d["date"] for d in doc["days"]] == ["2026-11-02", "2026-11-03"]
+    assert doc["days"][0]["entries"][0]["body"] == "피어세션: CutMix 아이디어"
+
+
+def test_backup_is_a_working_copy(cli, home: Path) -> None:
+    cli("note", "lecture", "백업될 노트")
+    r = cli("backup", str(home / "copy.db"))
+    assert r.exit_code == 0, r.output
+    conn = sqlite3.connect(home / "copy.db")
+    assert conn.execute("SELECT body FROM entries").fetchall() == [("백업될 노트",)]
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert cli("backup", str(home / "copy.db")).exit_code == 2  # never overwrites
+
+
+def test_stats(cli) -> None:
+    for d in ("2026-11-01", "2026-11-02", "2026-11-03", "2026-11-10"):
+        cli("note", "retro", f"{d} 회고", "--date", d)
+    data = json.loads(cli("stats", "--json").output)
+    assert data["longest_streak"] == 3
+    assert data["per_section"]["retro"] == 4
+    text = cli("stats").output
+    assert "longest 3" in text and "Mon" in text and "more" in text
