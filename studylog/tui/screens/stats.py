@@ -26,7 +26,7 @@ class StatsScreen(StudyScreen):
             yield Label("주별 섹션 기록 · entries per section per week", classes="panel-title")
             yield DataTable(id="week-table", zebra_stripes=True, cursor_type="row")
             yield Label("활동 · activity", classes="panel-title")
-            yield Static("", id="heatmap")
+            yield Static("", id="heatmap", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

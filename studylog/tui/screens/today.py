@@ -90,7 +90,7 @@ class TodayScreen(StudyScreen):
         attempts = self.query_one("#day-attempts", DataTable)
         attempts.add_columns("문제", "제목", "결과", "시도")
         runs = self.query_one("#day-runs", DataTable)
-        runs.add_columns("run", "model", "loss", "status", "acc")
+        runs.add_columns("run", "model", "loss", "ep", "status", "acc")
         self.load_day()
 
     def on_screen_resume(self) -> None:
@@ -139,9 +139,10 @@ class TodayScreen(StudyScreen):
         table = self.query_one("#day-runs", DataTable)
         table.clear()
         for r in runs:
-            acc = r.get("best_acc", r.get("val_acc"))
-            table.add_row(str(r.get("id", "")), str(r.get("model", "")),
-                          str(r.get("loss", "")), str(r.get("status", "")),
+            acc = r.get("val_acc")
+            table.add_row(f"#{r.get('id', '')}", str(r.get("model", "")),
+                          str(r.get("loss", "")), str(r.get("epochs_done", "")),
+                          str(r.get("status", "")),
                           f"{acc:.3f}" if isinstance(acc, float) else "")
 
     # --- editing and autosave --------------------------------------------------------------
@@ -267,7 +268,7 @@ class TodayScreen(StudyScreen):
     def export_blog(self) -> None:
         """Render the day as a blog post and show it."""
         from studylog.config import Settings
-        from studylog.journal.blog import export_blog
+        from studylog.journal.post import export_blog
 
         with self.saver.lock, self.studylog.gate.use() as db:
             text = export_blog(db, self.date, Settings.load())

@@ -98,7 +98,8 @@ class MonthCalendar(Widget, can_focus=True):
         return text
 
     def watch_cursor(self, old: dt.date, new: dt.date) -> None:
-        self.post_message(self.Moved(new.isoformat(), (old.year, old.month) != (new.year, new.month)))
+        changed = (old.year, old.month) != (new.year, new.month)
+        self.post_message(self.Moved(new.isoformat(), changed))
 
     def action_move(self, days: int) -> None:
         self.cursor = self.cursor + dt.timedelta(days=days)
