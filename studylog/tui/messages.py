@@ -129,6 +129,14 @@ class TrainEpoch(Message):
 
 
 @dataclass
+class TrainStarted(Message):
+    """The run is stored as ``run_id`` and training begins."""
+
+    run_id: int
+    epochs: int
+
+
+@dataclass
 class TrainStep(Message):
     """Progress inside an epoch."""
 

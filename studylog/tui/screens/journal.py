@@ -59,7 +59,6 @@ class JournalScreen(StudyScreen):
         self.load_month(self.studylog.today)
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
         if self.is_mounted:
             self.load_activity()
 

@@ -33,7 +33,6 @@ class StatsScreen(StudyScreen):
         self.load_stats()
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
         if self.is_mounted:
             self.load_stats()
 

@@ -90,11 +90,10 @@ class TodayScreen(StudyScreen):
         attempts = self.query_one("#day-attempts", DataTable)
         attempts.add_columns("문제", "제목", "결과", "시도")
         runs = self.query_one("#day-runs", DataTable)
-        runs.add_columns("run", "model", "loss", "ep", "status", "acc")
+        runs.add_columns("run", "model", "ep", "status", "acc")
         self.load_day()
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
         if self._loaded:
             self.load_day()
 
@@ -141,7 +140,7 @@ class TodayScreen(StudyScreen):
         for r in runs:
             acc = r.get("val_acc")
             table.add_row(f"#{r.get('id', '')}", str(r.get("model", "")),
-                          str(r.get("loss", "")), str(r.get("epochs_done", "")),
+                          str(r.get("epochs_done", "")),
                           str(r.get("status", "")),
                           f"{acc:.3f}" if isinstance(acc, float) else "")
 
