@@ -86,6 +86,16 @@ class ProblemLoaded(Message):
 
 
 @dataclass
+class JudgeCompiled(Message):
+    """The solution compiled (or not); ``total`` tests will run."""
+
+    problem_id: str
+    ok: bool
+    message: str
+    total: int
+
+
+@dataclass
 class JudgeTestDone(Message):
     """One test of a judge run finished (a dict: index, verdict, time_ms, ...)."""
 
@@ -104,10 +114,11 @@ class JudgeFinished(Message):
 
 @dataclass
 class StressProgress(Message):
-    """A stress run has tried ``done`` of ``total`` random cases."""
+    """A stress run has tried ``done`` of ``total`` random cases; ``note`` says what happens."""
 
     done: int
     total: int
+    note: str = ""
 
 
 @dataclass
