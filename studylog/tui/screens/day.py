@@ -10,7 +10,7 @@ from studylog.tui.screens.today import TodayScreen
 class DayScreen(TodayScreen):
     """The Today screen on another date; esc saves and goes back."""
 
-    BINDINGS = [Binding("escape", "back", "Back")]
+    BINDINGS = [Binding("escape", "back", "Back", priority=True)]
 
     async def action_back(self) -> None:
         await self.flush_pending()

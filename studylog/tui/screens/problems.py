@@ -76,7 +76,7 @@ class ProblemsScreen(StudyScreen):
                         yield Button("Stress", id="stress-button")
                     yield DirectoryTree(Path.cwd(), id="file-tree")
                     yield Label("", id="judge-summary")
-                    yield ProgressBar(id="judge-progress", show_eta=False)
+                    yield ProgressBar(total=1, id="judge-progress", show_eta=False)
                     yield DataTable(id="judge-tests", cursor_type="row", zebra_stripes=True)
                     yield Static("", id="judge-detail", markup=False)
                 with TabPane("History", id="tab-history"):

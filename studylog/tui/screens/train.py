@@ -66,7 +66,7 @@ class TrainScreen(StudyScreen):
                     with TabPane("Live", id="tab-live"):
                         yield Label("ctrl+r starts a run with the form's settings",
                                     id="train-status")
-                        yield ProgressBar(id="train-progress", show_eta=False)
+                        yield ProgressBar(total=1, id="train-progress", show_eta=False)
                         with Horizontal(id="curves"):
                             yield CurvePlot("loss", id="plot-loss")
                             yield CurvePlot("val acc / macro-F1", id="plot-metrics")

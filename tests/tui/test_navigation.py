@@ -1,0 +1,73 @@
+"""Every screen is reachable by its name in the palette and by its footer key; help; themes."""
+
+from __future__ import annotations
+
+import pytest
+
+from studylog.tui.app import create_app
+from studylog.tui.screens.help import HelpScreen
+from tests.tui.conftest import SIZE, TODAY, sync, until
+
+MAIN_INPUT = {"today": "ed-lecture", "journal": "journal-search", "problems": "bank",
+              "train": "f-model", "stats": "week-table"}
+
+
+@pytest.mark.parametrize("name", ["Today", "Journal", "Problems", "Train", "Stats"])
+@sync
+async def test_palette_opens_each_screen_by_name(db_path, name):
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        if name == "Today":
+            await pilot.press("f6")
+        await pilot.press("ctrl+p")
+        await pilot.press(*name)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        mode = name.lower()
+        await until(pilot, lambda: app.current_mode == mode)
+        await until(pilot, lambda: app.focused is not None and app.focused.id == MAIN_INPUT[mode])
+
+
+@sync
+async def test_footer_keys_switch_screens_and_focus_the_main_input(db_path):
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        for key, mode in [("f3", "journal"), ("f4", "problems"), ("f5", "train"),
+                          ("f6", "stats"), ("f2", "today")]:
+            await pilot.press(key)
+            await until(pilot, lambda m=mode: app.current_mode == m)
+            await until(pilot, lambda m=mode: app.focused is not None
+                        and app.focused.id == MAIN_INPUT[m])
+
+
+@sync
+async def test_help_and_theme_toggle(db_path):
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-light"
+
+
+@sync
+async def test_palette_new_todo_and_blog_export(db_path):
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await pilot.press("ctrl+p", *"New to-do")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "todo-input")
+        await pilot.press("ctrl+p", *"Export today")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.query("#export-text"))
+        text = app.screen.query_one("#export-text").text
+        assert "Augmentation: RandomCrop" in text
+        assert "week5" in text  # course.start 2026-10-26 -> week 5 on 2026-11-26
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: (db_path.parent / "work" / f"{TODAY}-blog.md").exists())

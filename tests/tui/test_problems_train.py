@@ -1,0 +1,141 @@
+"""Problems: a judge run fills the table live and records the attempt; a judge error is a
+notification. Train: a one-epoch run on a tiny model, and a cancelled run kept as interrupted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from studylog.store import open_db
+from studylog.tui.app import create_app
+from tests.tui.conftest import SIZE, TODAY, sync, until
+
+SOLUTION = """\
+import sys
+from collections import deque
+n = int(sys.stdin.readline())
+g = [sys.stdin.readline().strip() for _ in range(n)]
+seen = [[False] * n for _ in range(n)]
+sizes = []
+for i in range(n):
+    for j in range(n):
+        if g[i][j] == '1' and not seen[i][j]:
+            seen[i][j] = True
+            q, c = deque([(i, j)]), 0
+            while q:
+                x, y = q.popleft()
+                c += 1
+                for a, b in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
+                    if 0 <= a < n and 0 <= b < n and g[a][b] == '1' and not seen[a][b]:
+                        seen[a][b] = True
+                        q.append((a, b))
+            sizes.append(c)
+print(len(sizes))
+print(*sorted(sizes), sep="\\n")
+"""
+
+
+def rows(sql: str, db_path: Path) -> list[tuple]:
+    db = open_db(db_path)
+    try:
+        return db.execute(sql).fetchall()
+    finally:
+        db.conn.close()
+
+
+@sync
+async def test_judge_run_fills_the_table_and_records_the_attempt(db_path, tmp_path):
+    source = tmp_path / "work" / "sol.py"
+    source.write_text(SOLUTION, encoding="utf-8")
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        bank = app.screen.query_one("#bank", DataTable)
+        await until(pilot, lambda: bank.row_count >= 1)
+        bank.move_cursor(row=[r.value for r in bank.rows].index("2667"))
+        await pilot.press("enter")  # to the Solve tab
+        assert app.focused.id == "solution-path"
+        await pilot.press(*str(source), "enter")
+        tests = app.screen.query_one("#judge-tests", DataTable)
+        await until(pilot, lambda: "AC" in str(app.screen.query_one("#judge-summary").content),
+                    timeout=60)
+        verdicts = [str(tests.get_row_at(i)[3]) for i in range(tests.row_count)]
+        assert tests.row_count > 5 and set(verdicts) == {"AC"}
+    assert rows("SELECT problem_id, verdict, date FROM attempts", db_path) == [
+        ("2667", "AC", TODAY)]
+
+
+@sync
+async def test_a_missing_solution_file_is_a_notification_not_a_crash(db_path):
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        bank = app.screen.query_one("#bank", DataTable)
+        await until(pilot, lambda: bank.row_count >= 1)
+        await pilot.press("enter")
+        app.screen.query_one("#solution-path", Input).value = "nope.py"
+        await pilot.press("ctrl+r")
+        summary = app.screen.query_one("#judge-summary")
+        await until(pilot, lambda: "no such file" in str(summary.content))
+        assert any("no such file" in str(n.message) for n in app._notifications)
+        assert app.is_running
+
+
+def set_form(app, **values: str) -> None:
+    for key, value in values.items():
+        app.screen.query_one(f"#f-{key}").value = value
+
+
+@sync
+async def test_one_epoch_run_on_a_tiny_model(db_path):
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        set_form(app, model="mlp", epochs="1", limit="300", batch_size="64")
+        await pilot.press("ctrl+r")
+        screen = app.screen
+        await until(pilot, lambda: screen._cancel is None and screen._epochs, timeout=120)
+        assert len(screen._epochs) == 1
+        assert "completed" in str(screen.query_one("#train-status").content)
+        assert screen.query_one("#plot-loss").series["train"][0] == [1]
+        runs = screen.query_one("#runs-table", DataTable)
+        await until(pilot, lambda: runs.row_count == 1)
+        assert str(runs.get_row_at(0)[9]) == "completed"
+    assert rows("SELECT status, model, date FROM runs", db_path) == [("completed", "mlp", TODAY)]
+
+
+@sync
+async def test_cancel_keeps_an_interrupted_run(db_path):
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        set_form(app, model="mlp", epochs="50", limit="300", batch_size="32")
+        await pilot.press("ctrl+r")
+        screen = app.screen
+        await until(pilot, lambda: len(screen._epochs) >= 1, timeout=120)
+        await pilot.press("ctrl+x")
+        await until(pilot, lambda: screen._cancel is None, timeout=60)
+        assert "interrupted" in str(screen.query_one("#train-status").content)
+    (status, done), = rows(
+        "SELECT status, (SELECT count(*) FROM run_epochs e WHERE e.run_id = r.id) FROM runs r",
+        db_path)
+    assert status == "interrupted" and 1 <= done < 50
+
+
+@sync
+async def test_parameter_table_follows_the_freeze(db_path):
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        set_form(app, model="cnn", freeze="backbone")
+        app.screen.query_one("#train-tabs").active = "tab-params"
+        table = app.screen.query_one("#params", DataTable)
+        await until(pilot, lambda: table.row_count >= 2)
+        states = {str(table.get_row_at(i)[0]): str(table.get_row_at(i)[3])
+                  for i in range(table.row_count)}
+        assert states["fc"] == "trainable"
+        assert set(states.values()) == {"frozen", "trainable"}
+        set_form(app, freeze="all")
+        caption = app.screen.query_one("#params-caption")
+        await until(pilot, lambda: "nothing to train" in str(caption.content))

@@ -1,0 +1,72 @@
+"""Snapshots of the five screens on a fixed date with fixed data (pytest-textual-snapshot).
+
+Update them with ``pytest tests/tui/test_snapshots.py --snapshot-update`` after a deliberate
+change of the layout, and look at the SVGs in ``__snapshots__`` before committing.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from studylog.tui.app import create_app
+from tests.tui.conftest import SIZE, TODAY, until
+
+
+def rows(app, selector: str) -> int:
+    return app.screen.query_one(selector, DataTable).row_count
+
+
+def test_today_screen(db_path, snap_compare):
+    app = create_app(db_path, today=TODAY)
+
+    async def ready(pilot):
+        await until(pilot, lambda: app.screen._loaded)
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=ready)
+
+
+def test_journal_screen(db_path, snap_compare):
+    app = create_app(db_path, today=TODAY)
+
+    async def ready(pilot):
+        await pilot.press("f3")
+        await until(pilot, lambda: rows(app, "#journal-list") == 4)
+        await until(pilot, lambda: len(app.screen.query_one("#calendar").activity) == 4)
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=ready)
+
+
+def test_problems_screen(db_path, snap_compare):
+    app = create_app(db_path, today=TODAY)
+
+    async def ready(pilot):
+        await pilot.press("f4")
+        await until(pilot, lambda: rows(app, "#bank") >= 1)
+        await until(pilot, lambda: app.screen.query_one("#statement").source != "")
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=ready)
+
+
+def test_train_screen(db_path, snap_compare):
+    app = create_app(db_path, today=TODAY)
+
+    async def ready(pilot):
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=ready)
+
+
+def test_stats_screen(db_path, snap_compare):
+    app = create_app(db_path, today=TODAY)
+
+    async def ready(pilot):
+        await pilot.press("f6")
+        await until(pilot, lambda: rows(app, "#week-table") >= 1)
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=ready)
