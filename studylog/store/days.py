@@ -162,7 +162,8 @@ def todos(db: sqlite_utils.Database, date: str) -> list[dict]:
     return list(db.query("SELECT * FROM todos WHERE date = ? ORDER BY position, id", [date]))
 
 
-def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False) -> int:
+def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False,
+             created: str | None = None, done_at: str | None = None) -> int:
     """Append a to-do to a day; returns its id."""
     touch_day(db, date)
     pos = db.execute(
@@ -171,7 +172,7 @@ def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False
     ts = now()
     cur = db.execute(
         "INSERT INTO todos (date, position, text, done, created, done_at) VALUES (?, ?, ?, ?, ?, ?)",
-        [date, pos, text, int(done), ts, ts if done else None],
+        [date, pos, text, int(done), created or ts, (done_at or ts) if done else None],
     )
     return cur.lastrowid
 

@@ -91,21 +91,30 @@ def search_entries(
     expr = match_expression(query)
     if expr is None:
         return []
-    where = ["entries_fts MATCH ?"]
+    filters: list[str] = []
     params: list[object] = [expr]
     if section:
-        where.append("e.section = ?")
+        filters.append("e.section = ?")
         params.append(section)
     if since:
-        where.append("e.date >= ?")
+        filters.append("e.date >= ?")
         params.append(since)
     if until:
-        where.append("e.date <= ?")
+        filters.append("e.date <= ?")
         params.append(until)
     params.append(limit)
-    sql = (
-        "SELECT e.id, e.date, e.section, e.title, e.body, bm25(entries_fts, 5.0, 1.0) AS score "
-        "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
-        f"WHERE {' AND '.join(where)} ORDER BY score, e.date DESC LIMIT ?"
-    )
+    if filters:  # rank only the entries that pass the filters
+        sql = (
+            "SELECT e.id, e.date, e.section, e.title, e.body, bm25(entries_fts, 5.0, 1.0) AS score "
+            "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+            f"WHERE entries_fts MATCH ? AND {' AND '.join(filters)} "
+            "ORDER BY score, e.date DESC LIMIT ?"
+        )
+    else:  # rank inside the index alone, then fetch just the top rows
+        sql = (
+            "SELECT e.id, e.date, e.section, e.title, e.body, f.score FROM ("
+            "  SELECT rowid, bm25(entries_fts, 5.0, 1.0) AS score FROM entries_fts"
+            "  WHERE entries_fts MATCH ? ORDER BY score LIMIT ?"
+            ") f JOIN entries e ON e.id = f.rowid ORDER BY f.score, e.date DESC"
+        )
     return [Hit(*row) for row in db.execute(sql, params).fetchall()]

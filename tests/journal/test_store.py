@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from studylog.errors import UserError
-from studylog.store import open_db, transaction
 from studylog.store import days as q
+from studylog.store import open_db, transaction
 from studylog.store.migrations import MIGRATIONS, applied, migrate
 from studylog.store.search import search_entries
 
