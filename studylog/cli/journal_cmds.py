@@ -105,7 +105,7 @@ def todo_list(date: DateOpt = "today", as_json: JsonOpt = False) -> None:
 
 def search_cmd(
     query: Annotated[str, typer.Argument(help="Words to find (Hangul of any length works).")],
-    section: Annotated[str | None, typer.Option("--section", "-s", help="Only this section.")] = None,
+    section: Annotated[str | None, typer.Option("--section", "-s", help="Only this section (or todo).")] = None,
     since: Annotated[str | None, typer.Option("--since", help="From this date.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")] = 20,
@@ -114,7 +114,7 @@ def search_cmd(
     """Search every note, ranked, with the matching snippet."""
     from studylog.journal.search import search
 
-    key = check_section(section) if section else None
+    key = "todo" if section == "todo" else check_section(section) if section else None
     hits = search(get_db(), query, section=key, since=parse_date(since) if since else None,
                   until=parse_date(until) if until else None, limit=limit)
     if as_json:

@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlite_utils
 
-from studylog.store.search import index_entry, unindex_entry
+from studylog.store.search import index_entry, index_todo, unindex_entry
 
 
 def now() -> str:
@@ -174,6 +174,7 @@ def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False
         "INSERT INTO todos (date, position, text, done, created, done_at) VALUES (?, ?, ?, ?, ?, ?)",
         [date, pos, text, int(done), created or ts, (done_at or ts) if done else None],
     )
+    index_todo(db, cur.lastrowid, text)
     return cur.lastrowid
 
 
@@ -196,5 +197,6 @@ def move_todo(db: sqlite_utils.Database, date: str, todo_id: int, new_index: int
 
 
 def delete_todo(db: sqlite_utils.Database, todo_id: int) -> None:
-    """Remove a to-do."""
+    """Remove a to-do (and its index row)."""
+    db.execute("DELETE FROM todos_fts WHERE rowid = ?", [todo_id])
     db.execute("DELETE FROM todos WHERE id = ?", [todo_id])

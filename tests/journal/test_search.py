@@ -50,6 +50,16 @@ def test_terms(db, query: str, dates: list[str]) -> None:
     assert sorted(h.date for h in search(db, query)) == dates
 
 
+def test_todos_are_searched_too(db) -> None:
+    with transaction(db):
+        q.add_todo(db, "2026-11-06", "토마토 문제 풀기")
+    hits = search(db, "토마토")
+    assert [(h.date, h.section) for h in hits] == [("2026-11-06", "todo")]
+    assert search(db, "토마토", section="todo")[0].snippet == "토마토 문제 풀기"
+    assert search(db, "토마토", section="retro") == []
+    assert search(db, "토마토", until="2026-11-05") == []
+
+
 def test_filters(db) -> None:
     assert [h.date for h in search(db, "회고", section="retro")] == ["2026-11-02"]
     assert [h.date for h in search(db, "회고", since="2026-11-03")] == ["2026-11-04"]
