@@ -88,3 +88,26 @@ def test_dry_run_changes_nothing(home: Path) -> None:
     reports = import_paths(db, [post], conf, date="2026-11-05", dry_run=True)
     assert reports[0].todos == 1 and reports[0].entries == {"retro": 1}
     assert db.execute("SELECT count(*) FROM days").fetchone()[0] == 0
+
+
+ANY_LINE = st.one_of(
+    LINE,
+    st.sampled_from(["1. 강의 복습 내용", "## 4) 회고", "오늘 한 일", "-", "# 주석 같은 줄", "**3. 피어세션**",
+                     "학습기록 - 9", "- [x] 끝낸 일", "강의", "회고", "   들여쓴 줄", ""]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines=st.lists(ANY_LINE, max_size=25))
+def test_import_never_drops_a_line(lines: list[str]) -> None:
+    from studylog.journal.parse import parse_day
+
+    parsed = parse_day("\n".join(lines))
+    kept = "\n".join(
+        [parsed.title or "", f"학습기록 - {parsed.record_no}"]
+        + [t for t, _ in parsed.todos]
+        + list(parsed.sections.values())
+    )
+    for line in lines:
+        if line.strip() and heading_key(line) is None:
+            assert line.strip().removeprefix("# ").removeprefix("- [x] ").strip() in kept
