@@ -14,7 +14,7 @@ from studylog.cli.context import db_path, get_db, print_json
 from studylog.config import SETTINGS, Settings
 from studylog.errors import UserError
 from studylog.journal import day as journal_day
-from studylog.journal.dates import parse_date, today
+from studylog.journal.dates import parse_date, today, weekday_name
 from studylog.journal.sections import BY_KEY, check_section
 
 DateOpt = Annotated[str, typer.Option("--date", "-d", help="YYYY-MM-DD, today or yesterday.")]
@@ -31,7 +31,9 @@ def _print_day(date: str, as_json: bool) -> None:
     if as_json:
         print_json(dataclasses.asdict(day) | {"entries": day.entries})
     else:
-        typer.echo(render_markdown(day, settings.get("language"), front_matter=False), nl=False)
+        lang = settings.get("language")
+        typer.echo(f"{date} ({weekday_name(date, lang)})")
+        typer.echo(render_markdown(day, lang, front_matter=False), nl=False)
 
 
 def today_cmd(as_json: JsonOpt = False) -> None:
@@ -105,7 +107,7 @@ def todo_list(date: DateOpt = "today", as_json: JsonOpt = False) -> None:
 
 def search_cmd(
     query: Annotated[str, typer.Argument(help="Words to find (Hangul of any length works).")],
-    section: Annotated[str | None, typer.Option("--section", "-s", help="Only this section.")] = None,
+    section: Annotated[str | None, typer.Option("--section", "-s", help="Only this section (or todo).")] = None,
     since: Annotated[str | None, typer.Option("--since", help="From this date.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")] = 20,
@@ -114,7 +116,7 @@ def search_cmd(
     """Search every note, ranked, with the matching snippet."""
     from studylog.journal.search import search
 
-    key = check_section(section) if section else None
+    key = "todo" if section == "todo" else check_section(section) if section else None
     hits = search(get_db(), query, section=key, since=parse_date(since) if since else None,
                   until=parse_date(until) if until else None, limit=limit)
     if as_json:
@@ -205,11 +207,12 @@ def stats_cmd(
     typer.echo(f"{stats.days} days written, {stats.entries} notes")
     typer.echo("")
     keys = list(stats.per_section)
-    typer.echo("week      " + " ".join(f"{k[:6]:>6}" for k in keys))
+    typer.echo("notes per section, last 8 weeks:")
+    typer.echo(f"{'week':<9} " + " ".join(f"{k:>10}" for k in keys))
     for week in sorted(stats.per_section_week)[-8:]:
         row = stats.per_section_week[week]
-        typer.echo(f"{week:<9} " + " ".join(f"{row.get(k, 0):>6}" for k in keys))
-    typer.echo(f"{'total':<9} " + " ".join(f"{stats.per_section[k]:>6}" for k in keys))
+        typer.echo(f"{week:<9} " + " ".join(f"{row.get(k, 0):>10}" for k in keys))
+    typer.echo(f"{'all time':<9} " + " ".join(f"{stats.per_section[k]:>10}" for k in keys))
     typer.echo("")
     typer.echo(render_heatmap(stats.activity, stats.today, weeks))
 

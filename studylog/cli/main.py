@@ -50,7 +50,7 @@ class StudylogGroup(TyperGroup):
             if str(exc):
                 typer.echo(f"studylog: {exc}", err=True)
             code = 1
-        except (click_exc.Abort, KeyboardInterrupt):
+        except (typer.Abort, KeyboardInterrupt):
             typer.echo("studylog: interrupted", err=True)
             code = 130
         if standalone_mode:

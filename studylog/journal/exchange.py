@@ -164,7 +164,6 @@ def _import_json(db: sqlite_utils.Database, doc: dict, source: str,
     for d in doc.get("days", []):
         date = d["date"]
         report = ImportReport(source, date)
-        q.ensure_day(db, date)
         overrides = {k: v for k, v in (d.get("overrides") or {}).items() if v is not None}
         if overrides:
             q.set_day_fields(db, date, **overrides)
@@ -185,7 +184,8 @@ def _import_json(db: sqlite_utils.Database, doc: dict, source: str,
             if t["text"] in known:
                 report.skipped += 1
                 continue
-            q.add_todo(db, date, t["text"], bool(t.get("done")))
+            q.add_todo(db, date, t["text"], bool(t.get("done")), t.get("created"),
+                       t.get("done_at"))
             report.todos += 1
         report.attempts = sum(transfer.restore_attempt(db, a) for a in d.get("attempts", []))
         report.runs = sum(transfer.restore_run(db, r) for r in d.get("runs", []))

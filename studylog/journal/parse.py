@@ -109,6 +109,7 @@ def parse_day(text: str) -> ParsedDay:
     current: str | None = None
     buckets: dict[str, list[str]] = {}
     preamble: list[str] = []
+    seen_record = False
     for line in lines:
         key = heading_key(line)
         if key:
@@ -117,10 +118,9 @@ def parse_day(text: str) -> ParsedDay:
         if current is None:
             stripped = line.strip()
             record = _RECORD.match(stripped)
-            if record and out.record_no is None:
-                out.record_no = int(record.group(1))
-            elif record and out.record_no == int(record.group(1)):
-                pass
+            if record and not seen_record and out.record_no in (None, int(record.group(1))):
+                out.record_no = int(record.group(1))  # the first record line; a repeat is text
+                seen_record = True
             elif stripped and out.title is None:
                 out.title = re.sub(r"^#\s+", "", stripped)
             elif stripped.startswith("# ") and stripped[2:].strip() == out.title:

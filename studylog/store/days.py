@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlite_utils
 
-from studylog.store.search import index_entry, unindex_entry
+from studylog.store.search import index_entry, index_todo, unindex_entry
 
 
 def now() -> str:
@@ -162,7 +162,8 @@ def todos(db: sqlite_utils.Database, date: str) -> list[dict]:
     return list(db.query("SELECT * FROM todos WHERE date = ? ORDER BY position, id", [date]))
 
 
-def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False) -> int:
+def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False,
+             created: str | None = None, done_at: str | None = None) -> int:
     """Append a to-do to a day; returns its id."""
     touch_day(db, date)
     pos = db.execute(
@@ -171,8 +172,9 @@ def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False
     ts = now()
     cur = db.execute(
         "INSERT INTO todos (date, position, text, done, created, done_at) VALUES (?, ?, ?, ?, ?, ?)",
-        [date, pos, text, int(done), ts, ts if done else None],
+        [date, pos, text, int(done), created or ts, (done_at or ts) if done else None],
     )
+    index_todo(db, cur.lastrowid, text)
     return cur.lastrowid
 
 
@@ -195,5 +197,6 @@ def move_todo(db: sqlite_utils.Database, date: str, todo_id: int, new_index: int
 
 
 def delete_todo(db: sqlite_utils.Database, todo_id: int) -> None:
-    """Remove a to-do."""
+    """Remove a to-do (and its index row)."""
+    db.execute("DELETE FROM todos_fts WHERE rowid = ?", [todo_id])
     db.execute("DELETE FROM todos WHERE id = ?", [todo_id])

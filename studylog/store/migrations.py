@@ -191,3 +191,15 @@ def m004_train(db: sqlite_utils.Database) -> None:
         );
         """
     )
+
+
+@migration
+def m005_todo_search(db: sqlite_utils.Database) -> None:
+    """To-dos join the search index (same bigram scheme; rowid = todos.id)."""
+    db.execute("CREATE VIRTUAL TABLE todos_fts USING fts5(text, tokenize='unicode61')")
+    from studylog.store.search import grams
+
+    rows = db.execute("SELECT id, text FROM todos").fetchall()
+    db.conn.executemany(
+        "INSERT INTO todos_fts (rowid, text) VALUES (?, ?)", [(i, grams(t)) for i, t in rows]
+    )

@@ -61,6 +61,12 @@ def index_entry(db: sqlite_utils.Database, entry_id: int, title: str, body: str)
     )
 
 
+def index_todo(db: sqlite_utils.Database, todo_id: int, text: str) -> None:
+    """Insert or replace one to-do in the index."""
+    db.execute("DELETE FROM todos_fts WHERE rowid = ?", [todo_id])
+    db.execute("INSERT INTO todos_fts (rowid, text) VALUES (?, ?)", [todo_id, grams(text)])
+
+
 def unindex_entry(db: sqlite_utils.Database, entry_id: int) -> None:
     """Remove one entry from the index."""
     db.execute("DELETE FROM entries_fts WHERE rowid = ?", [entry_id])
@@ -68,7 +74,7 @@ def unindex_entry(db: sqlite_utils.Database, entry_id: int) -> None:
 
 @dataclass
 class Hit:
-    """One search result: the entry and where it matched."""
+    """One search result: an entry (or a to-do, section ``todo``) and where it matched."""
 
     entry_id: int
     date: str
@@ -91,21 +97,44 @@ def search_entries(
     expr = match_expression(query)
     if expr is None:
         return []
-    where = ["entries_fts MATCH ?"]
-    params: list[object] = [expr]
-    if section:
-        where.append("e.section = ?")
-        params.append(section)
+    filters: list[str] = []
+    params: list[object] = []
     if since:
-        where.append("e.date >= ?")
+        filters.append("date >= ?")
         params.append(since)
     if until:
-        where.append("e.date <= ?")
+        filters.append("date <= ?")
         params.append(until)
-    params.append(limit)
-    sql = (
-        "SELECT e.id, e.date, e.section, e.title, e.body, bm25(entries_fts, 5.0, 1.0) AS score "
-        "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
-        f"WHERE {' AND '.join(where)} ORDER BY score, e.date DESC LIMIT ?"
-    )
-    return [Hit(*row) for row in db.execute(sql, params).fetchall()]
+    where = "".join(f" AND {f}" for f in filters)
+    parts = []
+    part_params: list[object] = []
+    if section in (None, "todo"):  # to-dos: ranked inside their index, then joined
+        parts.append(
+            "SELECT t.id, t.date, 'todo', '', t.text, f.score FROM ("
+            "  SELECT rowid, bm25(todos_fts) AS score FROM todos_fts"
+            "  WHERE todos_fts MATCH ? ORDER BY score"
+            + ("" if filters else " LIMIT ?")
+            + f") f JOIN todos t ON t.id = f.rowid WHERE 1{where.replace('date', 't.date')}"
+        )
+        part_params += [expr, *([] if filters else [limit]), *params]
+    if section != "todo":
+        if section or filters:  # rank only the entries that pass the filters
+            cond = where.replace("date", "e.date") + (" AND e.section = ?" if section else "")
+            parts.append(
+                "SELECT e.id, e.date, e.section, e.title, e.body, "
+                "bm25(entries_fts, 5.0, 1.0) AS score "
+                "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+                f"WHERE entries_fts MATCH ?{cond} ORDER BY score, e.date DESC LIMIT ?"
+            )
+            part_params += [expr, *params, *([section] if section else []), limit]
+        else:  # rank inside the index alone, then fetch just the top rows
+            parts.append(
+                "SELECT e.id, e.date, e.section, e.title, e.body, f.score FROM ("
+                "  SELECT rowid, bm25(entries_fts, 5.0, 1.0) AS score FROM entries_fts"
+                "  WHERE entries_fts MATCH ? ORDER BY score LIMIT ?"
+                ") f JOIN entries e ON e.id = f.rowid"
+            )
+            part_params += [expr, limit]
+    sql = " UNION ALL ".join(f"SELECT * FROM ({p})" for p in parts)
+    sql += " ORDER BY 6, 2 DESC LIMIT ?"
+    return [Hit(*row) for row in db.execute(sql, [*part_params, limit]).fetchall()]

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from studylog.errors import UserError
-from studylog.store import open_db, transaction
 from studylog.store import days as q
+from studylog.store import open_db, transaction
 from studylog.store.migrations import MIGRATIONS, applied, migrate
 from studylog.store.search import search_entries
 
@@ -38,12 +38,14 @@ def test_upgrade_from_first_schema_keeps_data_and_indexes_it(home: Path) -> None
         "INSERT INTO entries (date, section, title, body, position, created, updated) "
         "VALUES ('2025-01-02', 'retro', '', '오늘의 회고: 단지번호붙이기', 0, 'x', 'x')"
     )
+    db.execute("INSERT INTO todos (date, position, text, created) VALUES ('2025-01-02', 0, '토마토', 'x')")
     db.conn.close()
     db = open_db(path)  # upgrades
     assert applied(db) == [name for name, _ in MIGRATIONS]
     assert {"attempts", "runs", "run_epochs", "entries_fts"} <= set(db.table_names())
     assert [h.body for h in search_entries(db, "회고")] == ["오늘의 회고: 단지번호붙이기"]
     assert [h.date for h in search_entries(db, "번호")] == ["2025-01-02"]
+    assert [h.section for h in search_entries(db, "토마")] == ["todo"]
     assert migrate(db) == []  # nothing left to do
 
 

@@ -1,0 +1,84 @@
+"""Search finds Hangul terms of any length, parts of compounds, English in any case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studylog.journal.search import make_snippet, search
+from studylog.store import days as q
+from studylog.store import open_db, transaction
+
+
+@pytest.fixture
+def db(home: Path):
+    db = open_db(home / "s.db")
+    notes = [
+        ("2026-11-01", "algorithm", "BOJ 2667 단지번호붙이기 를 BFS 로 풀었다."),
+        ("2026-11-02", "retro", "오늘 회고: 피어세션에서 CutMix 를 배웠다."),
+        ("2026-11-03", "lecture", "CosineAnnealingLR 와 StepLR 비교, Loss 가 줄지 않음"),
+        ("2026-11-04", "peer", "피어 리뷰 — 회고록 쓰는 법"),
+        ("2026-11-05", "note", "점심은 김밥"),
+    ]
+    with transaction(db):
+        for date, section, body in notes:
+            q.add_entry(db, date, section, body)
+    return db
+
+
+@pytest.mark.parametrize(
+    ("query", "dates"),
+    [
+        ("회고", ["2026-11-02", "2026-11-04"]),   # 2 syllables, also inside 회고록
+        ("단지", ["2026-11-01"]),                 # start of a compound
+        ("번호", ["2026-11-01"]),                 # middle of a compound
+        ("붙이기", ["2026-11-01"]),               # end of a compound
+        ("피어", ["2026-11-02", "2026-11-04"]),   # 피어세션 and 피어
+        ("밥", ["2026-11-05"]),                   # one syllable at a word's end
+        ("김", ["2026-11-05"]),                   # one syllable at a word's start
+        ("loss", ["2026-11-03"]),                 # case-insensitive
+        ("STEPLR", ["2026-11-03"]),
+        ("annealing", ["2026-11-03"]),            # part of a word
+        ("회고 피어", ["2026-11-02", "2026-11-04"]),  # all words must match
+        ("회고 김밥", []),
+        ("없는말", []),
+        ("!!!", []),
+    ],
+)
+def test_terms(db, query: str, dates: list[str]) -> None:
+    assert sorted(h.date for h in search(db, query)) == dates
+
+
+def test_todos_are_searched_too(db) -> None:
+    with transaction(db):
+        q.add_todo(db, "2026-11-06", "토마토 문제 풀기")
+    hits = search(db, "토마토")
+    assert [(h.date, h.section) for h in hits] == [("2026-11-06", "todo")]
+    assert search(db, "토마토", section="todo")[0].snippet == "토마토 문제 풀기"
+    assert search(db, "토마토", section="retro") == []
+    assert search(db, "토마토", until="2026-11-05") == []
+
+
+def test_filters(db) -> None:
+    assert [h.date for h in search(db, "회고", section="retro")] == ["2026-11-02"]
+    assert [h.date for h in search(db, "회고", since="2026-11-03")] == ["2026-11-04"]
+    assert [h.date for h in search(db, "회고", until="2026-11-02")] == ["2026-11-02"]
+
+
+def test_edit_and_delete_update_the_index(db) -> None:
+    entry_id = search(db, "김밥")[0].entry_id
+    with transaction(db):
+        q.update_entry(db, entry_id, "저녁은 라면", "", [])
+    assert search(db, "김밥") == []
+    assert [h.entry_id for h in search(db, "라면")] == [entry_id]
+    with transaction(db):
+        q.delete_entry(db, entry_id)
+    assert search(db, "라면") == []
+
+
+def test_snippet_marks_the_match() -> None:
+    text = "앞부분 " * 30 + "여기서 회고를 했다 " + "뒷부분 " * 30
+    snippet, spans = make_snippet(text, ["회고"])
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert [snippet[a:b] for a, b in spans] == ["회고"]
