@@ -55,7 +55,7 @@ def test_train_screen(db_path, snap_compare):
 
     async def ready(pilot):
         await pilot.press("f5")
-        await app.workers.wait_for_complete()
+        await until(pilot, lambda: not any(w.is_running and not w.group.startswith("_") for w in app.workers))
         await pilot.pause(0.2)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=ready)

@@ -124,6 +124,8 @@ class TodayScreen(StudyScreen):
         await self.query_one(TodoList).show(record.todos)
         self._fill_attempts(record.attempts)
         self._fill_runs(record.runs)
+        if not self._loaded:
+            self.call_after_refresh(self.studylog.settle_heap)
         self._loaded = True
 
     def _fill_attempts(self, attempts: list[dict[str, Any]]) -> None:
@@ -170,7 +172,6 @@ class TodayScreen(StudyScreen):
             self._timer.stop()
             self._timer = None
         for save in self.saver.take():
-            self.query_one(f"#sec-{save.section}", SectionEditor).refresh_preview()
             self.save_section(save)
 
     async def flush_pending(self) -> None:

@@ -180,6 +180,7 @@ class TrainScreen(StudyScreen):
             for event in runs.train(db, cfg, cancel=cancel, date=self.studylog.today):
                 if isinstance(event, runs.RunStarted):
                     run_id = event.run_id
+                    self.studylog.settle_heap()  # torch's many objects: out of the GC's scans
                     self.post_message(TrainStarted(event.run_id, int(cfg.epochs)))
                 elif isinstance(event, engine.StepEvent):
                     now = time.monotonic()

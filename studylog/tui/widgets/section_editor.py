@@ -1,12 +1,21 @@
-"""One section of the day: a markdown editor and its rendered preview side by side."""
+"""One section of the day: a markdown editor and its rendered preview side by side.
+
+The preview is rendered with Rich's markdown (a few ms) once typing pauses for a second, so
+continuous typing never waits for it.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from rich.markdown import Markdown
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Markdown, TextArea
+from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Static, TextArea
+
+PREVIEW_DELAY_S = 1.0
 
 
 class SectionEditor(Horizontal):
@@ -16,6 +25,7 @@ class SectionEditor(Horizontal):
         super().__init__(**kwargs)
         self.section = section
         self.readonly = readonly
+        self._preview_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         area = TextArea(id=f"ed-{self.section}", soft_wrap=True, read_only=self.readonly,
@@ -23,7 +33,8 @@ class SectionEditor(Horizontal):
         if "markdown" in area.available_languages:
             area.language = "markdown"
         yield area
-        yield Markdown("", id=f"pv-{self.section}", classes="preview")
+        with VerticalScroll(classes="preview"):
+            yield Static("", id=f"pv-{self.section}")
 
     @property
     def editor(self) -> TextArea:
@@ -39,6 +50,16 @@ class SectionEditor(Horizontal):
             area.move_cursor(area.document.end)
         self.refresh_preview()
 
+    @on(TextArea.Changed)
+    def _changed(self) -> None:
+        if self._preview_timer is None:
+            self._preview_timer = self.set_timer(PREVIEW_DELAY_S, self.refresh_preview)
+        else:
+            self._preview_timer.reset()
+
     def refresh_preview(self) -> None:
         """Render the editor's text in the preview."""
-        self.query_one(Markdown).update(self.editor.text)
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
+        self.query_one(f"#pv-{self.section}", Static).update(Markdown(self.editor.text))

@@ -1,0 +1,167 @@
+"""TUI budgets on the ten-year database (3,650 days) of the journal bench.
+
+Prints:
+- first screen: wall time from starting the process to Today loaded and drawn (budget ≤ 1 s),
+  best and median of several cold processes;
+- memory (RSS) with the first screen up, and after visiting every screen (no training yet)
+  (budget ≤ 150 MB);
+- typing while a training run goes: one Hangul syllable every 50 ms into the editor (with the
+  autosave and the preview running), idle and during a run (cnn on mnist5k): how late each key
+  is handled (event-loop lag) and how long handling it takes.
+
+Run: .venv/bin/python bench/bench_tui.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
+
+from tenyear import build  # noqa: E402
+
+SOURCE = Path(tempfile.gettempdir()) / "studylog-bench-tenyear.db"  # shared with bench_journal
+DB = Path(tempfile.gettempdir()) / "studylog-bench-tui.db"  # our copy: the bench types and trains
+
+CHILD = r"""
+import asyncio, json, sys, time
+T0 = float(sys.argv[3])
+from pathlib import Path
+import psutil
+from studylog.tui.app import create_app
+
+def rss():
+    return psutil.Process().memory_info().rss / 2**20
+
+async def until(pilot, cond, timeout=300):
+    end = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > end:
+            raise SystemExit("timed out")
+        await asyncio.sleep(0.01)
+
+class Typist:
+    # Types one Hangul syllable every 50 ms through the editor, as a key press would, and
+    # records how late each keystroke was handled (event-loop lag) and how long it took.
+    def __init__(self, app, area):
+        self.app, self.area, self.lag, self.cost, self.i = app, area, [], [], 0
+        self.due = None
+
+    def start(self):
+        self.due = time.perf_counter() + 0.05
+        self.timer = self.app.set_interval(0.05, self.key)
+
+    def key(self):
+        now = time.perf_counter()
+        self.lag.append((now - self.due) * 1000)
+        self.due = now + 0.05
+        t = time.perf_counter()
+        self.area.insert("가나다라마바사아자차 "[self.i % 11])
+        self.cost.append((time.perf_counter() - t) * 1000)
+        self.i += 1
+
+    def take(self):
+        lag, cost = self.lag, self.cost
+        self.lag, self.cost = [], []
+        return lag, cost
+
+async def main():
+    out = {}
+    app = create_app(Path(sys.argv[1]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: getattr(app.screen, "_loaded", False))
+        await asyncio.sleep(0)
+        out["first_screen_s"] = time.time() - T0
+        out["rss_first_mb"] = rss()
+        out["torch_loaded"] = "torch" in sys.modules
+        if sys.argv[2] == "first":
+            print(json.dumps(out)); return
+        for mode in ("journal", "problems", "stats", "train", "today"):
+            await app.switch_mode(mode)
+            await asyncio.sleep(1.0)
+            await until(pilot, lambda: not any(
+                w.is_running and not w.group.startswith("_") for w in app.workers))
+        out["rss_all_screens_mb"] = rss()
+        out["torch_loaded_before_training"] = "torch" in sys.modules
+        today = app.screen
+        today.show_section("retro")
+        typist = Typist(app, today.query_one("#ed-retro"))
+        typist.start()
+        await asyncio.sleep(6)
+        out["idle_lag"], out["idle_cost"] = typist.take()
+        train = app.get_screen_stack("train")[0] if hasattr(app, "get_screen_stack") else None
+        train = app._screen_stacks["train"][0]
+        for k, v in {"model": "cnn", "epochs": "3", "limit": "3000"}.items():
+            train.query_one(f"#f-{k}").value = v
+        t = time.perf_counter()
+        train.action_start_run()
+        await until(pilot, lambda: train._cancel is None)
+        out["run_s"] = time.perf_counter() - t
+        out["run_lag"], out["run_cost"] = typist.take()
+        typist.timer.stop()
+        out["epochs"] = len(train._epochs)
+        out["status"] = str(train.query_one("#train-status").content)
+        out["typed"] = typist.i
+    print(json.dumps(out))
+
+asyncio.run(main())
+"""
+
+
+def child(mode: str) -> dict:
+    env = dict(os.environ, STUDYLOG_CONFIG=str(Path(tempfile.gettempdir()) / "bench-cfg.toml"))
+    t0 = time.time()
+    out = subprocess.run([sys.executable, "-c", CHILD, str(DB), mode, repr(t0)], cwd=ROOT,
+                         capture_output=True, text=True, env=env, timeout=900)
+    if out.returncode != 0:
+        raise SystemExit(out.stderr[-2000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p * (len(values) - 1))))]
+
+
+def main() -> None:
+    from studylog.journal.backup import backup
+    from studylog.store import open_db
+
+    build(SOURCE)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(DB) + suffix).unlink(missing_ok=True)
+    source = open_db(SOURCE)
+    backup(source, DB)
+    source.conn.close()
+    print(f"database: {DB} ({DB.stat().st_size / 2**20:.0f} MB, ten years)")
+    runs = [child("first") for _ in range(5)]
+    firsts = [r["first_screen_s"] for r in runs]
+    print(f"first screen (process start -> Today drawn): best {min(firsts):.2f} s, "
+          f"median {statistics.median(firsts):.2f} s  (budget 1 s); torch imported: "
+          f"{any(r['torch_loaded'] for r in runs)}")
+    print(f"memory with the first screen: {statistics.median(r['rss_first_mb'] for r in runs):.0f} MB")
+    full = child("full")
+    print(f"memory after visiting all five screens, before training: "
+          f"{full['rss_all_screens_mb']:.0f} MB (budget 150 MB); torch imported: "
+          f"{full['torch_loaded_before_training']}")
+    for label, key in (("idle", "idle"), ("during a training run", "run")):
+        lag, cost = full[f"{key}_lag"], full[f"{key}_cost"]
+        print(f"typing {label} ({len(lag)} keys, one per 50 ms): a key waits for the event loop "
+              f"median {statistics.median(lag):.1f} ms, p95 {pct(lag, 0.95):.1f} ms, "
+              f"max {max(lag):.1f} ms; handling it takes median "
+              f"{statistics.median(cost):.2f} ms, max {max(cost):.1f} ms")
+    print(f"the run: {full['status']} in {full['run_s']:.1f} s (cnn, mnist5k limit 3000, "
+          f"3 epochs, torch imported and data loaded inside the run)")
+
+
+if __name__ == "__main__":
+    main()
