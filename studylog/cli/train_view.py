@@ -15,10 +15,12 @@ EPOCH_HEADER = (
 
 
 def console(stderr: bool = False):
-    """A rich Console on stdout (or stderr)."""
+    """A rich Console on stdout (or stderr); a pipe or file gets 120 columns, not rich's 80."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else max(120, shutil.get_terminal_size((120, 40)).columns)
+    return Console(stderr=stderr, highlight=False, width=width)
 
 
 def fmt_params(n: int | None) -> str:
@@ -81,7 +83,7 @@ def confusion_table(out, confusion: list[list[int]], classes: list[str], f1: lis
     """The confusion matrix (rows: true class, columns: predicted) with per-class F1."""
     from rich.table import Table
 
-    table = Table(title="confusion matrix (rows: true, columns: predicted) and per-class F1",
+    table = Table(title="confusion (rows: true, cols: predicted)",
                   title_justify="left", pad_edge=False)
     table.add_column("true", justify="right")
     for name in classes:
