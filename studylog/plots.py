@@ -16,8 +16,8 @@ from typing import Any
 MARKERS = ("hd", "dot", "x", "+", "o", "*", "#", "@")
 COLORS = ("blue+", "orange", "green", "red", "magenta", "cyan", "yellow", "gray")
 METRIC_LABELS = {
-    "val_acc": "validation accuracy", "val_f1": "validation macro-F1", "val_loss": "validation loss",
-    "train_loss": "training loss", "lr": "learning rate",
+    "val_acc": "validation accuracy", "val_f1": "validation macro-F1",
+    "val_loss": "validation loss", "train_loss": "training loss", "lr": "learning rate",
 }
 
 
@@ -49,7 +49,8 @@ def plot_losses(plt: Any, epochs: Sequence[Any], title: str = "loss") -> None:
     _epoch_axis(plt, len(xs))
 
 
-def plot_metrics(plt: Any, epochs: Sequence[Any], title: str = "validation accuracy / macro-F1") -> None:
+def plot_metrics(plt: Any, epochs: Sequence[Any],
+                 title: str = "validation accuracy / macro-F1") -> None:
     """Validation accuracy and macro-F1 per epoch (0..1)."""
     xs = [_get(e, "epoch") for e in epochs]
     _series(plt, xs, [_get(e, "val_acc") for e in epochs], 0, "accuracy")
@@ -86,6 +87,7 @@ def plot_compare(plt: Any, runs: Sequence[Mapping[str, Any]], metric: str = "val
         epochs = run.get("epochs_list") or []
         longest = max(longest, len(epochs))
         label = f"#{run.get('id')} {run.get('model', '')} {run.get('loss', '')}".strip()
-        _series(plt, [_get(e, "epoch") for e in epochs], [_get(e, metric) for e in epochs], i, label)
+        xs = [_get(e, "epoch") for e in epochs]
+        _series(plt, xs, [_get(e, metric) for e in epochs], i, label)
     plt.title(METRIC_LABELS.get(metric, metric))
     _epoch_axis(plt, longest)

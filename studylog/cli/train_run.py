@@ -97,7 +97,8 @@ def _print_end(out, started, epochs, finish, plot: bool) -> None:
     out.print(f"[bold {colors.get(finish.status, 'red')}]{finish.status}[/] after "
               f"{finish.duration_s:.1f}s: {finish.message}"
               + (f"; {finish.samples_per_s:.0f} samples/s" if finish.samples_per_s else "")
-              + (f"; first batch after {finish.first_batch_s:.2f}s" if finish.first_batch_s else ""))
+              + (f"; first batch after {finish.first_batch_s:.2f}s"
+                 if finish.first_batch_s else ""))
     if finish.confusion:
         view.confusion_table(out, finish.confusion, started.classes, finish.per_class_f1)
     if plot and epochs:

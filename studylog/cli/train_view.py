@@ -58,7 +58,8 @@ def start_panel(out, started: Any) -> None:
     table.add_column("total", justify="right")
     table.add_column("state")
     for b in started.blocks:
-        state = "trainable" if b.trainable == b.total else "frozen" if b.trainable == 0 else "partly"
+        state = ("trainable" if b.trainable == b.total
+                 else "frozen" if b.trainable == 0 else "partly")
         style = "dim" if state == "frozen" else ""
         table.add_row(b.name, fmt_params(b.trainable), fmt_params(b.total), state, style=style)
     table.add_row("all", fmt_params(started.trainable_params), fmt_params(started.total_params),
@@ -69,8 +70,14 @@ def start_panel(out, started: Any) -> None:
 
 def progress_bar(out):
     """A rich Progress: description, bar, samples done, samples/s, elapsed and ETA."""
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     return Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),

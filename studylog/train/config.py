@@ -91,7 +91,8 @@ class TrainConfig:
             raise UserError(f"--limit must be at least 10 samples, not {self.limit}")
         if self.imbalance is not None and not self.imbalance >= 1:
             raise UserError(
-                f"--imbalance is the ratio largest/smallest class (>= 1, e.g. 10), not {self.imbalance}"
+                "--imbalance is the ratio largest/smallest class (>= 1, e.g. 10), "
+                f"not {self.imbalance}"
             )
         if self.seed is not None and not 0 <= self.seed < 2**63:
             raise UserError(f"--seed must be a non-negative integer, not {self.seed}")

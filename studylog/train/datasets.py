@@ -145,7 +145,8 @@ def load(name: str, *, imbalance: float | None = None, limit: int | None = None)
         before = torch.bincount(train.y, minlength=len(classes)).tolist()
         train, val = _cut(train, kept), _cut(val, kept)
         after = torch.bincount(train.y, minlength=len(classes)).tolist()
-        cut = [f"{classes[c]} {after[c]}/{before[c]}" for c in range(len(classes)) if after[c] < before[c]]
+        cut = [f"{classes[c]} {after[c]}/{before[c]}"
+               for c in range(len(classes)) if after[c] < before[c]]
         notes.append(
             f"--imbalance {imbalance:g}: kept all of class {classes[0]}; cut "
             + ", ".join(cut)

@@ -118,7 +118,8 @@ def pick_device(name: str) -> torch.device:
 def prepare(cfg: TrainConfig) -> Prepared:
     """Validate ``cfg``, seed, load data, build model/loss/optimizer/scheduler and apply freezing.
 
-    Raises UserError for any bad input, including ``--freeze all`` (see :func:`freeze.check_trainable`).
+    Raises UserError for any bad input, including ``--freeze all``
+    (see :func:`freeze.check_trainable`).
     A missing seed is drawn at random and written into ``cfg.seed`` so the run can be repeated.
     """
     started = time.perf_counter()
@@ -215,7 +216,8 @@ def train(prep: Prepared, cancel: threading.Event | None = None) -> Iterator[Eve
     except UserError:
         raise
     except Exception as exc:  # a user's loss raising, CUDA out of memory, ...
-        status, message = "failed", f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        status, message = "failed", f"{type(exc).__name__}: {first}"
     yield FinishEvent(
         status, message, done, time.perf_counter() - prep.started,
         samples_seen / train_time if train_time > 0 else None, first_batch,

@@ -76,7 +76,7 @@ class SoftF1Loss(nn.Module):
 
 
 def load_user_loss(path: str) -> nn.Module:
-    """Import ``pkg.module:Class`` (or ``pkg.module.Class``) and instantiate it with no arguments."""
+    """Import ``pkg.module:Class`` (or ``pkg.module.Class``); instantiate it with no arguments."""
     if ":" in path:
         mod_name, _, attr = path.partition(":")
     else:

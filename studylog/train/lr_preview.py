@@ -92,7 +92,9 @@ def lr_schedule(
         if losses is None:
             losses = example_losses(epochs)
         if len(losses) < epochs - 1:
-            raise UserError(f"--losses gives {len(losses)} values; {epochs} epochs need {epochs - 1}")
+            raise UserError(
+                f"--losses gives {len(losses)} values; {epochs} epochs need {epochs - 1}"
+            )
         best, bad, cuts = math.inf, 0, []
         for e in range(1, epochs):
             value = losses[e - 1]
@@ -117,6 +119,7 @@ def lr_schedule(
             if (e - 1 - t) % (2 * t) == 0:
                 current = current + lr * (1 - math.cos(math.pi / t)) / 2
             else:
-                current = (1 + math.cos(math.pi * e / t)) / (1 + math.cos(math.pi * (e - 1) / t)) * current
+                ratio = (1 + math.cos(math.pi * e / t)) / (1 + math.cos(math.pi * (e - 1) / t))
+                current = ratio * current
         lrs.append(current)
     return Preview(scheduler, lrs)

@@ -25,7 +25,7 @@ def per_class_f1(cm: torch.Tensor) -> list[float]:
 
 @dataclass
 class Scores:
-    """Accuracy, macro-F1 (the plain mean of per-class F1), per-class F1 and the confusion matrix."""
+    """Accuracy, macro-F1 (plain mean of per-class F1), per-class F1, the confusion matrix."""
 
     accuracy: float
     macro_f1: float

@@ -1,4 +1,4 @@
-"""Models for 1×28×28 digits and 10 classes, with named blocks layer1..layerN and a classifier ``fc``.
+"""Models for 1×28×28 digits and 10 classes: named blocks layer1..layerN and a classifier ``fc``.
 
 - ``resnet18``: torchvision's ResNet18 (random init) with the stem changed for small images: a
   3×3 stride-2 ``conv1`` taking 1 channel (instead of 7×7 stride-2 on 3 channels) and no
@@ -33,10 +33,12 @@ class SmallCNN(nn.Module):
     def __init__(self, num_classes: int = 10) -> None:
         super().__init__()
         self.layer1 = nn.Sequential(
-            nn.Conv2d(1, 16, 3, padding=1, bias=False), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2)
+            nn.Conv2d(1, 16, 3, padding=1, bias=False), nn.BatchNorm2d(16), nn.ReLU(),
+            nn.MaxPool2d(2),
         )
         self.layer2 = nn.Sequential(
-            nn.Conv2d(16, 32, 3, padding=1, bias=False), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2)
+            nn.Conv2d(16, 32, 3, padding=1, bias=False), nn.BatchNorm2d(32), nn.ReLU(),
+            nn.MaxPool2d(2),
         )
         self.fc = nn.Linear(32 * 7 * 7, num_classes)
 

@@ -3,7 +3,7 @@ final status while passing the engine's events through to whoever renders them.
 
     from studylog.train import runs
     for event in runs.train(db, cfg, cancel=flag):   # UserError before anything is stored
-        ...                                           # RunStarted, StepEvent, EpochEvent, FinishEvent
+        ...  # RunStarted, then StepEvent/EpochEvent..., then FinishEvent
 
 Bad input raises UserError from the first ``next()`` and leaves no row behind. Once the run row
 exists, it always ends with a status: ``completed``, ``interrupted``, ``diverged`` or ``failed``;
@@ -50,7 +50,7 @@ def record(
     db: sqlite_utils.Database, prep: engine.Prepared, *, cancel: threading.Event | None = None,
     date: str | None = None,
 ) -> Iterator[RunStarted | engine.Event]:
-    """Store ``prep``'s run under ``date`` (today by default) and yield its events, recording them."""
+    """Store ``prep``'s run under ``date`` (default today); yield its events, recording them."""
     from studylog.train import engine
 
     cfg = prep.cfg
