@@ -105,9 +105,12 @@ def test_ctrl_c_keeps_an_interrupted_run(run_cli):
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if run_cli.db_path.exists():
-                with sqlite3.connect(run_cli.db_path, timeout=10) as conn:
-                    if conn.execute("SELECT count(*) FROM run_epochs").fetchone()[0] >= 1:
-                        break
+                try:
+                    with sqlite3.connect(run_cli.db_path, timeout=10) as conn:
+                        if conn.execute("SELECT count(*) FROM run_epochs").fetchone()[0] >= 1:
+                            break
+                except sqlite3.OperationalError:  # still migrating
+                    pass
             time.sleep(0.2)
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)
