@@ -142,7 +142,7 @@ def prepare(cfg: TrainConfig) -> Prepared:
     return Prepared(cfg, data, model, loss_fn, optimizer, scheduler, device, blocks, started)
 
 
-def evaluate(prep: Prepared, batch_size: int = 512) -> tuple[float, metrics.Scores]:
+def evaluate(prep: Prepared, batch_size: int = 256) -> tuple[float, metrics.Scores]:
     """Validation loss (mean over samples) and scores, in eval mode without gradients."""
     model, val = prep.model, prep.data.val
     model.eval()
