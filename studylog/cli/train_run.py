@@ -58,7 +58,8 @@ def run_training(db: sqlite_utils.Database, cfg: TrainConfig, *, json_out: bool 
                     epochs.append(event)
                     if not json_out:
                         out.print(view.epoch_row(event))
-                        if event.lr_reduced:
+                        if (event.lr_reduced and event.epoch < event.epochs
+                                and cfg.scheduler in ("plateau", "step")):
                             why = ("plateau: val loss did not improve for more than "
                                    f"{cfg.patience} epoch(s)" if cfg.scheduler == "plateau"
                                    else f"{cfg.scheduler} schedule")
