@@ -15,11 +15,11 @@ EPOCH_HEADER = (
 
 
 def console(stderr: bool = False):
-    """A rich Console on stdout (or stderr); a pipe or file gets 120 columns, not rich's 80."""
+    """A rich Console on stdout (or stderr); a pipe or file gets 150 columns, not rich's 80."""
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
-    width = None if stream.isatty() else max(120, shutil.get_terminal_size((120, 40)).columns)
+    width = None if stream.isatty() else max(150, shutil.get_terminal_size((150, 40)).columns)
     return Console(stderr=stderr, highlight=False, width=width)
 
 
@@ -143,9 +143,10 @@ def run_charts(epochs: Sequence[Any]) -> None:
 
 def runs_table(out, rows: list[dict]) -> None:
     """`studylog runs`: one line per stored run."""
+    from rich import box
     from rich.table import Table
 
-    table = Table()
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for col, just in (("id", "right"), ("date", "left"), ("status", "left"), ("model", "left"),
                       ("data", "left"), ("loss", "left"), ("optim", "left"), ("sched", "left"),
                       ("freeze", "left"), ("epochs", "right"), ("best acc", "right"),

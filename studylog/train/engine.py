@@ -167,7 +167,7 @@ def train(prep: Prepared, cancel: threading.Event | None = None) -> Iterator[Eve
     gen = torch.Generator().manual_seed(cfg.seed)
     done, first_batch, last_scores = 0, None, None
     samples_seen, train_time = 0, 0.0
-    status, message = "completed", f"{cfg.epochs} epochs"
+    status, message = "completed", f"{cfg.epochs} epoch{'s' if cfg.epochs > 1 else ''}"
     try:
         for epoch in range(1, cfg.epochs + 1):
             freeze.set_train_mode(model)
