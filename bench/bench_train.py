@@ -4,10 +4,9 @@ the peak memory of a resnet18 run on mnist5k.
     /work/main/.venv/bin/python bench/bench_train.py            # full (a few minutes on 2 cores)
     /work/main/.venv/bin/python bench/bench_train.py --quick    # smaller, for a smoke run
 
-1. samples/s: the same model (fresh, same seed), batch size, optimizer and data tensors, one
-   warm-up epoch and then one timed epoch each, alternating engine / plain loop ``--reps`` times;
-   the median of each is reported. The engine's time is its own epoch clock, which includes
-   yielding a StepEvent per batch to this consumer.
+1. samples/s: the same model (same seed), batch size, optimizer and data tensors; epochs of the
+   engine and of a plain loop alternate in one process (the machine is shared, so pairing
+   neighbouring epochs cancels most of the load noise); the median per-pair ratio is reported.
 2. command to first batch: ``python -m studylog train --model cnn --epochs 1 --json`` in a
    subprocess; wall time from before the spawn to the moment the first batch finished (stored by
    the run as ``summary.first_batch_at``).
@@ -32,65 +31,100 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def plain_loop(model_name: str, limit: int | None, batch_size: int, seed: int) -> float:
+class PlainLoop:
     """A hand-written loop: randperm batches, zero_grad/forward/backward/step, running loss."""
-    import torch
-    import torch.nn.functional as F
 
-    from studylog.train import datasets, models
+    def __init__(self, model_name: str, limit: int | None, seed: int) -> None:
+        import torch
 
-    data = datasets.load("mnist5k", limit=limit)
-    x_all, y_all = data.train.x, data.train.y
-    torch.manual_seed(seed)
-    model = models.build(model_name)
-    opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
-    gen = torch.Generator().manual_seed(seed)
-    n = len(y_all)
-    rate = 0.0
-    for _epoch in range(2):  # the first epoch warms up, the second is timed
+        from studylog.train import datasets, models
+
+        data = datasets.load("mnist5k", limit=limit)
+        self.x, self.y = data.train.x, data.train.y
+        torch.manual_seed(seed)
+        self.model = models.build(model_name)
+        self.opt = torch.optim.SGD(self.model.parameters(), lr=0.05, momentum=0.9)
+        self.gen = torch.Generator().manual_seed(seed)
+
+    def epoch(self, batch_size: int) -> tuple[float, float]:
+        """Train one epoch; return (samples/s by wall clock, samples per CPU-second), both
+        measured from the end of the first batch to the end of the last."""
+        import torch
+        import torch.nn.functional as F
+
+        model, opt, n = self.model, self.opt, len(self.y)
         model.train()
-        perm = torch.randperm(n, generator=gen)
+        perm = torch.randperm(n, generator=self.gen)
         running = 0.0
-        t0 = time.perf_counter()
+        marks = None
         for i in range(0, n, batch_size):
             idx = perm[i:i + batch_size]
-            x, y = x_all[idx], y_all[idx]
+            x, y = self.x[idx], self.y[idx]
             opt.zero_grad()
             loss = F.cross_entropy(model(x), y)
             loss.backward()
             opt.step()
             running += loss.item() * len(y)
-        rate = n / (time.perf_counter() - t0)
-        model.eval()
-    return rate
+            if marks is None:
+                marks = (time.perf_counter(), time.process_time(), len(y))
+        done = n - marks[2]
+        return (done / (time.perf_counter() - marks[0]), done / (time.process_time() - marks[1]))
 
 
-def engine_loop(model_name: str, limit: int | None, batch_size: int, seed: int) -> float:
-    """studylog's engine for 2 epochs (validation included); samples/s of the second epoch."""
+def engine_epoch(events, engine) -> tuple[float, float]:
+    """Consume one epoch of engine events; rates measured like PlainLoop.epoch (training only,
+    yielding a StepEvent per batch to this consumer included, validation excluded)."""
+    marks = None
+    for ev in events:
+        if isinstance(ev, engine.StepEvent):
+            if ev.step == 1:
+                marks = (time.perf_counter(), time.process_time(), ev.samples)
+            if ev.step == ev.steps:
+                wall, cpu = time.perf_counter(), time.process_time()
+                done = ev.samples_total - marks[2]
+                rates = (done / (wall - marks[0]), done / (cpu - marks[1]))
+        elif isinstance(ev, engine.EpochEvent):
+            return rates
+    raise RuntimeError("the engine stopped early")
+
+
+def throughput(model_name: str, limit: int | None, batch_size: int, epochs: int) -> None:
+    """Interleave epochs of studylog's engine and of the plain loop in one process.
+
+    Both models start from the same seed; the engine is a generator, so it is consumed one epoch
+    at a time with one plain epoch in between; the first epoch of each warms up and
+    the order inside a pair alternates. The machine is
+    shared with other jobs, so besides wall-clock samples/s we report samples per CPU-second of
+    this process (far steadier under load), and the median of the per-pair ratios.
+    """
     from studylog.train import engine
     from studylog.train.config import TrainConfig
 
-    cfg = TrainConfig(model=model_name, limit=limit, batch_size=batch_size, seed=seed, epochs=2,
-                      optimizer="sgd", lr=0.05, device="cpu")
-    epochs = [e for e in engine.train(engine.prepare(cfg)) if isinstance(e, engine.EpochEvent)]
-    return epochs[-1].samples_per_s
-
-
-def throughput(model_name: str, limit: int | None, batch_size: int, reps: int) -> None:
-    """Alternate engine and plain loop ``reps`` times; print medians and the gap."""
-    ours, plain = [], []
-    for r in range(reps):
-        order = (engine_loop, plain_loop) if r % 2 == 0 else (plain_loop, engine_loop)
-        for fn in order:
-            rate = fn(model_name, limit, batch_size, seed=100 + r)
-            (ours if fn is engine_loop else plain).append(rate)
-    a, b = statistics.median(ours), statistics.median(plain)
-    n = limit or 4000
-    print(f"{model_name:>8} batch {batch_size} on {n} mnist5k digits: median engine {a:8.1f} vs "
-          f"plain {b:8.1f} samples/s = {(a / b - 1) * 100:+.1f}%; best {max(ours):.1f} vs "
-          f"{max(plain):.1f} = {(max(ours) / max(plain) - 1) * 100:+.1f}%  "
-          f"[engine {', '.join(f'{v:.0f}' for v in ours)}; plain "
-          f"{', '.join(f'{v:.0f}' for v in plain)}]")
+    cfg = TrainConfig(model=model_name, limit=limit, batch_size=batch_size, seed=1,
+                      epochs=epochs + 1, optimizer="sgd", lr=0.05, device="cpu")
+    events = engine.train(engine.prepare(cfg))
+    plain = PlainLoop(model_name, limit, seed=1)
+    ours, theirs = [], []
+    for e in range(epochs + 1):
+        if e % 2:  # alternate which one goes first, so a drift in load favours neither
+            b = plain.epoch(batch_size)
+            a = engine_epoch(events, engine)
+        else:
+            a = engine_epoch(events, engine)
+            b = plain.epoch(batch_size)
+        if e:  # epoch 0 warms up both
+            ours.append(a)
+            theirs.append(b)
+    events.close()
+    med = statistics.median
+    wall = [a[0] / b[0] for a, b in zip(ours, theirs, strict=True)]
+    cpu = [a[1] / b[1] for a, b in zip(ours, theirs, strict=True)]
+    print(f"{model_name:>8} batch {batch_size}, {limit or 4000} digits, {epochs} epoch pairs: "
+          f"wall engine {med([a[0] for a in ours]):.0f} vs plain {med([b[0] for b in theirs]):.0f}"
+          f" samples/s, median pair ratio {med(wall):.3f}; CPU-time engine "
+          f"{med([a[1] for a in ours]):.0f} vs plain {med([b[1] for b in theirs]):.0f} samples/"
+          f"CPU-s, median pair ratio {med(cpu):.3f} ({(med(cpu) - 1) * 100:+.1f}%)")
+    print(f"{'':>8} per-pair CPU-time ratios: {' '.join(f'{r:.3f}' for r in cpu)}")
 
 
 def first_batch(reps: int) -> None:
@@ -105,7 +139,8 @@ def first_batch(reps: int) -> None:
                             "cnn", "--epochs", "1", "--limit", "500", "--json"], cwd=ROOT, env=env,
                            check=True, capture_output=True)
             with sqlite3.connect(db) as conn:
-                summary, fb = conn.execute("SELECT summary_json, first_batch_s FROM runs").fetchone()
+                row = conn.execute("SELECT summary_json, first_batch_s FROM runs").fetchone()
+            summary, fb = row
             waits.append(json.loads(summary)["first_batch_at"] - t0)
             inside.append(fb)
     print(f"command to first batch (cnn, mnist5k): median {statistics.median(waits):.2f}s "
@@ -138,16 +173,16 @@ def main() -> None:
     """Run the three benchmarks and print one line each."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples and repetitions")
-    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--pairs", type=int, default=6, help="timed epoch pairs per model")
     args = parser.parse_args()
     import torch
 
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
           f"{os.cpu_count()} CPUs, python {sys.version.split()[0]}")
-    reps = 1 if args.quick else args.reps
-    throughput("mlp", None, 64, reps)
-    throughput("cnn", 1000 if args.quick else None, 64, reps)
-    throughput("resnet18", 256 if args.quick else 1024, 64, reps)
+    pairs = 2 if args.quick else args.pairs
+    throughput("mlp", None, 64, pairs * 2)
+    throughput("cnn", 1000 if args.quick else None, 64, pairs * 2)
+    throughput("resnet18", 256 if args.quick else 1024, 64, pairs)
     first_batch(1 if args.quick else 3)
     peak_rss(512 if args.quick else None)
 

@@ -71,7 +71,7 @@ def plot_lr(plt: Any, lrs: Sequence[float], title: str = "learning rate",
         ys += [lr, lr]
     _series(plt, xs, ys, 0, "lr")
     if reductions:
-        title += f" (plateau cut after epoch {', '.join(str(e) for e in reductions)})"
+        title += f" (LR cut after epoch {', '.join(str(e) for e in reductions)})"
     plt.title(title)
     _epoch_axis(plt, len(lrs))
 

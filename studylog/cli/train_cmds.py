@@ -105,7 +105,7 @@ def lr_cmd(
     if preview.losses is not None and losses is None:
         out.print("[dim](plateau watched the built-in example loss curve; pass --losses to use "
                   "your own)[/]")
-    view.show(plots.plot_lr, preview.lr, title=f"learning rate: {scheduler}",
+    view.show(plots.plot_lr, preview.lr, title=f"learning rate, {scheduler}",
               reductions=preview.reductions)
 
 
