@@ -174,17 +174,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples and repetitions")
     parser.add_argument("--pairs", type=int, default=6, help="timed epoch pairs per model")
+    parser.add_argument("--threads", type=int, help="torch.set_num_threads for the throughput part")
+    parser.add_argument("--only", choices=("throughput", "startup"), help="run one part only")
     args = parser.parse_args()
     import torch
 
+    if args.threads:
+        torch.set_num_threads(args.threads)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
           f"{os.cpu_count()} CPUs, python {sys.version.split()[0]}")
     pairs = 2 if args.quick else args.pairs
-    throughput("mlp", None, 64, pairs * 2)
-    throughput("cnn", 1000 if args.quick else None, 64, pairs * 2)
-    throughput("resnet18", 256 if args.quick else 1024, 64, pairs)
-    first_batch(1 if args.quick else 3)
-    peak_rss(512 if args.quick else None)
+    if args.only != "startup":
+        throughput("mlp", None, 64, pairs * 2)
+        throughput("cnn", 1000 if args.quick else None, 64, pairs * 2)
+        throughput("resnet18", 256 if args.quick else 1024, 64, pairs)
+    if args.only != "throughput":
+        first_batch(1 if args.quick else 3)
+        peak_rss(512 if args.quick else None)
 
 
 if __name__ == "__main__":

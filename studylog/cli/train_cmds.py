@@ -63,6 +63,10 @@ def train_cmd(
         t_max=t_max, patience=patience, freeze=freeze, epochs=epochs, batch_size=batch_size,
         limit=limit, seed=seed, device=device,
     ).validate()
+    import importlib.util
+
+    if importlib.util.find_spec("torch") is None or importlib.util.find_spec("torchvision") is None:
+        raise UserError("studylog train needs torch and torchvision: pip install 'studylog[train]'")
     db = context.get_db()
     from studylog.cli.train_run import run_training
 
