@@ -10,7 +10,9 @@ the peak memory of a resnet18 run on mnist5k.
 2. command to first batch: ``python -m studylog train --model cnn --epochs 1 --json`` in a
    subprocess; wall time from before the spawn to the moment the first batch finished (stored by
    the run as ``summary.first_batch_at``).
-3. peak RSS of ``python -m studylog train --model resnet18 --epochs 1`` on all of mnist5k
+3. overhead: the engine's per-step bookkeeping (events, NaN check, cancel flag) measured where it
+   would show most, a tiny linear model at batch 8.
+4. peak RSS of ``python -m studylog train --model resnet18 --epochs 1`` on all of mnist5k
    (``ru_maxrss`` of that child from ``os.wait4``).
 """
 
@@ -127,6 +129,67 @@ def throughput(model_name: str, limit: int | None, batch_size: int, epochs: int)
     print(f"{'':>8} per-pair CPU-time ratios: {' '.join(f'{r:.3f}' for r in cpu)}")
 
 
+def overhead(epochs: int) -> None:
+    """Per-step cost of the engine's bookkeeping: a tiny linear model at batch 8, where the
+    framework overhead is most of a step, engine vs plain loop, CPU time per step."""
+    import torch
+    import torch.nn.functional as F
+    from torch import nn
+
+    from studylog.train import engine
+    from studylog.train.config import TrainConfig
+
+    prep = engine.prepare(TrainConfig(model="mlp", batch_size=8, epochs=epochs + 1, seed=1,
+                                      device="cpu"))
+    torch.manual_seed(1)
+    prep.model = nn.Sequential(nn.Flatten(), nn.Linear(784, 10))
+    prep.optimizer = torch.optim.SGD(prep.model.parameters(), lr=0.01, momentum=0.9)
+    x_all, y_all = prep.data.train.x, prep.data.train.y
+    torch.manual_seed(1)
+    model = nn.Sequential(nn.Flatten(), nn.Linear(784, 10))
+    opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+    gen = torch.Generator().manual_seed(1)
+    events = engine.train(prep)
+
+    def engine_step() -> float:
+        for ev in events:
+            if isinstance(ev, engine.StepEvent) and ev.step == 1:
+                t0 = time.process_time()
+            elif isinstance(ev, engine.StepEvent) and ev.step == ev.steps:
+                per = (time.process_time() - t0) / (ev.steps - 1)
+            elif isinstance(ev, engine.EpochEvent):
+                return per
+        raise RuntimeError("the engine stopped early")
+
+    def plain_step() -> float:
+        n = len(y_all)
+        perm = torch.randperm(n, generator=gen)
+        t0, count = None, 0
+        for i in range(0, n, 8):
+            idx = perm[i:i + 8]
+            opt.zero_grad()
+            loss = F.cross_entropy(model(x_all[idx]), y_all[idx])
+            loss.backward()
+            opt.step()
+            loss.item()
+            if t0 is None:
+                t0 = time.process_time()
+            else:
+                count += 1
+        return (time.process_time() - t0) / count
+
+    ours, theirs = [], []
+    for e in range(epochs + 1):
+        a, b = (engine_step(), plain_step()) if e % 2 else (plain_step(), engine_step())[::-1]
+        if e:
+            ours.append(a)
+            theirs.append(b)
+    events.close()
+    med = statistics.median
+    print(f"overhead: Linear(784,10) at batch 8, {epochs} epoch pairs: engine "
+          f"{med(ours) * 1e6:.0f} us/step vs plain loop {med(theirs) * 1e6:.0f} us/step (CPU time)")
+
+
 def first_batch(reps: int) -> None:
     """Wall time from spawning `studylog train` to the end of its first batch."""
     waits, inside = [], []
@@ -188,6 +251,7 @@ def main() -> None:
         throughput("mlp", None, 64, pairs * 2)
         throughput("cnn", 1000 if args.quick else None, 64, pairs * 2)
         throughput("resnet18", 256 if args.quick else 1024, 64, pairs)
+        overhead(4 if args.quick else 12)
     if args.only != "throughput":
         first_batch(1 if args.quick else 3)
         peak_rss(512 if args.quick else None)
