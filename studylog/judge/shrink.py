@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -34,28 +35,38 @@ def shrink(
     candidates: Callable[[T], Iterable[T]],
     *,
     max_evaluations: int = 400,
+    batch: int = 1,
+    map_fn: Callable[[Callable[[T], bool], list[T]], Iterable[bool]] | None = None,
     cancel: threading.Event | None = None,
-    on_step: Callable[[T], None] | None = None,
+    on_step: Callable[[T, int], None] | None = None,
 ) -> Shrunk[T]:
     """Greedily reduce ``value`` while ``fails`` stays true.
 
-    ``candidates(v)`` yields smaller variants of ``v``, most aggressive first. The returned value
-    always fails (it is ``value`` itself when nothing smaller does).
+    ``candidates(v)`` yields smaller variants of ``v``, most aggressive first. Candidates are
+    tried ``batch`` at a time through ``map_fn`` (e.g. a thread pool's ``map``); the first
+    failing one in candidate order wins, so the result does not depend on ``batch``. The returned
+    value always fails (it is ``value`` itself when nothing smaller does).
     """
+    mapper = map_fn or (lambda f, xs: map(f, xs))
     steps = evaluations = 0
     while True:
-        for cand in candidates(value):
+        it = iter(candidates(value))
+        improved = False
+        while not improved:
             if evaluations >= max_evaluations or (cancel is not None and cancel.is_set()):
                 return Shrunk(value, steps, evaluations, True)
-            evaluations += 1
-            if fails(cand):
-                value = cand
-                steps += 1
-                if on_step is not None:
-                    on_step(value)
-                break
-        else:
-            return Shrunk(value, steps, evaluations, False)
+            chunk = list(islice(it, max(1, min(batch, max_evaluations - evaluations))))
+            if not chunk:
+                return Shrunk(value, steps, evaluations, False)
+            evaluations += len(chunk)
+            for cand, bad in zip(chunk, mapper(fails, chunk), strict=True):
+                if bad:
+                    value = cand
+                    steps += 1
+                    improved = True
+                    if on_step is not None:
+                        on_step(value, evaluations)
+                    break
 
 
 def chunks_removed(items: list[T], min_len: int = 0) -> Iterator[list[T]]:

@@ -191,3 +191,20 @@ def m004_train(db: sqlite_utils.Database) -> None:
         );
         """
     )
+
+
+@migration
+def m005_judge_regressions(db: sqlite_utils.Database) -> None:
+    """The user's regression cases per problem (failing inputs found by `solve --stress`)."""
+    db.executescript(
+        """
+        CREATE TABLE regressions (
+            id INTEGER PRIMARY KEY,
+            problem_id TEXT NOT NULL REFERENCES problems(id),
+            created TEXT NOT NULL,
+            input TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (problem_id, input)
+        );
+        """
+    )
