@@ -122,6 +122,8 @@ class TestDone:
     done: int
     total: int
 
+    __test__ = False  # not a pytest class
+
 
 @dataclass
 class Finished:
