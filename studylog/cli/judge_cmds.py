@@ -78,8 +78,8 @@ def problems_add(
 def solve_cmd(
     problem_id: Annotated[str, typer.Argument(metavar="ID", help="Problem id, e.g. 2667.")],
     file: Annotated[Path | None, typer.Argument(help="Your solution (.py .c .cpp .java).")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="python, c, cpp or java "
-                                                            "(default: from the extension).")] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="python, c, cpp or java (default: from the extension).")] = None,
     stress: Annotated[int | None, typer.Option("--stress", metavar="N", min=1,
                                                help="Run N random cases against the reference "
                                                     "and shrink the first failure.")] = None,

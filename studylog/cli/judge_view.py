@@ -101,7 +101,8 @@ def _print_result(con, result) -> None:
     fail = result.first_failure
     if fail is None or v.value == "CE":
         return
-    con.print(f"\n[bold]first failing test: #{fail.index} {escape(fail.name)}[/] ({fail.verdict.value})")
+    con.print(f"\n[bold]first failing test: #{fail.index} {escape(fail.name)}[/] "
+              f"({fail.verdict.value})")
     con.print("[bold]input:[/]")
     con.print(escape(cut_input(fail.input)))
     if fail.verdict.value in ("WA", "PE"):
@@ -148,8 +149,9 @@ def run_stress(problem, file: Path, n: int, seed: int, lang: str | None, as_json
         con.print("[red]compile error[/] (컴파일 에러):")
         con.print(escape(result.compile_message.rstrip()))
     elif not result.failed:
+        note = " · cancelled" if result.cancelled else ""
         con.print(f"[green]no failure[/] in {result.cases} random cases (seed {seed}) · "
-                  f"{result.cases_per_s:.1f} cases/s" + (" · cancelled" if result.cancelled else ""))
+                  f"{result.cases_per_s:.1f} cases/s{note}")
     else:
         m = result.minimal
         v = result.verdict

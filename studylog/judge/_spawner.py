@@ -2,8 +2,12 @@
 
 Why: a child's peak memory (``ru_maxrss``) includes the image it was forked from, so forking
 straight from studylog (40 MB in the CLI, more in the TUI) would report that much for every
-solution. This process stays small (``python -S``, only builtin modules), so a forked solution
-starts from a few MB, like one run by hand.
+solution. This process stays small (``python -S``, only builtin modules), so a solution starts
+from a few MB, like one run by hand. It starts them with ``posix_spawn`` (vfork+exec, well under
+a millisecond; a fork followed by Python code in the child costs several). Limits are applied as
+soft limits, set on this single-threaded process around the spawn and inherited by the child;
+the hard limits stay as they were, so the judge also enforces the CPU time and a wall-clock
+limit itself.
 
 Protocol (stdin/stdout, each message a 4-byte big-endian length + ``marshal`` dump of a dict):
 request ``{"id", "argv", "env", "cwd", "stdin", "stdout", "stderr", "limits": {...}}``;
@@ -20,41 +24,49 @@ import signal
 import struct
 import sys
 
-
-def _limits(lim):
-    cpu = lim["cpu_s"]
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (lim["fsize"], lim["fsize"]))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if lim.get("as") is not None:
-        resource.setrlimit(resource.RLIMIT_AS, (lim["as"], lim["as"]))
-    if lim.get("stack") is not None:
-        hard = resource.getrlimit(resource.RLIMIT_STACK)[1]
-        want = lim["stack"] if hard == resource.RLIM_INFINITY else min(lim["stack"], hard)
-        resource.setrlimit(resource.RLIMIT_STACK, (want, hard))
+CHILD_DEFAULT_SIGNALS = {signal.SIGXCPU, signal.SIGXFSZ, signal.SIGPIPE, signal.SIGINT}
 
 
-def _child(req):
+def _soft_limits(lim):
+    """Lower this process's soft limits to the child's (hard limits stay, so they can be raised
+    back); returns what to restore. Safe: this process is single-threaded."""
+    wanted = [
+        (resource.RLIMIT_CPU, lim["cpu_s"]),
+        (resource.RLIMIT_FSIZE, lim["fsize"]),
+        (resource.RLIMIT_CORE, 0),
+        (resource.RLIMIT_AS, lim.get("as")),
+        (resource.RLIMIT_STACK, lim.get("stack")),
+    ]
+    saved = []
+    for res, value in wanted:
+        if value is None:
+            continue
+        soft, hard = resource.getrlimit(res)
+        saved.append((res, (soft, hard)))
+        resource.setrlimit(res, (value if hard == resource.RLIM_INFINITY else min(value, hard),
+                                 hard))
+    return saved
+
+
+def _spawn(req):
+    """posix_spawn the solution: new session, stdin/stdout/stderr from files, default signal
+    actions, the box as cwd and the limits as soft limits. Returns the pid or raises OSError."""
+    flags_out = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 0, req["stdin"], os.O_RDONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 1, req["stdout"], flags_out, 0o600),
+        (os.POSIX_SPAWN_OPEN, 2, req["stderr"], flags_out, 0o600),
+    ]
+    os.chdir(req["cwd"])
+    saved = []
     try:
-        os.setsid()
-        for sig in (signal.SIGXFSZ, signal.SIGPIPE, signal.SIGINT):
-            signal.signal(sig, signal.SIG_DFL)
-        fds = [
-            os.open(req["stdin"], os.O_RDONLY),
-            os.open(req["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
-            os.open(req["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
-        ]
-        for target, fd in enumerate(fds):
-            os.dup2(fd, target)
-        os.closerange(3, 65536)
-        os.chdir(req["cwd"])
-        _limits(req["limits"])
-        os.execvpe(req["argv"][0], req["argv"], req["env"])
-    except BaseException as exc:  # noqa: BLE001 - report anything, then die
-        try:
-            os.write(2, f"studylog judge: cannot start {req['argv'][0]}: {exc}\n".encode())
-        finally:
-            os._exit(127)
+        saved = _soft_limits(req["limits"])
+        return os.posix_spawnp(req["argv"][0], req["argv"], req["env"], file_actions=actions,
+                               setsid=True, setsigdef=CHILD_DEFAULT_SIGNALS)
+    finally:
+        for res, value in reversed(saved):
+            resource.setrlimit(res, value)
+        os.chdir("/")
 
 
 def _send(msg):
@@ -63,7 +75,10 @@ def _send(msg):
 
 
 def main():
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Ignored here (children get the defaults back): Ctrl-C goes to studylog, and the soft CPU
+    # limit set briefly around each spawn must not stop this process.
+    for sig in (signal.SIGINT, signal.SIGXCPU, signal.SIGXFSZ):
+        signal.signal(sig, signal.SIG_IGN)
     poller = select.poll()
     poller.register(0, select.POLLIN)
     running = {}  # pidfd -> (request id, pid)
@@ -86,9 +101,15 @@ def main():
                         break
                     req = marshal.loads(buf[4:4 + size])
                     buf = buf[4 + size:]
-                    pid = os.fork()
-                    if pid == 0:
-                        _child(req)
+                    try:
+                        pid = _spawn(req)
+                    except OSError as exc:  # e.g. the program does not exist
+                        with open(req["stderr"], "ab") as fh:
+                            fh.write(f"cannot start {req['argv'][0]}: {exc}\n".encode())
+                        _send({"id": req["id"], "pid": 0})
+                        _send({"id": req["id"], "status": 127 << 8, "utime": 0.0,
+                               "stime": 0.0, "maxrss": 0})
+                        continue
                     pidfd = os.pidfd_open(pid)
                     running[pidfd] = (req["id"], pid)
                     poller.register(pidfd, select.POLLIN)

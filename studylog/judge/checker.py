@@ -77,9 +77,8 @@ def diff(expected: str, received: str, *, max_lines: int = 40) -> list[str]:
             out.pop()
         return out
 
-    lines = list(
-        difflib.unified_diff(show(expected), show(received), "expected", "received", lineterm="", n=2)
-    )
+    lines = list(difflib.unified_diff(show(expected), show(received), "expected", "received",
+                                      lineterm="", n=2))
     if len(lines) > max_lines:
         lines = lines[:max_lines] + [f"... ({len(lines) - max_lines} more diff lines)"]
     return lines

@@ -10,7 +10,7 @@ still carries the run's marker in its environment (one that called setsid to esc
 is killed too. CPU time and peak memory come from ``os.wait4``'s rusage, which covers the child
 and the descendants it waited for. Output is decoded as UTF-8 with errors='replace'.
 
-Processes are forked by a small helper process (:mod:`studylog.judge.spawner`) so the peak memory
+Processes are started by small helper processes (:mod:`studylog.judge.spawner`) so the peak memory
 reported is the solution's, not studylog's; where that helper cannot run, they are forked from
 this process directly.
 """
@@ -32,7 +32,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from studylog.judge.spawner import get_spawner
+from studylog.judge import spawner as spawners
 
 MARKER = "STUDYLOG_JUDGE_RUN"
 POLL_SLICE_MS = 100
@@ -98,6 +98,8 @@ def _rmtree(path: Path) -> None:
 
 
 def _kill_group(pgid: int) -> None:
+    if pgid <= 1:  # never our own group (0) or everything (-1 / 1)
+        return
     try:
         os.killpg(pgid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
@@ -205,8 +207,8 @@ def _run_direct(argv, limits, box, paths, env, cancel):
     return pid, status, cpu_ms, int(usage.ru_maxrss), start, timed_out, cancelled
 
 
-def _run_spawned(spawner, argv, limits, box, paths, env, cancel):
-    """Fork from the small spawner process; wait here for its report."""
+def _run_spawned(argv, limits, box, paths, env, cancel):
+    """Start it from a leased spawner process; wait here for its report."""
     in_path, out_path, err_path = paths
     cpu_s = max(1, math.ceil(limits.cpu_ms / 1000))
     req = {
@@ -219,25 +221,27 @@ def _run_spawned(spawner, argv, limits, box, paths, env, cancel):
         },
     }
     start = time.monotonic()
-    handle = spawner.spawn(req)
     deadline = start + limits.wall_ms / 1000
     timed_out = cancelled = False
-    while True:
-        left = deadline - time.monotonic()
-        if handle.done.wait(max(0.0, min(left, POLL_SLICE_MS / 1000))):
+    with spawners.lease() as sp:
+        pid = sp.start(req)
+        while True:
+            left = deadline - time.monotonic()
+            res = sp.wait(max(0.0, min(left, POLL_SLICE_MS / 1000)))
+            if res is not None:
+                break
+            if cancel is not None and cancel.is_set():
+                cancelled = True
+            elif time.monotonic() >= deadline:
+                timed_out = True
+            else:
+                continue
+            _kill_group(pid)
+            res = sp.wait(None)
             break
-        if cancel is not None and cancel.is_set():
-            cancelled = True
-        elif time.monotonic() >= deadline:
-            timed_out = True
-        else:
-            continue
-        _kill_group(handle.pid)
-        handle.done.wait()
-        break
-    res = handle.result
+    assert res is not None
     cpu_ms = int((res["utime"] + res["stime"]) * 1000)
-    return handle.pid, res["status"], cpu_ms, int(res["maxrss"]), start, timed_out, cancelled
+    return pid, res["status"], cpu_ms, int(res["maxrss"]), start, timed_out, cancelled
 
 
 def run(
@@ -257,9 +261,8 @@ def run(
     paths[0].write_bytes(stdin)
     child_env = _child_env(box, token, env)
     try:
-        spawner = get_spawner()
-        if spawner is not None:
-            got = _run_spawned(spawner, argv, limits, box, paths, child_env, cancel)
+        if spawners.available():
+            got = _run_spawned(argv, limits, box, paths, child_env, cancel)
         else:
             got = _run_direct(argv, limits, box, paths, child_env, cancel)
         pid, status, cpu_ms, maxrss, start, timed_out, cancelled = got

@@ -1,32 +1,25 @@
-"""Client side of the judge's spawner process (see ``_spawner.py`` for why it exists).
+"""Client side of the judge's spawner processes (see ``_spawner.py`` for why they exist).
 
-One spawner per studylog process, started on first use and restarted if it dies. Any number of
-threads may call :meth:`Spawner.spawn` at once; a reader thread hands each reply to its caller.
+A spawner is leased by one thread for one run at a time (:func:`lease`), so the waiting thread
+reads the spawner's reply itself: no dispatcher thread, no extra hand-offs between threads. Idle
+spawners are kept for the next run (up to two per core) and stopped when studylog exits.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import select
 import struct
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 SCRIPT = Path(__file__).with_name("_spawner.py")
-
-
-class Handle:
-    """One spawned process: its pid once started, its report once it ended."""
-
-    def __init__(self) -> None:
-        self.pid = 0
-        self.started = threading.Event()
-        self.done = threading.Event()
-        self.result: dict[str, Any] = {}
-        self.error: str = ""
 
 
 class SpawnerDied(RuntimeError):
@@ -34,94 +27,90 @@ class SpawnerDied(RuntimeError):
 
 
 class Spawner:
-    """A running spawner process and its reader thread."""
+    """One spawner process, used by one thread at a time."""
 
     def __init__(self) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-S", "-E", "-s", str(SCRIPT)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, close_fds=True,
         )
-        self._lock = threading.Lock()
-        self._next = 0
-        self._waiting: dict[int, Handle] = {}
-        self.alive = True
-        threading.Thread(target=self._read, name="studylog-spawner", daemon=True).start()
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self._in = self.proc.stdin.fileno()
+        self._out = self.proc.stdout.fileno()
+        self._poll = select.poll()
+        self._poll.register(self._out, select.POLLIN)
+
+    @property
+    def alive(self) -> bool:
+        """Whether the process still runs."""
+        return self.proc.poll() is None
 
     def _read_exact(self, n: int) -> bytes:
-        assert self.proc.stdout is not None
         data = b""
         while len(data) < n:
-            chunk = self.proc.stdout.read(n - len(data))
+            chunk = os.read(self._out, n - len(data))
             if not chunk:
-                raise EOFError
+                raise SpawnerDied("the judge's spawner process died")
             data += chunk
         return data
 
-    def _read(self) -> None:
-        try:
-            while True:
-                (size,) = struct.unpack(">I", self._read_exact(4))
-                msg = marshal.loads(self._read_exact(size))
-                with self._lock:
-                    handle = self._waiting.get(msg["id"])
-                if handle is None:
-                    continue
-                if "pid" in msg:
-                    handle.pid = msg["pid"]
-                    handle.started.set()
-                else:
-                    handle.result = msg
-                    with self._lock:
-                        self._waiting.pop(msg["id"], None)
-                    handle.done.set()
-        except (EOFError, OSError, ValueError):
-            pass
-        with self._lock:
-            self.alive = False
-            waiting, self._waiting = self._waiting, {}
-        for handle in waiting.values():
-            handle.error = "the judge's spawner process died"
-            handle.started.set()
-            handle.done.set()
+    def _message(self) -> dict[str, Any]:
+        (size,) = struct.unpack(">I", self._read_exact(4))
+        return marshal.loads(self._read_exact(size))
 
-    def spawn(self, request: dict[str, Any]) -> Handle:
-        """Start one process; returns once its pid is known."""
-        handle = Handle()
-        with self._lock:
-            if not self.alive:
-                raise SpawnerDied("the judge's spawner process is not running")
-            self._next += 1
-            request = {**request, "id": self._next}
-            self._waiting[self._next] = handle
-            data = marshal.dumps(request)
-            assert self.proc.stdin is not None
-            try:
-                self.proc.stdin.write(struct.pack(">I", len(data)) + data)
-            except OSError as exc:
-                self._waiting.pop(self._next, None)
-                raise SpawnerDied(str(exc)) from None
-        handle.started.wait()
-        if handle.error:
-            raise SpawnerDied(handle.error)
-        return handle
+    def start(self, request: dict[str, Any]) -> int:
+        """Start one process; returns its pid (0 when it could not be started at all)."""
+        data = marshal.dumps({**request, "id": 1})
+        try:
+            os.write(self._in, struct.pack(">I", len(data)) + data)
+        except OSError as exc:
+            raise SpawnerDied(str(exc)) from None
+        return int(self._message()["pid"])
+
+    def wait(self, timeout: float | None) -> dict[str, Any] | None:
+        """The end-of-run report, or None if the process is still running after ``timeout``."""
+        ms = None if timeout is None else max(0, int(timeout * 1000))
+        if not self._poll.poll(ms):
+            return None
+        return self._message()
 
     def close(self) -> None:
         """Stop the spawner (it kills whatever still runs)."""
         if self.proc.stdin is not None:
             self.proc.stdin.close()
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
         self.proc.wait()
 
 
-_spawner: Spawner | None = None
-_spawner_lock = threading.Lock()
+_idle: list[Spawner] = []
+_lock = threading.Lock()
 
 
-def get_spawner() -> Spawner | None:
-    """The process's spawner, started if needed; None where it cannot work (no pidfd)."""
-    global _spawner
-    if not hasattr(os, "pidfd_open") or os.environ.get("STUDYLOG_JUDGE_DIRECT") == "1":
-        return None
-    with _spawner_lock:
-        if _spawner is None or not _spawner.alive or _spawner.proc.poll() is not None:
-            _spawner = Spawner()
-        return _spawner
+def available() -> bool:
+    """Whether spawners can work here (Linux with pidfd and posix_spawn)."""
+    return (hasattr(os, "pidfd_open") and hasattr(os, "posix_spawnp")
+            and os.environ.get("STUDYLOG_JUDGE_DIRECT") != "1")
+
+
+@contextmanager
+def lease() -> Iterator[Spawner]:
+    """An idle spawner (or a new one) for this thread's run; returned to the pool afterwards."""
+    with _lock:
+        sp = _idle.pop() if _idle else None
+    if sp is None or not sp.alive:
+        sp = Spawner()
+    ok = False
+    try:
+        yield sp
+        ok = True
+    finally:
+        keep = ok and sp.alive
+        with _lock:
+            if keep and len(_idle) < 2 * (os.cpu_count() or 1):
+                _idle.append(sp)
+                keep = False
+            else:
+                keep = not keep  # dead or surplus: close it below
+        if keep:
+            sp.close()

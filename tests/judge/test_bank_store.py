@@ -4,11 +4,11 @@ import random
 
 import pytest
 
+from studylog.errors import UserError
 from studylog.judge.bank import get_problem, list_problems
 from studylog.judge.stress import case_input
 from studylog.judge.tests_gen import build_tests
 from studylog.store import attempts, open_db
-from studylog.errors import UserError
 
 BANK = ["2667", "1012", "2178", "4963", "7576", "1260"]
 
