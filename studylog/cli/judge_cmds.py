@@ -77,7 +77,8 @@ def problems_add(
 
 def solve_cmd(
     problem_id: Annotated[str, typer.Argument(metavar="ID", help="Problem id, e.g. 2667.")],
-    file: Annotated[Path | None, typer.Argument(help="Your solution (.py .c .cpp .java).")] = None,
+    file: Annotated[Path | None, typer.Argument(metavar="[FILE]",
+                                                help="Your solution (.py .c .cpp .java).")] = None,
     lang: Annotated[str | None, typer.Option(
         "--lang", help="python, c, cpp or java (default: from the extension).")] = None,
     stress: Annotated[int | None, typer.Option("--stress", metavar="N", min=1,

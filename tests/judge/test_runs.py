@@ -7,6 +7,7 @@ import shutil
 import tempfile
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -48,6 +49,21 @@ def test_correct_python_is_accepted_on_all_tests(p2667, write):
 def test_correct_cpp_is_accepted(p2667, write):
     res = judge(p2667, write("sol.cpp", GOOD_CPP))
     assert res.verdict is Verdict.AC and res.language == "cpp"
+
+
+@pytest.mark.skipif(shutil.which("javac") is None, reason="no JDK")
+def test_correct_java_is_accepted(p2667, tmp_path):
+    src = tmp_path / "Main.java"
+    src.write_text((Path(__file__).parent / "Main.java.txt").read_text(encoding="utf-8"))
+    res = judge(p2667, src, tests=samples(p2667))
+    assert res.verdict is Verdict.AC and res.language == "java"
+
+
+def test_direct_fork_fallback_gives_the_same_verdicts(p2667, write, monkeypatch):
+    monkeypatch.setenv("STUDYLOG_JUDGE_DIRECT", "1")
+    assert judge(p2667, write("ok.py", GOOD_PY), tests=samples(p2667)).verdict is Verdict.AC
+    res = judge(p2667, write("crash.py", "raise SystemExit(3)\n"), tests=samples(p2667)[:1])
+    assert res.verdict is Verdict.RE and res.tests[0].exit_code == 3
 
 
 def test_wrong_answer_that_passes_the_samples(p2667, write):
