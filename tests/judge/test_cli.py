@@ -62,6 +62,15 @@ def test_bad_input_is_one_line_and_exit_2(write, tmp_path):
         assert len(r.stderr.strip().splitlines()) == 1
 
 
+def test_missing_compiler_and_missing_file_argument(write, monkeypatch):
+    src = write("a.cpp", "int main(){}\n")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    r = cli("solve", "2667", str(src))
+    assert r.exit_code == 2 and "needs 'g++', which is not installed" in r.stderr
+    r = cli("solve", "2667")
+    assert r.exit_code == 2 and "give the solution file" in r.stderr
+
+
 def test_statement_new_and_problems_list(tmp_path):
     r = cli("solve", "7576", "--statement")
     assert r.exit_code == 0 and "토마토" in r.output

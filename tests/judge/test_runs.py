@@ -187,3 +187,13 @@ def test_events_stream_and_cancel(tight, write):
     assert isinstance(events[0], Compiled) and isinstance(events[-1], Finished)
     assert sum(isinstance(e, TestDone) for e in events) == events[0].total
     assert events[-1].result.cancelled
+
+
+def test_stress_honours_cancel(p2667, write):
+    from studylog.judge.stress import StressFinished, stress_events
+
+    cancel = threading.Event()
+    cancel.set()
+    events = list(stress_events(p2667, write("ok.py", GOOD_PY), 1000, cancel=cancel))
+    res = events[-1].result
+    assert isinstance(events[-1], StressFinished) and res.cancelled and res.cases < 1000
