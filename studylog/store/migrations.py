@@ -194,7 +194,7 @@ def m004_train(db: sqlite_utils.Database) -> None:
 
 
 @migration
-def m005_judge_regressions(db: sqlite_utils.Database) -> None:
+def m006_judge_regressions(db: sqlite_utils.Database) -> None:
     """The user's regression cases per problem (failing inputs found by `solve --stress`)."""
     db.executescript(
         """
