@@ -198,7 +198,7 @@ def m006_judge_regressions(db: sqlite_utils.Database) -> None:
     """The user's regression cases per problem (failing inputs found by `solve --stress`)."""
     db.executescript(
         """
-        CREATE TABLE regressions (
+        CREATE TABLE IF NOT EXISTS regressions (
             id INTEGER PRIMARY KEY,
             problem_id TEXT NOT NULL REFERENCES problems(id),
             created TEXT NOT NULL,
