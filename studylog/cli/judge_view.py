@@ -71,6 +71,20 @@ def run_solve(problem, file: Path, lang: str | None, as_json: bool) -> None:
         raise CheckFailed("")
 
 
+def _runs_of_skips(tests):
+    """The tests in order, with each run of consecutive skipped tests as one list."""
+    out: list = []
+    for t in tests:
+        if t.verdict.value == "SKIP":
+            if out and isinstance(out[-1], list):
+                out[-1].append(t)
+            else:
+                out.append([t])
+        else:
+            out.append(t)
+    return out
+
+
 def _print_result(con, result) -> None:
     from rich.markup import escape
     from rich.table import Table
@@ -85,15 +99,21 @@ def _print_result(con, result) -> None:
         for col, just in (("#", "right"), ("test", "left"), ("verdict", "left"),
                           ("time", "right"), ("memory", "right")):
             table.add_column(col, justify=just)  # type: ignore[arg-type]
-        for t in result.tests:
-            v = t.verdict.value
-            table.add_row(str(t.index), t.name, f"[{_verdict_style(v)}]{v}[/]",
-                          "-" if v == "SKIP" else f"{t.time_ms} ms",
-                          "-" if v == "SKIP" else _mem(t.memory_kb))
+        for group in _runs_of_skips(result.tests):
+            if isinstance(group, list):  # consecutive skipped tests: one row
+                span = f"{group[0].index}-{group[-1].index}" if len(group) > 1 else str(
+                    group[0].index)
+                table.add_row(span, f"({len(group)} tests)", "[dim]SKIP[/]", "-", "-")
+                continue
+            v = group.verdict.value
+            table.add_row(str(group.index), group.name, f"[{_verdict_style(v)}]{v}[/]",
+                          f"{group.time_ms} ms", _mem(group.memory_kb))
         con.print(table)
     v = result.verdict
     skipped = sum(t.verdict.value == "SKIP" for t in result.tests)
     extra = f" · {skipped} skipped after a time-out" if skipped and v.value != "CE" else ""
+    if v.value == "TLE":
+        extra = f" · limit {result.time_limit_ms} ms CPU for {result.language_name}" + extra
     attempt = f" · attempt #{result.attempt_id}" if result.attempt_id else ""
     con.print(f"[bold {_verdict_style(v.value)}]{v.value} {v.korean}[/] ({v.english}) · "
               f"{result.passed}/{result.total} passed · max {result.time_ms} ms · "

@@ -72,6 +72,7 @@ class JudgeResult:
     compile_message: str = ""
     cancelled: bool = False
     attempt_id: int | None = None
+    time_limit_ms: int = 0  # the CPU limit with the language's allowance
 
     @property
     def first_failure(self) -> TestResult | None:
@@ -89,6 +90,7 @@ class JudgeResult:
             "passed": self.passed, "total": self.total,
             "time_ms": self.time_ms, "memory_kb": self.memory_kb,
             "tests": [t.to_json() for t in self.tests],
+            "time_limit_ms": self.time_limit_ms,
             "cancelled": self.cancelled, "attempt_id": self.attempt_id,
         }
         if self.compile_message:
@@ -236,6 +238,7 @@ def judge_events(
                   for i, c in enumerate(cases)]
             res = summarize(problem, language, ce, compile_message=b.message)
             res.verdict = Verdict.CE
+            res.time_limit_ms = limits.cpu_ms
             yield Finished(res)
             return
         yield from _run_all(problem, language, b.argv, limits, cases, cancel, workers)
@@ -274,8 +277,9 @@ def _run_all(problem: Problem, language: languages.Language, argv: list[str], li
         if len(results) < len(cases):  # the consumer stopped early: kill what still runs
             kill.set()
         pool.shutdown(wait=True, cancel_futures=True)
-    yield Finished(summarize(problem, language, results,
-                             cancelled=cancel is not None and cancel.is_set()))
+    final = summarize(problem, language, results, cancelled=cancel is not None and cancel.is_set())
+    final.time_limit_ms = limits.cpu_ms
+    yield Finished(final)
 
 
 def judge(problem: Problem, source: Path, **kwargs: Any) -> JudgeResult:
