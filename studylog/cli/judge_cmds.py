@@ -72,7 +72,9 @@ def problems_add(
     from studylog.judge.service import add_problem
 
     p = add_problem(folder, db_path())
-    typer.echo(f"added {p.id} {p.title}: {len(p.samples())} samples pass; stored in {p.path}")
+    n = len(p.samples())
+    typer.echo(f"added {p.id} {p.title}: the reference passes its {n} sample"
+               f"{'s' if n != 1 else ''}; stored in {p.path}")
 
 
 def solve_cmd(
