@@ -90,6 +90,9 @@ def main(
 from studylog.cli import journal_cmds  # noqa: E402
 
 journal_cmds.register(app)
+from studylog.cli import judge_cmds  # noqa: E402
+
+judge_cmds.register(app)
 
 
 def run() -> None:
