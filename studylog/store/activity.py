@@ -7,22 +7,6 @@ import json
 import sqlite_utils
 
 
-def attempts_for_date(db: sqlite_utils.Database, date: str) -> list[dict]:
-    """Problems attempted on ``date``: id, title, final verdict and attempt count, first first."""
-    sql = """
-        SELECT a.problem_id, coalesce(p.title, '') AS title, count(*) AS attempts,
-               min(a.id) AS first_id,
-               (SELECT verdict FROM attempts b WHERE b.problem_id = a.problem_id AND b.date = a.date
-                ORDER BY b.id DESC LIMIT 1) AS final_verdict
-        FROM attempts a LEFT JOIN problems p ON p.id = a.problem_id
-        WHERE a.date = ? GROUP BY a.problem_id ORDER BY first_id
-    """
-    return [
-        {k: r[k] for k in ("problem_id", "title", "final_verdict", "attempts")}
-        for r in db.query(sql, [date])
-    ]
-
-
 def runs_for_date(db: sqlite_utils.Database, date: str) -> list[dict]:
     """Training runs of ``date`` with their config essentials and final metrics, oldest first."""
     out: list[dict] = []
