@@ -93,6 +93,9 @@ journal_cmds.register(app)
 from studylog.cli import judge_cmds  # noqa: E402
 
 judge_cmds.register(app)
+from studylog.cli import train_cmds  # noqa: E402
+
+train_cmds.register(app)
 
 
 def run() -> None:

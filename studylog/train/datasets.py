@@ -1,0 +1,155 @@
+"""The digits: mnist5k (offline, shipped in data/), MNIST and Fashion-MNIST (torchvision download).
+
+Every dataset is read once through torchvision's dataset class and turned into two tensors
+(images normalised to mean 0 / std 1 as float32 N×1×28×28, labels int64), so an epoch costs one
+index shuffle and no per-image PIL work. The validation split is fixed: the dataset's own test
+split (``t10k``), the same digits on every run.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import torch
+
+from studylog.config import data_dir
+from studylog.errors import UserError
+
+MEAN, STD = 0.1307, 0.3081  # MNIST pixel statistics (also fine for Fashion-MNIST here)
+CLASSES = {
+    "mnist5k": [str(i) for i in range(10)],
+    "mnist": [str(i) for i in range(10)],
+    "fashion-mnist": ["T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+                      "Sneaker", "Bag", "Boot"],
+}
+
+
+@dataclass
+class Split:
+    """Images (N×1×28×28 float32) and labels (N int64) of one split."""
+
+    x: torch.Tensor
+    y: torch.Tensor
+
+    def __len__(self) -> int:
+        return len(self.y)
+
+    def to(self, device: torch.device) -> Split:
+        """The same split on ``device``."""
+        return Split(self.x.to(device), self.y.to(device))
+
+
+@dataclass
+class Data:
+    """Training and validation splits plus what was done to them."""
+
+    name: str
+    train: Split
+    val: Split
+    classes: list[str]
+    kept: list[float] = field(default_factory=list)  # share of each class kept by --imbalance
+    notes: list[str] = field(default_factory=list)    # lines for the user (what was cut, ...)
+
+    def class_counts(self, split: str = "train") -> list[int]:
+        """Samples per class in the train or val split."""
+        y = (self.train if split == "train" else self.val).y
+        return torch.bincount(y.cpu(), minlength=len(self.classes)).tolist()
+
+
+def _root(name: str) -> Path:
+    return data_dir() / ("mnist5k" if name == "mnist5k" else name)
+
+
+def _remove_empty_dirs(root: Path) -> None:
+    """Undo the empty folders a failed download leaves behind."""
+    for folder in sorted(root.glob("**/"), key=lambda p: len(p.parts), reverse=True):
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
+
+
+def _load_torchvision(name: str, train: bool) -> tuple[torch.Tensor, torch.Tensor]:
+    from torchvision.datasets import MNIST, FashionMNIST
+
+    cls = FashionMNIST if name == "fashion-mnist" else MNIST
+    root = _root(name)
+    if name == "mnist5k":
+        try:
+            ds = cls(str(root), train=train, download=False)
+        except RuntimeError:
+            raise UserError(
+                f"the offline digits are missing from {root}/MNIST/raw; "
+                "run scripts/make_mnist5k.py to rebuild them"
+            ) from None
+        return ds.data, ds.targets
+    try:
+        ds = cls(str(root), train=train, download=False)
+    except RuntimeError:
+        try:
+            ds = cls(str(root), train=train, download=True)
+        except Exception as exc:  # URLError, RuntimeError from every mirror, OSError...
+            lines = [ln for ln in str(exc).splitlines() if ln.strip()] or [type(exc).__name__]
+            _remove_empty_dirs(root)
+            raise UserError(
+                f"cannot download {name} (offline?): {lines[-1].strip()[:120]}; "
+                "use --dataset mnist5k, which ships with studylog"
+            ) from None
+    return ds.data, ds.targets
+
+
+def _to_split(images: torch.Tensor, labels: torch.Tensor) -> Split:
+    x = images.unsqueeze(1).float().div_(255.0).sub_(MEAN).div_(STD)
+    return Split(x.contiguous(), labels.long().clone())
+
+
+def imbalance_shares(ratio: float, n_classes: int = 10) -> list[float]:
+    """Long-tailed shares: class c keeps ratio**(-c/(n-1)) of its samples (class 0 keeps all)."""
+    return [ratio ** (-c / (n_classes - 1)) for c in range(n_classes)]
+
+
+def _cut(split: Split, shares: list[float]) -> Split:
+    keep = []
+    for c, share in enumerate(shares):
+        idx = (split.y == c).nonzero(as_tuple=True)[0]
+        keep.append(idx[: max(1, math.floor(len(idx) * share + 1e-9))])
+    order = torch.cat(keep).sort().values  # keep the file's (shuffled) order
+    return Split(split.x[order], split.y[order])
+
+
+def _limit(split: Split, n: int) -> Split:
+    return split if n >= len(split) else Split(split.x[:n], split.y[:n])
+
+
+def load(name: str, *, imbalance: float | None = None, limit: int | None = None) -> Data:
+    """Load a dataset (UserError when it cannot be had) and apply --imbalance and --limit.
+
+    ``--imbalance R`` cuts the training split and, in the same shares, the validation split, so
+    the validation set looks like the data the model meets (that is where accuracy and macro-F1
+    part ways). ``--limit N`` keeps the first N training digits and the first max(N // 4, 10)
+    validation digits (the files are shuffled, so prefixes are mixed).
+    """
+    if name not in CLASSES:
+        raise UserError(f"unknown dataset {name!r}; choose one of: {', '.join(CLASSES)}")
+    train = _to_split(*_load_torchvision(name, True))
+    val = _to_split(*_load_torchvision(name, False))
+    classes = CLASSES[name]
+    notes: list[str] = []
+    kept = [1.0] * len(classes)
+    if limit is not None:
+        train, val = _limit(train, limit), _limit(val, max(limit // 4, 10))
+    if imbalance is not None and imbalance > 1:
+        kept = imbalance_shares(imbalance, len(classes))
+        before = torch.bincount(train.y, minlength=len(classes)).tolist()
+        train, val = _cut(train, kept), _cut(val, kept)
+        after = torch.bincount(train.y, minlength=len(classes)).tolist()
+        cut = [f"{classes[c]} {after[c]}/{before[c]}"
+               for c in range(len(classes)) if after[c] < before[c]]
+        notes.append(
+            f"--imbalance {imbalance:g}: kept all of class {classes[0]}; cut "
+            + ", ".join(cut)
+            + " (train samples kept/had; validation cut in the same shares)"
+        )
+    return Data(name, train, val, classes, kept, notes)
