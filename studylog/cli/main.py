@@ -87,11 +87,10 @@ def main(
         open_tui()
 
 
-from studylog.cli import journal_cmds  # noqa: E402
+from studylog.cli import journal_cmds, judge_cmds, train_cmds  # noqa: E402
 
 journal_cmds.register(app)
-from studylog.cli import train_cmds  # noqa: E402
-
+judge_cmds.register(app)
 train_cmds.register(app)
 
 

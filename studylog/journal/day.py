@@ -11,7 +11,7 @@ from studylog.config import Settings
 from studylog.errors import UserError
 from studylog.journal.labels import labels_for
 from studylog.journal.sections import KEYS
-from studylog.store import activity, transaction
+from studylog.store import attempts, runs, transaction
 from studylog.store import days as q
 
 TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
@@ -74,8 +74,8 @@ def load_day(db: sqlite_utils.Database, date: str, settings: Settings) -> DayRec
         todos=[Todo(t["id"], t["text"], bool(t["done"]), t["position"]) for t in q.todos(db, date)],
         entries=entries,
         sections=sections,
-        attempts=activity.attempts_for_date(db, date),
-        runs=activity.runs_for_date(db, date),
+        attempts=attempts.summary_for_date(db, date),
+        runs=runs.summary_for_date(db, date),
         tags=q.day_tags(db, date),
     )
 

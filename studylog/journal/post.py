@@ -40,8 +40,8 @@ def run_line(r: dict, language: str) -> str:
     if r.get("freeze") and r["freeze"] != "none":
         setup += f" · freeze {r['freeze']}"
     metrics = ""
-    if r.get("val_acc") is not None:
-        metrics = f", val acc {r['val_acc']:.3f}, macro-F1 {r['val_f1']:.3f}"
+    if r.get("final_val_acc") is not None:
+        metrics = f", val acc {r['final_val_acc']:.3f}, macro-F1 {r['final_val_f1']:.3f}"
     word = "실험" if language == "ko" else "run"
     return f"- {word} #{r['id']}: {setup} — {r['epochs_done']} epochs{metrics} ({r['status']})"
 

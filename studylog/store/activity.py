@@ -1,57 +1,8 @@
-"""Read-only summaries of a day's judge attempts and training runs, for the daily record."""
+"""Read-only activity summaries across the record (entries, to-dos, attempts, runs) for stats."""
 
 from __future__ import annotations
 
-import json
-
 import sqlite_utils
-
-
-def attempts_for_date(db: sqlite_utils.Database, date: str) -> list[dict]:
-    """Problems attempted on ``date``: id, title, final verdict and attempt count, first first."""
-    sql = """
-        SELECT a.problem_id, coalesce(p.title, '') AS title, count(*) AS attempts,
-               min(a.id) AS first_id,
-               (SELECT verdict FROM attempts b WHERE b.problem_id = a.problem_id AND b.date = a.date
-                ORDER BY b.id DESC LIMIT 1) AS final_verdict
-        FROM attempts a LEFT JOIN problems p ON p.id = a.problem_id
-        WHERE a.date = ? GROUP BY a.problem_id ORDER BY first_id
-    """
-    return [
-        {k: r[k] for k in ("problem_id", "title", "final_verdict", "attempts")}
-        for r in db.query(sql, [date])
-    ]
-
-
-def runs_for_date(db: sqlite_utils.Database, date: str) -> list[dict]:
-    """Training runs of ``date`` with their config essentials and final metrics, oldest first."""
-    out: list[dict] = []
-    for r in db.query(
-        "SELECT id, model, dataset, status, config_json FROM runs WHERE date = ? ORDER BY id",
-        [date],
-    ):
-        cfg = json.loads(r["config_json"] or "{}")
-        last = db.execute(
-            "SELECT epoch, val_acc, val_f1 FROM run_epochs WHERE run_id = ? "
-            "ORDER BY epoch DESC LIMIT 1",
-            [r["id"]],
-        ).fetchone()
-        out.append(
-            {
-                "id": r["id"],
-                "model": r["model"],
-                "dataset": r["dataset"],
-                "status": r["status"],
-                "loss": cfg.get("loss", ""),
-                "optimizer": cfg.get("optimizer", ""),
-                "scheduler": cfg.get("scheduler", ""),
-                "freeze": cfg.get("freeze", ""),
-                "epochs_done": last[0] if last else 0,
-                "val_acc": last[1] if last else None,
-                "val_f1": last[2] if last else None,
-            }
-        )
-    return out
 
 
 def active_dates(db: sqlite_utils.Database) -> dict[str, int]:

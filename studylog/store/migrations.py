@@ -203,3 +203,20 @@ def m005_todo_search(db: sqlite_utils.Database) -> None:
     db.conn.executemany(
         "INSERT INTO todos_fts (rowid, text) VALUES (?, ?)", [(i, grams(t)) for i, t in rows]
     )
+
+
+@migration
+def m006_judge_regressions(db: sqlite_utils.Database) -> None:
+    """The user's regression cases per problem (failing inputs found by `solve --stress`)."""
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS regressions (
+            id INTEGER PRIMARY KEY,
+            problem_id TEXT NOT NULL REFERENCES problems(id),
+            created TEXT NOT NULL,
+            input TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (problem_id, input)
+        );
+        """
+    )

@@ -1,0 +1,186 @@
+"""The problem bank: problem folders under ``data/problems/`` plus the user's own.
+
+A problem is a folder::
+
+    problem.toml   id, title (Korean), title_en, source, time_limit_ms, memory_mb,
+                   output_limit_kb, checker (boj|tokens|float[:eps]), tags, random_tests
+    statement.md   the statement in our own words
+    samples/       1.in 1.out 2.in 2.out ...
+    gen.py         generate(rng, size) -> input text; optional edge_cases() -> [(name, input)],
+                   parse(text) / render(obj) / shrink(obj) for the stress shrinker
+    ref.py         the reference: a stdin->stdout program; ``solve(text) -> str`` lets the judge
+                   call it in-process
+    brute.py       optional brute force (same protocol as ref.py), used to cross-check ref
+
+User problems (``studylog problems add DIR``) live in ``$STUDYLOG_PROBLEMS`` or next to the
+database in ``problems/``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import importlib.util
+import os
+import threading
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from studylog.config import data_dir
+from studylog.errors import UserError
+from studylog.judge.checker import CHECKERS
+
+REQUIRED = ("title", "time_limit_ms", "memory_mb")
+
+
+@dataclass
+class Problem:
+    """One problem folder, loaded."""
+
+    id: str
+    title: str
+    title_en: str
+    path: Path
+    time_limit_ms: int
+    memory_mb: int
+    output_limit_kb: int = 8192
+    checker: str = "boj"
+    tags: list[str] = field(default_factory=list)
+    source: str = ""
+    random_tests: int = 20
+    builtin: bool = True
+
+    @property
+    def statement_path(self) -> Path:
+        """The statement file (markdown)."""
+        return self.path / "statement.md"
+
+    def statement(self) -> str:
+        """The statement text."""
+        return self.statement_path.read_text(encoding="utf-8")
+
+    def samples(self) -> list[tuple[str, str, str]]:
+        """The samples as (name, input, output), in numeric order."""
+        folder = self.path / "samples"
+        if not folder.is_dir():
+            return []
+        ins = sorted(folder.glob("*.in"), key=lambda p: (len(p.stem), p.stem))
+        out = []
+        for inp in ins:
+            ans = inp.with_suffix(".out")
+            if ans.exists():
+                out.append((f"sample {inp.stem}", inp.read_text("utf-8"), ans.read_text("utf-8")))
+        return out
+
+    def module(self, name: str) -> ModuleType | None:
+        """The problem's ``gen``, ``ref`` or ``brute`` module (None when the file is missing)."""
+        return load_module(self.path / f"{name}.py", f"{self.id}_{name}")
+
+    def fingerprint(self) -> str:
+        """A hash of every file that decides the tests (for the test cache)."""
+        h = hashlib.sha1()
+        for p in sorted(self.path.rglob("*")):
+            if p.is_file() and "__pycache__" not in p.parts and p.name != "statement.md":
+                h.update(str(p.relative_to(self.path)).encode())
+                h.update(p.read_bytes())
+        return h.hexdigest()[:16]
+
+
+_modules: dict[tuple[str, float], ModuleType] = {}
+_lock = threading.Lock()
+
+
+def load_module(path: Path, name: str) -> ModuleType | None:
+    """Import a problem's Python file (cached by path and mtime); None if it does not exist."""
+    if not path.exists():
+        return None
+    key = (str(path.resolve()), path.stat().st_mtime)
+    with _lock:
+        if key not in _modules:
+            spec = importlib.util.spec_from_file_location(f"studylog_problem_{name}", path)
+            assert spec and spec.loader
+            mod = importlib.util.module_from_spec(spec)
+            try:
+                spec.loader.exec_module(mod)
+            except Exception as exc:  # a user's broken gen.py is bad input, not a crash
+                raise UserError(f"cannot load {path}: {type(exc).__name__}: {exc}") from None
+            _modules[key] = mod
+        return _modules[key]
+
+
+def builtin_dir() -> Path:
+    """The bundled problem bank."""
+    return data_dir() / "problems"
+
+
+def user_dir(db_path: Path | None = None) -> Path:
+    """Where the user's own problems live ($STUDYLOG_PROBLEMS, else next to the database)."""
+    env = os.environ.get("STUDYLOG_PROBLEMS")
+    if env:
+        return Path(env).expanduser()
+    if db_path is None:
+        from studylog.config import default_db_path
+
+        db_path = default_db_path()
+    return Path(db_path).expanduser().resolve().parent / "problems"
+
+
+def load_problem(folder: Path, *, builtin: bool = False) -> Problem:
+    """Read ``folder/problem.toml``; raises UserError naming what is wrong."""
+    meta_path = folder / "problem.toml"
+    if not meta_path.is_file():
+        raise UserError(f"{folder} has no problem.toml")
+    try:
+        meta: dict[str, Any] = tomllib.loads(meta_path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UserError(f"{meta_path} is not valid TOML: {exc}") from None
+    missing = [k for k in REQUIRED if k not in meta]
+    if missing:
+        raise UserError(f"{meta_path} lacks {', '.join(missing)}")
+    checker = str(meta.get("checker", "boj"))
+    if checker.split(":")[0] not in CHECKERS:
+        raise UserError(f"{meta_path}: unknown checker {checker!r} (use {', '.join(CHECKERS)})")
+    try:
+        return Problem(
+            id=str(meta.get("id", folder.name)),
+            title=str(meta["title"]),
+            title_en=str(meta.get("title_en", "")),
+            path=folder.resolve(),
+            time_limit_ms=int(meta["time_limit_ms"]),
+            memory_mb=int(meta["memory_mb"]),
+            output_limit_kb=int(meta.get("output_limit_kb", 8192)),
+            checker=checker,
+            tags=[str(t) for t in meta.get("tags", [])],
+            source=str(meta.get("source", "")),
+            random_tests=int(meta.get("random_tests", 20)),
+            builtin=builtin,
+        )
+    except (TypeError, ValueError) as exc:
+        raise UserError(f"{meta_path}: bad value ({exc})") from None
+
+
+def list_problems(db_path: Path | None = None) -> list[Problem]:
+    """Every problem: the bundled bank first, then the user's, each sorted by id."""
+    found: dict[str, Problem] = {}
+    for root, builtin in ((builtin_dir(), True), (user_dir(db_path), False)):
+        if not root.is_dir():
+            continue
+        folders = sorted(p for p in root.iterdir() if (p / "problem.toml").is_file())
+        for folder in sorted(folders, key=lambda p: (len(p.name), p.name)):
+            prob = load_problem(folder, builtin=builtin)
+            found.setdefault(prob.id, prob)
+    return list(found.values())
+
+
+def get_problem(problem_id: str, db_path: Path | None = None) -> Problem:
+    """The problem with this id, or UserError suggesting close ids."""
+    problems = {p.id: p for p in list_problems(db_path)}
+    if problem_id in problems:
+        return problems[problem_id]
+    close = difflib.get_close_matches(problem_id, list(problems), n=3, cutoff=0.5)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    known = f" (known: {', '.join(problems)})" if not close else ""
+    raise UserError(f"unknown problem {problem_id!r}{hint}{known}")

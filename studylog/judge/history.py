@@ -1,0 +1,62 @@
+"""The judge's records: attempts stored with their day, the user's status per problem, and the
+regression cases found by stress runs (SQL lives in :mod:`studylog.store.attempts`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import sqlite_utils
+
+from studylog.judge.bank import Problem
+from studylog.judge.runner import JudgeResult
+from studylog.judge.tests_gen import TestCase, reference_output
+from studylog.store import attempts as store
+
+
+def record_attempt(db: sqlite_utils.Database, problem: Problem, source: Path,
+                   result: JudgeResult, date: str | None = None) -> int:
+    """Store one judged attempt (code, verdict, per-test summary) on ``date`` (default today)."""
+    return store.add_attempt(
+        db, problem_id=problem.id, title=problem.title, title_en=problem.title_en,
+        date=date or dt.date.today().isoformat(), language=result.language,
+        filename=source.name, code=source.read_text(encoding="utf-8", errors="replace"),
+        verdict=result.verdict.value, passed=result.passed, total=result.total,
+        time_ms=result.time_ms, memory_kb=result.memory_kb,
+        tests=[t.to_json() for t in result.tests],
+    )
+
+
+def history(db: sqlite_utils.Database, problem_id: str, limit: int = 50) -> list[dict]:
+    """A problem's attempts, newest first."""
+    return store.attempts_for(db, problem_id, limit)
+
+
+def statuses(db: sqlite_utils.Database, problems: list[Problem]) -> list[dict]:
+    """The bank with the user's status per problem (``solved``/``tried``/``new``)."""
+    seen = store.status_by_problem(db)
+    rows = []
+    for p in problems:
+        s = seen.get(p.id)
+        rows.append({
+            "id": p.id, "title": p.title, "title_en": p.title_en, "tags": p.tags,
+            "time_limit_ms": p.time_limit_ms, "memory_mb": p.memory_mb, "builtin": p.builtin,
+            "status": "new" if s is None else ("solved" if s["solved"] else "tried"),
+            "attempts": 0 if s is None else s["attempts"],
+            "last_verdict": None if s is None else s["last_verdict"],
+            "last_date": None if s is None else s["last_date"],
+        })
+    return rows
+
+
+def save_regression(db: sqlite_utils.Database, problem: Problem, text: str, note: str = "") -> bool:
+    """Keep ``text`` as a regression case of ``problem``; False if it was already saved."""
+    return store.add_regression(db, problem.id, problem.title, problem.title_en, text, note)
+
+
+def regression_cases(db: sqlite_utils.Database, problem: Problem) -> list[TestCase]:
+    """The user's regression cases as tests (expected output from the reference, fresh)."""
+    return [
+        TestCase(f"regression {i}", "regression", r["input"], reference_output(problem, r["input"]))
+        for i, r in enumerate(store.regressions_for(db, problem.id), start=1)
+    ]

@@ -1,0 +1,167 @@
+"""Languages the judge runs, picked by file extension, and their compile step.
+
+Python runs with the interpreter studylog itself runs on (``sys.executable``), never through a
+shell shim; a syntax error is a compile error, as on BOJ. C and C++ compile with gcc/g++ -O2 and
+Java with javac (class ``Main``) where those tools exist.
+
+Time allowance per language (on top of the problem's limit, like BOJ's extra time): C/C++ ×1,
+Java ×2 + 1 s, Python ×3 + 1 s. Java gets ``-Xmx`` set to the memory limit instead of an
+address-space limit (the JVM reserves far more address space than it uses).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studylog.errors import UserError
+
+COMPILE_TIMEOUT_S = 60
+MAX_MESSAGE = 4000
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language: how to build and run a solution, and its time allowance."""
+
+    key: str
+    name: str
+    extensions: tuple[str, ...]
+    time_factor: float = 1.0
+    time_extra_ms: int = 0
+    address_limit: bool = True  # enforce RLIMIT_AS (off for the JVM)
+    tool: str | None = None  # compiler that must exist (None: nothing to check)
+    compile_cmd: tuple[str, ...] = field(default_factory=tuple)  # {src} {exe} {dir}
+    run_cmd: tuple[str, ...] = field(default_factory=tuple)  # {src} {exe} {dir} {mem_mb}
+
+    def time_limit_ms(self, base_ms: int) -> int:
+        """The CPU-time limit for this language given the problem's limit."""
+        return int(base_ms * self.time_factor + self.time_extra_ms)
+
+    def available(self) -> bool:
+        """Whether the compiler/runtime exists on this machine."""
+        return self.tool is None or shutil.which(self.tool) is not None
+
+
+LANGUAGES: dict[str, Language] = {
+    "python": Language(
+        "python", f"Python {sys.version_info.major}.{sys.version_info.minor}", (".py",),
+        time_factor=3, time_extra_ms=1000, run_cmd=(sys.executable, "{src}"),
+    ),
+    "c": Language(
+        "c", "C (gcc -O2)", (".c",), tool="gcc",
+        compile_cmd=("gcc", "-O2", "-std=gnu11", "-o", "{exe}", "{src}", "-lm"),
+        run_cmd=("{exe}",),
+    ),
+    "cpp": Language(
+        "cpp", "C++17 (g++ -O2)", (".cpp", ".cc", ".cxx"), tool="g++",
+        compile_cmd=("g++", "-O2", "-std=gnu++17", "-o", "{exe}", "{src}"),
+        run_cmd=("{exe}",),
+    ),
+    "java": Language(
+        "java", "Java", (".java",), time_factor=2, time_extra_ms=1000, address_limit=False,
+        tool="javac", compile_cmd=("javac", "-encoding", "UTF-8", "-d", "{dir}", "{src}"),
+        run_cmd=("java", "-Xmx{mem_mb}m", "-Xss64m", "-XX:+UseSerialGC",
+                 "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-cp", "{dir}", "Main"),
+    ),
+}
+
+
+def by_key(key: str) -> Language:
+    """The language named ``key`` (python, c, cpp, java; also py, c++)."""
+    aliases = {"py": "python", "python3": "python", "c++": "cpp", "cc": "cpp"}
+    key = aliases.get(key.lower(), key.lower())
+    if key not in LANGUAGES:
+        raise UserError(f"unknown language {key!r}; known: {', '.join(LANGUAGES)}")
+    return LANGUAGES[key]
+
+
+def detect(path: Path, lang: str | None = None) -> Language:
+    """The language of a solution file (``lang`` overrides the extension); checks the compiler."""
+    if lang:
+        language = by_key(lang)
+    else:
+        ext = path.suffix.lower()
+        found = [lg for lg in LANGUAGES.values() if ext in lg.extensions]
+        if not found:
+            known = ", ".join(e for lg in LANGUAGES.values() for e in lg.extensions)
+            raise UserError(
+                f"cannot tell the language of {path.name} (extension {ext or 'none'!r}); "
+                f"use one of {known} or --lang"
+            )
+        language = found[0]
+    if not language.available():
+        raise UserError(f"{language.name} needs {language.tool!r}, which is not installed")
+    return language
+
+
+@dataclass
+class Build:
+    """A solution ready to run: the command, or the compiler's error message."""
+
+    language: Language
+    ok: bool
+    argv: list[str]
+    message: str = ""
+    directory: Path | None = None
+
+    def cleanup(self) -> None:
+        """Delete the build directory."""
+        if self.directory is not None:
+            shutil.rmtree(self.directory, ignore_errors=True)
+            self.directory = None
+
+
+def _fill(parts: tuple[str, ...], **values: str) -> list[str]:
+    return [p.format(**values) for p in parts]
+
+
+def build(source: Path, language: Language, build_dir: Path, memory_mb: int) -> Build:
+    """Compile ``source`` into ``build_dir`` (created) and return how to run it.
+
+    A compiler failure is not an exception: it gives ``Build(ok=False, message=...)`` (CE).
+    """
+    build_dir.mkdir(parents=True, exist_ok=True)
+    text = source.read_bytes()
+    if language.key == "python":
+        src = build_dir / "Main.py"
+        src.write_bytes(text)
+        try:
+            compile(text, source.name, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:
+            return Build(language, False, [], _syntax_message(exc), build_dir)
+        argv = _fill(language.run_cmd, src=str(src), exe="", dir=str(build_dir), mem_mb="0")
+        return Build(language, True, argv, "", build_dir)
+    name = "Main" + (".java" if language.key == "java" else source.suffix.lower())
+    src = build_dir / name
+    src.write_bytes(text)
+    exe = build_dir / "main"
+    values = {"src": str(src), "exe": str(exe), "dir": str(build_dir), "mem_mb": str(memory_mb)}
+    try:
+        proc = subprocess.run(
+            _fill(language.compile_cmd, **values), cwd=build_dir, capture_output=True,
+            timeout=COMPILE_TIMEOUT_S, env={**os.environ, "LC_ALL": "C.UTF-8"},
+        )
+    except subprocess.TimeoutExpired:
+        return Build(language, False, [], f"compiler ran over {COMPILE_TIMEOUT_S} s", build_dir)
+    if proc.returncode != 0:
+        msg = (proc.stderr + proc.stdout).decode("utf-8", errors="replace")
+        msg = msg.replace(str(build_dir) + os.sep, "")
+        return Build(language, False, [], msg[:MAX_MESSAGE], build_dir)
+    return Build(language, True, _fill(language.run_cmd, **values), "", build_dir)
+
+
+def _syntax_message(exc: Exception) -> str:
+    if isinstance(exc, SyntaxError):
+        lines = [f'  File "{exc.filename}", line {exc.lineno}']
+        if exc.text:
+            lines.append("    " + exc.text.rstrip("\n"))
+            if exc.offset:
+                lines.append("    " + " " * (exc.offset - 1) + "^")
+        lines.append(f"{type(exc).__name__}: {exc.msg}")
+        return "\n".join(lines)
+    return f"{type(exc).__name__}: {exc}"

@@ -1,0 +1,289 @@
+"""Run one process under limits, in a throwaway directory, and leave nothing behind.
+
+Each run gets a fresh temp directory that is its cwd, HOME and TMPDIR. Limits are set in the
+child before exec (``preexec_fn`` calling only ``resource.setrlimit``): RLIMIT_CPU (CPU seconds,
+SIGXCPU then SIGKILL), RLIMIT_AS (address space), RLIMIT_FSIZE (the output limit: stdout and
+stderr go to files, so a flood is cut by the kernel), RLIMIT_STACK (= the memory limit, so deep
+recursion works as on BOJ) and RLIMIT_CORE = 0. The child starts a new session; when it exits
+(or a limit or the cancel flag ends it) its whole process group is killed, and any process that
+still carries the run's marker in its environment (one that called setsid to escape the group)
+is killed too. CPU time and peak memory come from ``os.wait4``'s rusage, which covers the child
+and the descendants it waited for. Output is decoded as UTF-8 with errors='replace'.
+
+Processes are started by small helper processes (:mod:`studylog.judge.spawner`) so the peak memory
+reported is the solution's, not studylog's; where that helper cannot run, they are forked from
+this process directly.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import resource
+import select
+import shutil
+import signal
+import stat
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from studylog.judge import spawner as spawners
+
+MARKER = "STUDYLOG_JUDGE_RUN"
+POLL_SLICE_MS = 100
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Limits of one run. ``memory_kb=None`` means no address-space limit (the JVM)."""
+
+    cpu_ms: int
+    wall_ms: int
+    memory_kb: int | None
+    output_bytes: int
+    stack_kb: int | None = None
+
+
+@dataclass
+class Outcome:
+    """What happened to one run (raw facts; :mod:`runner` turns them into a verdict)."""
+
+    exit_code: int | None  # None when killed by a signal
+    signal: int | None
+    cpu_ms: int
+    wall_ms: int
+    memory_kb: int
+    stdout: str
+    stderr: str
+    stdout_bytes: int
+    timed_out: bool = False  # wall clock or CPU limit
+    output_limited: bool = False
+    cancelled: bool = False
+
+
+def _preexec(limits: Limits) -> None:
+    cpu_s = max(1, math.ceil(limits.cpu_ms / 1000))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s + 1))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.output_bytes, limits.output_bytes))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if limits.memory_kb is not None:
+        as_bytes = limits.memory_kb * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (as_bytes, as_bytes))
+    if limits.stack_kb is not None:
+        hard = resource.getrlimit(resource.RLIMIT_STACK)[1]
+        want = limits.stack_kb * 1024
+        if hard != resource.RLIM_INFINITY:
+            want = min(want, hard)
+        resource.setrlimit(resource.RLIMIT_STACK, (want, hard))
+    # Python ignores SIGXFSZ and SIGPIPE in itself; a C program should die of them by default.
+    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+
+def _rmtree(path: Path) -> None:
+    def fix(func, p, _exc):  # a solution may have made a directory read-only
+        try:
+            os.chmod(os.path.dirname(p), stat.S_IRWXU)
+            os.chmod(p, stat.S_IRWXU)
+            func(p)
+        except OSError:
+            pass
+
+    shutil.rmtree(path, onerror=fix)
+
+
+def _kill_group(pgid: int) -> None:
+    if pgid <= 1:  # never our own group (0) or everything (-1 / 1)
+        return
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _last_pid() -> int:
+    try:
+        with open("/proc/loadavg") as fh:
+            return int(fh.read().split()[-1])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def kill_marked(token: str, above_pid: int = 0) -> int:
+    """Kill every process whose environment holds this run's marker; return how many.
+
+    Only pids above ``above_pid`` are read, unless pids have wrapped around since.
+    """
+    needle = f"{MARKER}={token}".encode()
+    killed = 0
+    try:
+        pids = [int(p) for p in os.listdir("/proc") if p.isdigit()]
+    except OSError:
+        return 0
+    if above_pid and _last_pid() >= above_pid:  # no wrap-around since: only newer pids
+        pids = [p for p in pids if p > above_pid]
+    me = os.getpid()
+    for pid in pids:
+        if pid == me:
+            continue
+        try:
+            with open(f"/proc/{pid}/environ", "rb") as fh:
+                env = fh.read()
+        except OSError:
+            continue
+        if needle in env.split(b"\0"):
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed += 1
+            except OSError:
+                pass
+    return killed
+
+
+def _wait_exit(pid: int, deadline: float, cancel: threading.Event | None) -> tuple[bool, bool]:
+    """Block until the child exits (not reaped); returns (timed_out, cancelled)."""
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        fd = None
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return True, False
+            if cancel is not None and cancel.is_set():
+                return False, True
+            slice_ms = min(left * 1000, POLL_SLICE_MS if cancel is not None else left * 1000)
+            if fd is not None:
+                poller = select.poll()
+                poller.register(fd, select.POLLIN)
+                if poller.poll(max(1, int(slice_ms))):
+                    return False, False
+            else:  # no pidfd: peek without reaping
+                info = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+                if info is not None:
+                    return False, False
+                time.sleep(min(0.002, slice_ms / 1000))
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def _child_env(box: Path, token: str, extra: dict[str, str] | None) -> dict[str, str]:
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(box),
+        "TMPDIR": str(box),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "PYTHONUTF8": "1",
+        "PYTHONIOENCODING": "utf-8",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        MARKER: token,
+        **(extra or {}),
+    }
+
+
+def _run_direct(argv, limits, box, paths, env, cancel):
+    """Fork from this process (fallback when the spawner is unavailable)."""
+    in_path, out_path, err_path = paths
+    with open(in_path, "rb") as fin, open(out_path, "wb") as fout, open(err_path, "wb") as ferr:
+        start = time.monotonic()
+        proc = subprocess.Popen(
+            argv, stdin=fin, stdout=fout, stderr=ferr, cwd=box, env=env,
+            start_new_session=True, close_fds=True, preexec_fn=lambda: _preexec(limits),
+        )
+    pid = proc.pid
+    timed_out, cancelled = _wait_exit(pid, start + limits.wall_ms / 1000, cancel)
+    _kill_group(pid)  # the leader is a zombie (not reaped), so the group id is still ours
+    _, status, usage = os.wait4(pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    cpu_ms = int((usage.ru_utime + usage.ru_stime) * 1000)
+    return pid, status, cpu_ms, int(usage.ru_maxrss), start, timed_out, cancelled
+
+
+def _run_spawned(argv, limits, box, paths, env, cancel):
+    """Start it from a leased spawner process; wait here for its report."""
+    in_path, out_path, err_path = paths
+    cpu_s = max(1, math.ceil(limits.cpu_ms / 1000))
+    req = {
+        "argv": list(argv), "env": env, "cwd": str(box), "stdin": str(in_path),
+        "stdout": str(out_path), "stderr": str(err_path),
+        "limits": {
+            "cpu_s": cpu_s, "fsize": limits.output_bytes,
+            "as": None if limits.memory_kb is None else limits.memory_kb * 1024,
+            "stack": None if limits.stack_kb is None else limits.stack_kb * 1024,
+        },
+    }
+    start = time.monotonic()
+    deadline = start + limits.wall_ms / 1000
+    timed_out = cancelled = False
+    with spawners.lease() as sp:
+        pid = sp.start(req)
+        while True:
+            left = deadline - time.monotonic()
+            res = sp.wait(max(0.0, min(left, POLL_SLICE_MS / 1000)))
+            if res is not None:
+                break
+            if cancel is not None and cancel.is_set():
+                cancelled = True
+            elif time.monotonic() >= deadline:
+                timed_out = True
+            else:
+                continue
+            _kill_group(pid)
+            res = sp.wait(None)
+            break
+    assert res is not None
+    cpu_ms = int((res["utime"] + res["stime"]) * 1000)
+    return pid, res["status"], cpu_ms, int(res["maxrss"]), start, timed_out, cancelled
+
+
+def run(
+    argv: list[str],
+    stdin: bytes,
+    limits: Limits,
+    *,
+    cancel: threading.Event | None = None,
+    env: dict[str, str] | None = None,
+) -> Outcome:
+    """Run ``argv`` with ``stdin`` under ``limits`` in a fresh directory and clean up after it."""
+    token = uuid.uuid4().hex
+    run_dir = Path(tempfile.mkdtemp(prefix="studylog-run-"))
+    box = run_dir / "box"
+    box.mkdir()
+    paths = (run_dir / "in", run_dir / "out", run_dir / "err")
+    paths[0].write_bytes(stdin)
+    child_env = _child_env(box, token, env)
+    try:
+        if spawners.available():
+            got = _run_spawned(argv, limits, box, paths, child_env, cancel)
+        else:
+            got = _run_direct(argv, limits, box, paths, child_env, cancel)
+        pid, status, cpu_ms, maxrss, start, timed_out, cancelled = got
+        wall_ms = int((time.monotonic() - start) * 1000)
+        kill_marked(token, above_pid=pid)
+        out = paths[1].read_bytes()
+        err = paths[2].read_bytes()
+    finally:
+        _rmtree(run_dir)
+    sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+    code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
+    if sig == signal.SIGXCPU or cpu_ms > limits.cpu_ms:
+        timed_out = True
+    elif sig == signal.SIGKILL and cpu_ms >= math.ceil(limits.cpu_ms / 1000) * 1000:
+        timed_out = True  # the hard CPU limit
+    return Outcome(
+        exit_code=code, signal=sig, cpu_ms=cpu_ms, wall_ms=wall_ms, memory_kb=maxrss,
+        stdout=out.decode("utf-8", errors="replace"),
+        stderr=err.decode("utf-8", errors="replace"),
+        stdout_bytes=len(out),
+        timed_out=timed_out,
+        output_limited=len(out) >= limits.output_bytes or sig == signal.SIGXFSZ,
+        cancelled=cancelled,
+    )

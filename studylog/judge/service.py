@@ -1,0 +1,152 @@
+"""The judge service the CLI and the TUI call: judge and record an attempt, stress and save the
+regression case, add a problem folder to the bank, write a starter file.
+
+Everything here is UI-free and may run on a worker thread: the ``*_events`` functions are
+generators of the event dataclasses from :mod:`runner` and :mod:`stress` and honour a
+``threading.Event`` cancel flag.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from studylog.errors import UserError
+from studylog.judge import bank, history
+from studylog.judge.runner import Event, Finished, JudgeResult, judge, judge_events
+from studylog.judge.stress import StressFinished, StressFound, stress_events
+from studylog.judge.verdicts import Verdict
+
+STARTERS = {
+    ".py": "import sys\ninput = sys.stdin.readline\n\n\ndef main():\n    n = int(input())\n\n\n"
+           "main()\n",
+    ".cpp": "#include <bits/stdc++.h>\nusing namespace std;\n\nint main() {\n"
+            "    ios::sync_with_stdio(false);\n    cin.tie(nullptr);\n    int n;\n    cin >> n;\n"
+            "    return 0;\n}\n",
+    ".c": "#include <stdio.h>\n\nint main(void) {\n    int n;\n    scanf(\"%d\", &n);\n"
+          "    return 0;\n}\n",
+    ".java": "import java.io.*;\nimport java.util.*;\n\npublic class Main {\n"
+             "    public static void main(String[] args) throws IOException {\n"
+             "        BufferedReader br = new BufferedReader(new InputStreamReader(System.in));\n"
+             "    }\n}\n",
+}
+
+
+def check_source(source: Path) -> Path:
+    """The solution file, or UserError when it is missing."""
+    if not source.is_file():
+        raise UserError(f"no such file: {source}")
+    return source
+
+
+def solve_events(
+    db: sqlite_utils.Database, problem: bank.Problem, source: Path, *, lang: str | None = None,
+    cancel: threading.Event | None = None, record: bool = True, date: str | None = None,
+    workers: int | None = None,
+) -> Iterator[Event]:
+    """Judge ``source`` (the user's regression cases first) and store the attempt; the final
+    :class:`Finished` event's result carries ``attempt_id``. A cancelled run is not stored."""
+    check_source(source)
+    extra = history.regression_cases(db, problem)
+    for ev in judge_events(problem, source, lang=lang, extra_first=extra, cancel=cancel,
+                           workers=workers):
+        if isinstance(ev, Finished) and record and not ev.result.cancelled:
+            ev.result.attempt_id = history.record_attempt(db, problem, source, ev.result, date)
+        yield ev
+
+
+def solve(db: sqlite_utils.Database, problem: bank.Problem, source: Path, **kwargs) -> JudgeResult:
+    """:func:`solve_events` run to the end; returns the final result."""
+    result = None
+    for ev in solve_events(db, problem, source, **kwargs):
+        if isinstance(ev, Finished):
+            result = ev.result
+    assert result is not None
+    return result
+
+
+def stress_and_save(
+    db: sqlite_utils.Database, problem: bank.Problem, source: Path, n: int, *, seed: int = 1,
+    lang: str | None = None, cancel: threading.Event | None = None, workers: int | None = None,
+) -> Iterator:
+    """:func:`stress.stress_events`, saving the minimal failing input as a regression case."""
+    check_source(source)
+    gen = problem.module("gen")
+    if gen is None or not hasattr(gen, "generate"):
+        raise UserError(f"problem {problem.id} has no generator (gen.py) to stress with")
+    for ev in stress_events(problem, source, n, seed=seed, lang=lang, cancel=cancel,
+                            workers=workers):
+        if isinstance(ev, StressFinished) and ev.result.minimal is not None:
+            history.save_regression(db, problem, ev.result.minimal.input,
+                                    f"stress seed {seed}: {ev.result.verdict.value}")
+        yield ev
+
+
+def new_starter(problem: bank.Problem, path: Path) -> Path:
+    """Write a starter solution at ``path`` (its extension picks the language); never overwrites."""
+    if path.exists():
+        raise UserError(f"{path} already exists; not overwriting it")
+    starter = STARTERS.get(path.suffix.lower())
+    if starter is None:
+        raise UserError(f"no starter for {path.suffix or 'files without an extension'}; "
+                        f"use one of {', '.join(STARTERS)}")
+    comment = "#" if path.suffix == ".py" else "//"
+    head = f"{comment} {problem.id} {problem.title} ({problem.title_en})  {problem.source}\n"
+    path.write_text(head + starter, encoding="utf-8")
+    return path
+
+
+def add_problem(folder: Path, db_path: Path | None = None) -> bank.Problem:
+    """Validate a problem folder (its reference must pass its samples) and copy it into the
+    user's problem bank. Raises UserError saying what is wrong."""
+    folder = folder.expanduser()
+    if not folder.is_dir():
+        raise UserError(f"no such folder: {folder}")
+    problem = bank.load_problem(folder)
+    if not problem.statement_path.is_file():
+        raise UserError(f"{folder} has no statement.md")
+    if not problem.samples():
+        raise UserError(f"{folder}/samples has no N.in/N.out pairs")
+    ref = folder / "ref.py"
+    if not ref.is_file():
+        raise UserError(f"{folder} has no ref.py")
+    existing = {p.id: p for p in bank.list_problems(db_path)}
+    if problem.id in existing and existing[problem.id].path != problem.path:
+        raise UserError(f"problem {problem.id} already exists ({existing[problem.id].path})")
+    result = judge(problem, ref, tests=_sample_tests(problem))
+    if result.verdict is not Verdict.AC:
+        fail = result.first_failure
+        where = f" on {fail.name}" if fail else ""
+        raise UserError(f"the reference ref.py does not pass its samples: {result.verdict.value}"
+                        f"{where}")
+    if problem.module("gen") is not None:
+        from studylog.judge.tests_gen import build_tests
+
+        build_tests(problem)  # generator and reference must work on the random cases too
+    target = bank.user_dir(db_path) / problem.id
+    if target.resolve() != problem.path:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=".add-"))
+        shutil.copytree(folder, tmp / "p", ignore=shutil.ignore_patterns("__pycache__"))
+        if target.exists():
+            shutil.rmtree(target)
+        (tmp / "p").rename(target)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return bank.load_problem(target)
+
+
+def _sample_tests(problem: bank.Problem):
+    from studylog.judge.tests_gen import TestCase
+
+    return [TestCase(n, "sample", i, o) for n, i, o in problem.samples()]
+
+
+__all__ = [
+    "StressFinished", "StressFound", "add_problem", "new_starter", "solve", "solve_events",
+    "stress_and_save",
+]

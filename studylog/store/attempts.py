@@ -1,0 +1,117 @@
+"""Queries on problems, judge attempts and the user's regression cases."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlite_utils
+
+from studylog.store.days import ensure_day, now
+from studylog.store.db import transaction
+
+
+def ensure_problem(db: sqlite_utils.Database, problem_id: str, title: str, title_en: str) -> None:
+    """Insert the ``problems`` row on first sight (keeps titles up to date)."""
+    db.execute(
+        "INSERT INTO problems (id, title, title_en, first_seen) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_en = excluded.title_en",
+        [problem_id, title, title_en, now()],
+    )
+
+
+def add_attempt(
+    db: sqlite_utils.Database, *, problem_id: str, title: str, title_en: str, date: str,
+    language: str, filename: str, code: str, verdict: str, passed: int, total: int,
+    time_ms: int | None, memory_kb: int | None, tests: list[dict[str, Any]],
+) -> int:
+    """Store one attempt (with its day and problem rows) in one transaction; returns its id."""
+    with transaction(db):
+        ensure_day(db, date)
+        ensure_problem(db, problem_id, title, title_en)
+        cur = db.execute(
+            "INSERT INTO attempts (problem_id, date, created, language, filename, code, verdict, "
+            "passed, total, time_ms, memory_kb, tests_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [problem_id, date, now(), language, filename, code, verdict, passed, total, time_ms,
+             memory_kb, json.dumps(tests, ensure_ascii=False)],
+        )
+        return int(cur.lastrowid)
+
+
+def attempts_for(db: sqlite_utils.Database, problem_id: str, limit: int = 50) -> list[dict]:
+    """A problem's attempts, newest first (without the code and per-test list)."""
+    return list(db.query(
+        "SELECT id, problem_id, date, created, language, filename, verdict, passed, total, "
+        "time_ms, memory_kb FROM attempts WHERE problem_id = ? ORDER BY created DESC, id DESC "
+        "LIMIT ?", [problem_id, limit]))
+
+
+def get_attempt(db: sqlite_utils.Database, attempt_id: int) -> dict | None:
+    """One attempt with its code and per-test list (``tests`` decoded), or None."""
+    rows = list(db.query("SELECT * FROM attempts WHERE id = ?", [attempt_id]))
+    if not rows:
+        return None
+    row = rows[0]
+    row["tests"] = json.loads(row.pop("tests_json") or "[]")
+    return row
+
+
+def attempts_on(db: sqlite_utils.Database, date: str) -> list[dict]:
+    """Every attempt of a day in order (for the TUI's today screen)."""
+    return list(db.query(
+        "SELECT a.id, a.problem_id, p.title, a.created, a.language, a.verdict, a.passed, "
+        "a.total, a.time_ms, a.memory_kb FROM attempts a JOIN problems p ON p.id = a.problem_id "
+        "WHERE a.date = ? ORDER BY a.created, a.id", [date]))
+
+
+def summary_for_date(db: sqlite_utils.Database, date: str) -> list[dict]:
+    """Problems attempted on ``date``: ``problem_id``, ``title``, ``final_verdict`` (the day's
+    last attempt), ``attempts`` (count), in the order of each problem's first attempt that day."""
+    sql = """
+        SELECT a.problem_id, p.title, count(*) AS attempts, min(a.id) AS first_id,
+               (SELECT b.verdict FROM attempts b WHERE b.problem_id = a.problem_id
+                 AND b.date = a.date ORDER BY b.created DESC, b.id DESC LIMIT 1) AS final_verdict
+        FROM attempts a JOIN problems p ON p.id = a.problem_id
+        WHERE a.date = ?
+        GROUP BY a.problem_id
+        ORDER BY min(a.created), first_id
+    """
+    return [
+        {"problem_id": r["problem_id"], "title": r["title"],
+         "final_verdict": r["final_verdict"], "attempts": r["attempts"]}
+        for r in db.query(sql, [date])
+    ]
+
+
+def status_by_problem(db: sqlite_utils.Database) -> dict[str, dict]:
+    """Per problem attempted: ``attempts``, ``solved`` (any AC), ``last_verdict``, ``last_date``."""
+    sql = """
+        SELECT a.problem_id, count(*) AS attempts, max(a.verdict = 'AC') AS solved,
+               max(a.date) AS last_date,
+               (SELECT b.verdict FROM attempts b WHERE b.problem_id = a.problem_id
+                 ORDER BY b.created DESC, b.id DESC LIMIT 1) AS last_verdict
+        FROM attempts a GROUP BY a.problem_id
+    """
+    return {
+        r["problem_id"]: {"attempts": r["attempts"], "solved": bool(r["solved"]),
+                          "last_verdict": r["last_verdict"], "last_date": r["last_date"]}
+        for r in db.query(sql)
+    }
+
+
+def add_regression(db: sqlite_utils.Database, problem_id: str, title: str, title_en: str,
+                   text: str, note: str = "") -> bool:
+    """Save a regression input for a problem; False when the same input was already saved."""
+    with transaction(db):
+        ensure_problem(db, problem_id, title, title_en)
+        cur = db.execute(
+            "INSERT OR IGNORE INTO regressions (problem_id, created, input, note) "
+            "VALUES (?, ?, ?, ?)", [problem_id, now(), text, note])
+        return cur.rowcount > 0
+
+
+def regressions_for(db: sqlite_utils.Database, problem_id: str) -> list[dict]:
+    """A problem's saved regression inputs, oldest first."""
+    return list(db.query(
+        "SELECT id, created, input, note FROM regressions WHERE problem_id = ? ORDER BY id",
+        [problem_id]))

@@ -1,0 +1,127 @@
+"""The commands, through CliRunner and as real `python -m studylog` processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from studylog.cli.main import app
+from studylog.judge.bank import get_problem
+
+from .conftest import DOWN_RIGHT_PY, GOOD_PY
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def test_solve_good_and_bad_exit_codes_and_json(write):
+    good = write("sol.py", GOOD_PY)
+    r = cli("solve", "2667", str(good))
+    assert r.exit_code == 0, r.output
+    assert "AC 맞았습니다!!" in r.output and "checkerboard" in r.output
+    r = cli("solve", "2667", str(write("wa.py", DOWN_RIGHT_PY)), "--json")
+    assert r.exit_code == 1
+    data = json.loads(r.stdout)
+    assert data["verdict"] == "WA" and data["verdict_ko"] == "틀렸습니다"
+    assert {"passed", "total", "time_ms", "memory_kb", "tests"} <= set(data)
+    assert data["first_failure"]["diff"] and data["attempt_id"] == 2
+    r = cli("solve", "2667", "--history", "--json")
+    assert [a["verdict"] for a in json.loads(r.stdout)] == ["WA", "AC"]
+    r = cli("problems", "--json")
+    rows = {row["id"]: row for row in json.loads(r.stdout)}
+    assert rows["2667"]["status"] == "solved" and rows["1012"]["status"] == "new"
+
+
+def test_first_failure_shows_input_and_diff(write):
+    r = cli("solve", "2667", str(write("wa.py", DOWN_RIGHT_PY)))
+    assert r.exit_code == 1
+    assert "first failing test" in r.output and "diff (- expected, + received)" in r.output
+
+
+def test_bad_input_is_one_line_and_exit_2(write, tmp_path):
+    cases = [
+        (("solve", "2666", str(write("a.py", "print(1)\n"))), "did you mean 2667"),
+        (("solve", "2667", str(tmp_path / "missing.py")), "no such file"),
+        (("solve", "2667", str(write("a.rb", "puts 1\n"))), "cannot tell the language"),
+        (("solve", "2667", str(write("b.py", "print(1)\n")), "--lang", "cobol"),
+         "unknown language"),
+    ]
+    for args, msg in cases:
+        r = cli(*args)
+        assert r.exit_code == 2, (args, r.output)
+        assert msg in r.stderr and "Traceback" not in r.output
+        assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_missing_compiler_and_missing_file_argument(write, monkeypatch):
+    src = write("a.cpp", "int main(){}\n")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    r = cli("solve", "2667", str(src))
+    assert r.exit_code == 2 and "needs 'g++', which is not installed" in r.stderr
+    r = cli("solve", "2667")
+    assert r.exit_code == 2 and "give the solution file" in r.stderr
+
+
+def test_statement_new_and_problems_list(tmp_path):
+    r = cli("solve", "7576", "--statement")
+    assert r.exit_code == 0 and "토마토" in r.output
+    target = tmp_path / "s.cpp"
+    assert cli("solve", "1012", str(target), "--new").exit_code == 0
+    assert "int main" in target.read_text() and "1012" in target.read_text()
+    assert cli("solve", "1012", str(target), "--new").exit_code == 2  # never overwrites
+    r = cli("problems")
+    assert r.exit_code == 0 and "단지번호붙이기" in r.output and "7576" in r.output
+
+
+def test_problems_add_validates_the_reference(tmp_path):
+    src = get_problem("2178").path
+    good = tmp_path / "mine"
+    shutil.copytree(src, good, ignore=shutil.ignore_patterns("__pycache__"))
+    toml = (good / "problem.toml").read_text(encoding="utf-8").replace('"2178"', '"90001"')
+    (good / "problem.toml").write_text(toml, encoding="utf-8")
+    bad = tmp_path / "broken"
+    shutil.copytree(good, bad)
+    (bad / "problem.toml").write_text(toml.replace('"90001"', '"90002"'), encoding="utf-8")
+    (bad / "ref.py").write_text("print(42)\n", encoding="utf-8")
+    r = cli("problems", "add", str(bad))
+    assert r.exit_code == 2 and "does not pass its samples" in r.stderr
+    r = cli("problems", "add", str(good))
+    assert r.exit_code == 0, r.output
+    ids = [row["id"] for row in json.loads(cli("problems", "--json").stdout)]
+    assert "90001" in ids and "90002" not in ids
+
+
+def test_stress_shrinks_saves_and_later_runs_regression_first(write):
+    sol = write("wa.py", DOWN_RIGHT_PY)
+    r = cli("solve", "2667", str(sol), "--stress", "60", "--seed", "3", "--json")
+    assert r.exit_code == 1
+    data = json.loads(r.stdout)
+    assert data["failed"] and data["verdict"] == "WA"
+    n = int(data["minimal_input"].split()[0])
+    assert n == 5 and data["minimal_input"].count("1") <= 5  # shrunk to a tiny case
+    assert len(data["minimal_input"]) < len(data["original_input"]) or n == 5
+    r = cli("solve", "2667", str(sol), "--json")
+    first = json.loads(r.stdout)["tests"][0]
+    assert first["kind"] == "regression" and first["verdict"] == "WA"
+    r = cli("solve", "2667", str(write("ok.py", GOOD_PY)), "--stress", "20")
+    assert r.exit_code == 0 and "no failure" in r.output
+
+
+def test_real_process(write, tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    db = tmp_path / "p" / "s.db"
+    run = [sys.executable, "-m", "studylog", "--db", str(db), "solve", "2667"]
+    ok = subprocess.run(run + [str(write("sol.py", GOOD_PY))], capture_output=True,
+                        text=True, cwd=ROOT, env=env, timeout=120)
+    assert ok.returncode == 0 and "AC 맞았습니다!!" in ok.stdout, ok.stderr
+    bad = subprocess.run(run + ["nope.py"], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert bad.returncode == 2 and bad.stderr.startswith("studylog: no such file")
