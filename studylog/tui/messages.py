@@ -167,10 +167,10 @@ class TrainFinished(Message):
 
 @dataclass
 class RunsLoaded(Message):
-    """The runs table and the per-epoch curves of the selected runs."""
+    """The runs table, and the selected runs (each with ``epochs_list``) for the overlay."""
 
     runs: list[dict[str, Any]]
-    curves: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    selected: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -179,3 +179,4 @@ class LrPreview(Message):
 
     label: str
     lrs: list[float]
+    reductions: list[int] = field(default_factory=list)

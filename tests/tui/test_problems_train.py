@@ -98,7 +98,7 @@ async def test_one_epoch_run_on_a_tiny_model(db_path):
         await until(pilot, lambda: screen._cancel is None and screen._epochs, timeout=120)
         assert len(screen._epochs) == 1
         assert "completed" in str(screen.query_one("#train-status").content)
-        assert screen.query_one("#plot-loss").series["train"][0] == [1]
+        assert screen.query_one("#plot-loss").painted >= 2  # at the start and after the epoch
         runs = screen.query_one("#runs-table", DataTable)
         await until(pilot, lambda: runs.row_count == 1)
         assert str(runs.get_row_at(0)[9]) == "completed"
@@ -110,7 +110,7 @@ async def test_cancel_keeps_an_interrupted_run(db_path):
     app = create_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
-        set_form(app, model="mlp", epochs="50", limit="300", batch_size="32")
+        set_form(app, model="cnn", epochs="30", limit="1000", batch_size="64")
         await pilot.press("ctrl+r")
         screen = app.screen
         await until(pilot, lambda: len(screen._epochs) >= 1, timeout=120)
@@ -120,7 +120,7 @@ async def test_cancel_keeps_an_interrupted_run(db_path):
     (status, done), = rows(
         "SELECT status, (SELECT count(*) FROM run_epochs e WHERE e.run_id = r.id) FROM runs r",
         db_path)
-    assert status == "interrupted" and 1 <= done < 50
+    assert status == "interrupted" and 1 <= done < 30
 
 
 @sync

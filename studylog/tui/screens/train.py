@@ -35,7 +35,7 @@ from studylog.tui.messages import (
     TrainStep,
 )
 from studylog.tui.screens.base import StudyScreen
-from studylog.tui.widgets.curves import CurvePlot
+from studylog.tui.widgets.curves import ChartPlot
 from studylog.tui.widgets.train_form import TrainForm
 
 STEP_EVERY_S = 0.25
@@ -68,19 +68,19 @@ class TrainScreen(StudyScreen):
                                     id="train-status")
                         yield ProgressBar(total=1, id="train-progress", show_eta=False)
                         with Horizontal(id="curves"):
-                            yield CurvePlot("loss", id="plot-loss")
-                            yield CurvePlot("val acc / macro-F1", id="plot-metrics")
-                        yield CurvePlot("learning rate", id="plot-lr", classes="lr-plot")
+                            yield ChartPlot("loss", id="plot-loss")
+                            yield ChartPlot("val acc / macro-F1", id="plot-metrics")
+                        yield ChartPlot("learning rate", id="plot-lr", classes="lr-plot")
                     with TabPane("Params", id="tab-params"):
                         yield Label("", id="params-caption", classes="panel-title")
                         yield DataTable(id="params", cursor_type="row", zebra_stripes=True)
                     with TabPane("Runs", id="tab-runs"):
                         yield DataTable(id="runs-table", cursor_type="row", zebra_stripes=True)
-                        yield CurvePlot("val acc of the selected runs (space selects)",
+                        yield ChartPlot("val acc of the selected runs (space selects)",
                                         id="plot-overlay")
                     with TabPane("LR preview", id="tab-lr"):
                         yield Button("Preview (ctrl+l)", id="lr-button")
-                        yield CurvePlot("LR per epoch, no training", id="plot-preview")
+                        yield ChartPlot("LR per epoch, no training", id="plot-preview")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -228,15 +228,14 @@ class TrainScreen(StudyScreen):
         self._draw_live()
 
     def _draw_live(self) -> None:
-        xs = [e["epoch"] for e in self._epochs]
-        self.query_one("#plot-loss", CurvePlot).set_series({
-            "train": (xs, [e["train_loss"] for e in self._epochs]),
-            "val": (xs, [e["val_loss"] for e in self._epochs])})
-        self.query_one("#plot-metrics", CurvePlot).set_series({
-            "acc": (xs, [e["val_acc"] for e in self._epochs]),
-            "F1": (xs, [e["val_f1"] for e in self._epochs])})
-        self.query_one("#plot-lr", CurvePlot).set_series(
-            {"lr": (xs, [e["lr"] for e in self._epochs])})
+        from studylog import plots
+
+        epochs = list(self._epochs)
+        self.query_one("#plot-loss", ChartPlot).draw(lambda plt: plots.plot_losses(plt, epochs))
+        self.query_one("#plot-metrics", ChartPlot).draw(
+            lambda plt: plots.plot_metrics(plt, epochs, title="val acc / macro-F1"))
+        self.query_one("#plot-lr", ChartPlot).draw(
+            lambda plt: plots.plot_lr(plt, [e["lr"] for e in epochs]))
 
     def on_train_finished(self, message: TrainFinished) -> None:
         self._cancel = None
@@ -258,12 +257,8 @@ class TrainScreen(StudyScreen):
 
         with self.studylog.gate.use() as db:
             rows = runs.list_runs(db)
-            curves = {}
-            for run_id in sorted(self._selected):
-                run = runs.get_run(db, run_id)
-                if run is not None:
-                    curves[run_id] = run["epochs_list"]
-        self.post_message(RunsLoaded(rows, curves))
+            chosen = [runs.get_run(db, run_id) for run_id in sorted(self._selected)]
+        self.post_message(RunsLoaded(rows, [r for r in chosen if r is not None]))
 
     def on_runs_loaded(self, message: RunsLoaded) -> None:
         table = self.query_one("#runs-table", DataTable)
@@ -281,9 +276,14 @@ class TrainScreen(StudyScreen):
                           num(r["best_val_acc"]), num(r["best_val_f1"]), key=str(r["id"]))
         if message.runs:
             table.move_cursor(row=min(cursor, len(message.runs) - 1))
-        self.query_one("#plot-overlay", CurvePlot).set_series({
-            f"#{rid}": ([e["epoch"] for e in eps], [e["val_acc"] for e in eps])
-            for rid, eps in message.curves.items()})
+        from studylog import plots
+
+        chosen = message.selected
+        overlay = self.query_one("#plot-overlay", ChartPlot)
+        if chosen:
+            overlay.draw(lambda plt: plots.plot_compare(plt, chosen, "val_acc"))
+        else:
+            overlay.draw(lambda plt: plt.title(overlay.chart_title))
 
     @on(DataTable.RowSelected, "#runs-table")
     def _toggle_run(self, event: DataTable.RowSelected) -> None:
@@ -323,10 +323,12 @@ class TrainScreen(StudyScreen):
         preview = lr_schedule(options["scheduler"], lr, int(options.get("epochs", 10)),
                               step_size=int(options.get("step_size", 2)),
                               gamma=float(options.get("gamma", 0.1)))
-        self.post_message(LrPreview(f"{options['scheduler']} from {lr:g}", preview.lr))
+        self.post_message(LrPreview(f"{options['scheduler']} from {lr:g}", preview.lr,
+                                    preview.reductions or []))
 
     def on_lr_preview(self, message: LrPreview) -> None:
-        xs = list(range(1, len(message.lrs) + 1))
-        plot = self.query_one("#plot-preview", CurvePlot)
-        plot.chart_title = f"LR per epoch: {message.label} (no training)"
-        plot.set_series({"lr": (xs, message.lrs)})
+        from studylog import plots
+
+        title = f"LR per epoch: {message.label} (no training)"
+        self.query_one("#plot-preview", ChartPlot).draw(
+            lambda plt: plots.plot_lr(plt, message.lrs, title, message.reductions))

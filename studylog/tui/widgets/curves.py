@@ -1,50 +1,28 @@
-"""Line charts of training curves on textual-plotext (``PlotextPlot.plt`` is plotext's API)."""
+"""Charts on textual-plotext, drawn by the same ``studylog.plots`` functions as the CLI's."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
+from typing import Any
 
 from textual_plotext import PlotextPlot
 
 
-class CurvePlot(PlotextPlot):
-    """A titled chart of one or more named series over epochs."""
+class ChartPlot(PlotextPlot):
+    """A chart redrawn from scratch by a painter: ``painter(plt)`` (a ``studylog.plots`` call)."""
 
-    def __init__(self, title: str, ylabel: str = "", **kwargs) -> None:
+    def __init__(self, title: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.chart_title = title
-        self.ylabel = ylabel
-        self.series: dict[str, tuple[list[float], list[float]]] = {}
-        self.log_y = False
-        self.redraw()
+        self.painted = 0  # how many times a painter drew on it (for tests and debugging)
+        self.draw(lambda plt: plt.title(title))
+        self.painted = 0
 
-    def set_series(self, series: dict[str, tuple[Sequence[float], Sequence[float]]],
-                   *, log_y: bool = False) -> None:
-        """Replace every series (name -> (x values, y values)) and draw."""
-        self.series = {k: (list(x), list(y)) for k, (x, y) in series.items()}
-        self.log_y = log_y
-        self.redraw()
-
-    def redraw(self) -> None:
-        """Draw the current series."""
+    def draw(self, painter: Callable[[Any], None]) -> None:
+        """Clear the figure, let ``painter`` draw on ``self.plt`` and show the result."""
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.title(self.chart_title)
-        plt.xlabel("epoch")
-        if self.ylabel:
-            plt.ylabel(self.ylabel)
-        drawn = False
-        for name, (xs, ys) in self.series.items():
-            pts = [(x, y) for x, y in zip(xs, ys, strict=False) if y is not None]
-            if not pts:
-                continue
-            px, py = zip(*pts, strict=True)
-            plt.plot(list(px), list(py), label=name, marker="braille")
-            drawn = True
-        ticks = sorted({x for xs, _ys in self.series.values() for x in xs})
-        if drawn and 0 < len(ticks) <= 25 and all(float(x).is_integer() for x in ticks):
-            plt.xticks(ticks)
-        if drawn and self.log_y:
-            plt.yscale("log")
+        painter(plt)
+        self.painted += 1
         self.refresh()
