@@ -35,7 +35,7 @@ class StudylogApp(App):
         Binding("f4", "switch_mode('problems')", "Problems", priority=True),
         Binding("f5", "switch_mode('train')", "Train", priority=True),
         Binding("f6", "switch_mode('stats')", "Stats", priority=True),
-        Binding("ctrl+t", "toggle_theme", "Theme", priority=True),
+        Binding("ctrl+t", "toggle_theme", "Theme", priority=True, show=False),
     ]
 
     def __init__(self, db_path: Path, today: str | None = None) -> None:

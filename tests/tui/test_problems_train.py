@@ -139,3 +139,36 @@ async def test_parameter_table_follows_the_freeze(db_path):
         set_form(app, freeze="all")
         caption = app.screen.query_one("#params-caption")
         await until(pilot, lambda: "nothing to train" in str(caption.content))
+
+
+@sync
+async def test_lr_preview_without_training(db_path):
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        screen = app.screen
+        set_form(app, scheduler="step", epochs="6", step_size="2", gamma="0.5", lr="0.1")
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: screen.preview_lrs)
+        assert screen.preview_lrs == [0.1, 0.1, 0.05, 0.05, 0.025, 0.025]
+        assert screen.query_one("#train-tabs").active == "tab-lr"
+        assert screen.query_one("#plot-preview").painted >= 1
+
+
+@sync
+async def test_runs_table_selects_runs_for_the_overlay(db_path):
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        screen = app.screen
+        for _ in range(2):
+            set_form(app, model="mlp", epochs="2", limit="300")
+            await pilot.press("ctrl+r")
+            await until(pilot, lambda: screen._cancel is None and screen._epochs, timeout=120)
+        screen.query_one("#train-tabs").active = "tab-runs"
+        table = screen.query_one("#runs-table", DataTable)
+        await until(pilot, lambda: table.row_count == 2)
+        table.focus()
+        await pilot.press("enter", "down", "enter")
+        await until(pilot, lambda: screen.overlay_ids == [1, 2])
+        assert [str(table.get_row_at(i)[0]) for i in range(2)] == ["●", "●"]

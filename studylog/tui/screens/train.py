@@ -57,6 +57,8 @@ class TrainScreen(StudyScreen):
         self._epochs: list[dict[str, Any]] = []
         self._run_id: int | None = None
         self._selected: set[int] = set()
+        self.preview_lrs: list[float] = []  # the last LR preview shown
+        self.overlay_ids: list[int] = []  # the runs drawn in the overlay
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -279,6 +281,7 @@ class TrainScreen(StudyScreen):
         from studylog import plots
 
         chosen = message.selected
+        self.overlay_ids = [r["id"] for r in chosen]
         overlay = self.query_one("#plot-overlay", ChartPlot)
         if chosen:
             overlay.draw(lambda plt: plots.plot_compare(plt, chosen, "val_acc"))
@@ -329,6 +332,7 @@ class TrainScreen(StudyScreen):
     def on_lr_preview(self, message: LrPreview) -> None:
         from studylog import plots
 
+        self.preview_lrs = list(message.lrs)
         title = f"LR per epoch: {message.label} (no training)"
         self.query_one("#plot-preview", ChartPlot).draw(
             lambda plt: plots.plot_lr(plt, message.lrs, title, message.reductions))

@@ -26,6 +26,7 @@ class SectionEditor(Horizontal):
         self.section = section
         self.readonly = readonly
         self._preview_timer: Timer | None = None
+        self._preview_stale = True
 
     def compose(self) -> ComposeResult:
         area = TextArea(id=f"ed-{self.section}", soft_wrap=True, read_only=self.readonly,
@@ -48,7 +49,19 @@ class SectionEditor(Horizontal):
             with area.prevent(TextArea.Changed):
                 area.load_text(text)
             area.move_cursor(area.document.end)
-        self.refresh_preview()
+        if self.is_visible_tab():
+            self.refresh_preview()
+        else:
+            self._preview_stale = True  # rendered when its tab is shown
+
+    def is_visible_tab(self) -> bool:
+        """Whether this editor's tab is the one shown."""
+        pane = self.parent
+        return pane is not None and pane.display
+
+    def on_show(self) -> None:
+        if self._preview_stale:
+            self.refresh_preview()
 
     @on(TextArea.Changed)
     def _changed(self) -> None:
@@ -62,4 +75,5 @@ class SectionEditor(Horizontal):
         if self._preview_timer is not None:
             self._preview_timer.stop()
             self._preview_timer = None
+        self._preview_stale = False
         self.query_one(f"#pv-{self.section}", Static).update(Markdown(self.editor.text))

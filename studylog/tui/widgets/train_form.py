@@ -27,7 +27,7 @@ NUMBERS: dict[str, tuple[str, str]] = {  # key -> (label, default)
     "batch_size": ("batch size", "64"),
     "step_size": ("step size (step)", "2"),
     "gamma": ("gamma (step, plateau)", "0.1"),
-    "seed": ("seed", "0"),
+    "seed": ("seed (empty: random)", ""),
 }
 INTS = {"epochs", "limit", "batch_size", "step_size", "seed"}
 
