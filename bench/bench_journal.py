@@ -68,18 +68,19 @@ def main() -> None:
         "studylog today": [str(script), "today"],
         "studylog search 회고": [str(script), "search", "회고"],
     }
-    print("\nwhole process, ms (median of 15 runs):")
-    base = None
-    for name, cmd in cmds.items():
+    print("\nwhole process, ms (median of 21 rounds; the commands take turns in each round):")
+    for cmd in cmds.values():
         subprocess.run(cmd, env=env, capture_output=True, check=True)  # warm the disk cache
-        times = timed(lambda c=cmd: subprocess.run(c, env=env, capture_output=True, check=True), 15)
-        med = statistics.median(times)
-        if base is None:
-            base = med
-            print(f"  {name:<40}{med:>7.0f}   (the floor)")
-        else:
-            print(f"  {name:<40}{med:>7.0f}   +{med - base:.0f} ms over the floor (budget +100)")
-
+    times: dict[str, list[float]] = {name: [] for name in cmds}
+    for _ in range(21):
+        for name, cmd in cmds.items():
+            times[name] += timed(
+                lambda c=cmd: subprocess.run(c, env=env, capture_output=True, check=True), 1)
+    base = statistics.median(next(iter(times.values())))
+    for i, (name, ts) in enumerate(times.items()):
+        med = statistics.median(ts)
+        note = "(the floor)" if i == 0 else f"+{med - base:.0f} ms over the floor (budget +100)"
+        print(f"  {name:<40}{med:>7.0f}   {note}")
 
 if __name__ == "__main__":
     main()

@@ -1,6 +1,5 @@
 """Journal commands: today, show, note, todo, search, export, import, stats, backup, config."""
 
-from __future__ import annotations
 
 import dataclasses
 import json
@@ -231,7 +230,7 @@ def config_cmd(
     key: Annotated[str | None, typer.Argument(help="Setting name, e.g. course.start")] = None,
     value: Annotated[str | None, typer.Argument(help="New value (omit to print)")] = None,
 ) -> None:
-    """Show or change a setting (e.g. `studylog config course.start 2026-10-26`)."""
+    """Show or change a setting: `studylog config course.start 2026-10-26`."""
     settings = Settings.load()
     if key is None:
         for name, (_default, help_text) in SETTINGS.items():

@@ -1,6 +1,5 @@
 """Judge commands: `studylog problems [--json]`, `problems add DIR`, `studylog solve ID [FILE]`."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated

@@ -1,11 +1,14 @@
 """The `studylog` command: global options, error handling and the command tree.
 
+The command modules do not use ``from __future__ import annotations``: Typer reads every
+command's signature at each start, and evaluating string annotations cost ~30 ms of the 100 ms
+start-up budget.
+
 Exit codes: 0 done; 1 the check failed (a verdict other than AC, a failed run); 2 bad usage or bad
 input, always as one line on stderr. Heavy modules (torch, textual) are imported only inside the
 commands that need them, so `--help`, `today` and `search` start fast.
 """
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path
@@ -61,7 +64,8 @@ class StudylogGroup(TyperGroup):
 app = typer.Typer(
     cls=StudylogGroup,
     name="studylog",
-    help="The daily record, an offline judge and a PyTorch training lab for bootcamp students.",
+    help="The daily record, an offline judge and a PyTorch training lab for bootcamp students. "
+    "Without a command, opens the app on today.",
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     add_completion=False,

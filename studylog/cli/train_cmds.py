@@ -4,7 +4,6 @@ Thin: parse options into a TrainConfig, iterate the training service's events an
 torch is imported only once a run really starts (inside the service), never at CLI start-up.
 """
 
-from __future__ import annotations
 
 import signal
 import threading
@@ -219,7 +218,7 @@ class CancelOnSigint:
             raise KeyboardInterrupt
         self.flag.set()
 
-    def __enter__(self) -> CancelOnSigint:
+    def __enter__(self) -> "CancelOnSigint":
         if threading.current_thread() is threading.main_thread():
             self.previous = signal.signal(signal.SIGINT, self._handler)
         return self

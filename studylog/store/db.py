@@ -41,7 +41,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
         raise UserError(f"cannot open database {path}: {exc}") from None
-    db = sqlite_utils.Database(conn)
+    db = sqlite_utils.Database(conn, execute_plugins=False)  # no entry-point scan at start-up
     if migrate:
         from studylog.store.migrations import migrate as run_migrations
 
