@@ -111,6 +111,8 @@ async def main():
         typist.timer.stop()
         out["epochs"] = len(train._epochs)
         out["status"] = str(train.query_one("#train-status").content)
+        out["torch_in_app_after_run"] = "torch" in sys.modules
+        out["rss_after_run_mb"] = rss()
         out["typed"] = typist.i
     print(json.dumps(out))
 
@@ -161,7 +163,9 @@ def main() -> None:
               f"max {max(lag):.1f} ms; handling it takes median "
               f"{statistics.median(cost):.2f} ms, max {max(cost):.1f} ms")
     print(f"the run: {full['status']} in {full['run_s']:.1f} s (cnn, mnist5k limit 3000, "
-          f"3 epochs, torch imported and data loaded inside the run)")
+          f"3 epochs, in a child process that imports torch and loads the data); torch in the "
+          f"app afterwards: {full['torch_in_app_after_run']}, app memory "
+          f"{full['rss_after_run_mb']:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -54,9 +54,9 @@ class StudylogApp(App):
     def settle_heap(self) -> None:
         """Move everything alive now out of the garbage collector's sight (``gc.freeze``).
 
-        Called once the first screen is up, and by the training worker once torch is imported:
-        full collections then only scan objects made since, which keeps the pauses they cause
-        in the event loop short (they stalled typing for ~150-250 ms on the ten-year database).
+        Called once the first screen is up: full collections then only scan objects made since,
+        which keeps the pauses they cause in the event loop short (they stalled typing for
+        ~150-250 ms on the ten-year database).
         """
         gc.collect()
         gc.freeze()

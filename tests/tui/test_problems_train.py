@@ -172,3 +172,18 @@ async def test_runs_table_selects_runs_for_the_overlay(db_path):
         await pilot.press("enter", "down", "enter")
         await until(pilot, lambda: screen.overlay_ids == [1, 2])
         assert [str(table.get_row_at(i)[0]) for i in range(2)] == ["●", "●"]
+
+
+@sync
+async def test_freeze_all_is_explained_in_a_notification(db_path):
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        screen = app.screen
+        set_form(app, model="mlp", epochs="1", limit="300", freeze="all")
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: "failed" in str(screen.query_one("#train-status").content),
+                    timeout=120)
+        assert "does not require grad" in str(screen.query_one("#train-status").content)
+        assert any("does not require grad" in str(n.message) for n in app._notifications)
+        assert screen._cancel is None and app.is_running

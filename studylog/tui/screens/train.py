@@ -1,13 +1,13 @@
 """Train: the run form, the parameter table of the chosen freeze, a live run with curves, the
 runs table with an overlay of selected runs, and the LR preview of a scheduler.
 
-torch is imported only inside the workers that build a model (the parameter table) or train.
+torch never enters the app: training and the parameter table run in a child process
+(``studylog.tui.train_process``) whose events a worker turns into messages.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from typing import Any
 
 from textual import on, work
@@ -25,6 +25,7 @@ from textual.widgets import (
     TabPane,
 )
 
+from studylog.errors import UserError
 from studylog.tui.messages import (
     LrPreview,
     ParamsLoaded,
@@ -34,11 +35,9 @@ from studylog.tui.messages import (
     TrainStarted,
     TrainStep,
 )
-from studylog.tui.screens.base import StudyScreen
+from studylog.tui.screens.base import StudyScreen, error_text
 from studylog.tui.widgets.curves import ChartPlot
 from studylog.tui.widgets.train_form import TrainForm
-
-STEP_EVERY_S = 0.25
 
 
 class TrainScreen(StudyScreen):
@@ -116,17 +115,18 @@ class TrainScreen(StudyScreen):
     @work(thread=True, exclusive=True, group="params", exit_on_error=False,
           description="parameter table")
     def load_params(self) -> None:
-        """Build the model, apply the freeze and count parameters per block."""
-        form = self.query_one(TrainForm).values()
-        from studylog.train import freeze, models
+        """Count parameters per block of the chosen model and freeze (torch runs in a child)."""
+        from studylog.tui.train_process import stream
 
-        model = models.build(form["model"])
-        freeze.apply(model, form["freeze"])
-        rows = [(b.name, b.trainable, b.total) for b in freeze.table(model)]
-        trainable = sum(r[1] for r in rows)
-        total = sum(r[2] for r in rows)
-        self.post_message(ParamsLoaded(f"{form['model']} freeze={form['freeze']}", rows,
-                                       trainable, total))
+        form = self.query_one(TrainForm).values()
+        for message in stream({"params": True, "model": form["model"], "freeze": form["freeze"]}):
+            if message["kind"] == "error":
+                raise UserError(message["message"])
+            if message["kind"] == "params":
+                rows = [tuple(r) for r in message["rows"]]
+                self.post_message(ParamsLoaded(
+                    f"{form['model']} freeze={form['freeze']}", rows,
+                    sum(r[1] for r in rows), sum(r[2] for r in rows)))
 
     def on_params_loaded(self, message: ParamsLoaded) -> None:
         table = self.query_one("#params", DataTable)
@@ -170,39 +170,31 @@ class TrainScreen(StudyScreen):
 
     @work(thread=True, exclusive=True, group="train", exit_on_error=False, description="training")
     def run_training(self, options: dict[str, Any], cancel: threading.Event) -> None:
-        """Train in this thread on a connection of its own; events go back as messages."""
-        from studylog.train import engine, runs
-        from studylog.train.config import TrainConfig
+        """Train in a child process (torch never enters the app); its events come back here
+        and go on to the screen as messages."""
+        from studylog.tui.train_process import stream
 
         status, text, run_id = "failed", "", None
-        db = self.studylog.gate.open_private()
+        spec = {"db": str(self.studylog.gate.path), "options": options,
+                "date": self.studylog.today}
         try:
-            cfg = TrainConfig(**options)
-            last_step = 0.0
-            for event in runs.train(db, cfg, cancel=cancel, date=self.studylog.today):
-                if isinstance(event, runs.RunStarted):
-                    run_id = event.run_id
-                    self.studylog.settle_heap()  # torch's many objects: out of the GC's scans
-                    self.post_message(TrainStarted(event.run_id, int(cfg.epochs)))
-                elif isinstance(event, engine.StepEvent):
-                    now = time.monotonic()
-                    if now - last_step >= STEP_EVERY_S or event.step == event.steps:
-                        last_step = now
-                        self.post_message(TrainStep(event.epoch, event.step, event.steps))
-                elif isinstance(event, engine.EpochEvent):
-                    self.post_message(TrainEpoch(run_id, {
-                        "epoch": event.epoch, "epochs": event.epochs,
-                        "train_loss": event.train_loss, "val_loss": event.val_loss,
-                        "val_acc": event.val_acc, "val_f1": event.val_f1, "lr": event.lr,
-                        "samples_per_s": event.samples_per_s}))
-                elif isinstance(event, engine.FinishEvent):
-                    status, text = event.status, event.message
+            for message in stream(spec, cancel):
+                kind = message["kind"]
+                if kind == "started":
+                    run_id = message["run_id"]
+                    self.post_message(TrainStarted(run_id, message["epochs"]))
+                elif kind == "step":
+                    self.post_message(TrainStep(message["epoch"], message["step"],
+                                                message["steps"]))
+                elif kind == "epoch":
+                    self.post_message(TrainEpoch(run_id, message["epoch"]))
+                elif kind == "finish":
+                    status, text = message["status"], message["message"]
+                elif kind == "error":
+                    status, text = "failed", message["message"]
         except Exception as exc:
-            from studylog.tui.screens.base import error_text
-
             status, text = "failed", error_text(exc)
         finally:
-            db.conn.close()
             self.post_message(TrainFinished(run_id, status, text))
 
     def on_train_started(self, message: TrainStarted) -> None:
