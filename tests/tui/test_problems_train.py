@@ -114,6 +114,7 @@ async def test_cancel_keeps_an_interrupted_run(db_path):
         await pilot.press("ctrl+r")
         screen = app.screen
         await until(pilot, lambda: len(screen._epochs) >= 1, timeout=120)
+        screen.query_one("#f-epochs").focus()  # ctrl+x is an Input's cut: cancel wins
         await pilot.press("ctrl+x")
         await until(pilot, lambda: screen._cancel is None, timeout=60)
         assert "interrupted" in str(screen.query_one("#train-status").content)

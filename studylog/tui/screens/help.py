@@ -32,6 +32,7 @@ HELP = """\
 | e | Journal | open the day for editing (esc goes back) |
 | ctrl+r | Problems | judge the chosen solution file |
 | ctrl+s | Problems | stress test against the reference |
+| ctrl+x | Problems | cancel the judge or stress run |
 | ctrl+r | Train | start a run |
 | ctrl+x | Train | cancel the run (keeps the epochs done as `interrupted`) |
 | ctrl+l | Train | LR preview of the chosen scheduler, no training |

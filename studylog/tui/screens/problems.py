@@ -2,7 +2,7 @@
 judge run whose per-test results fill a table live, stress runs with progress, and the history.
 
 Judge and stress runs go through ``studylog.judge.service`` in a worker with a connection of its
-own; ctrl+x (or esc) cancels them.
+own; ctrl+x cancels them.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class ProblemsScreen(StudyScreen):
     BINDINGS = [
         Binding("ctrl+r", "run_judge", "Judge"),
         Binding("ctrl+s", "run_stress", "Stress"),
-        Binding("ctrl+x", "cancel", "Cancel"),
+        Binding("ctrl+x", "cancel", "Cancel", priority=True),  # over Input's cut
     ]
 
     def __init__(self) -> None:

@@ -46,7 +46,7 @@ class TrainScreen(StudyScreen):
     MAIN_INPUT = "#f-model"
     BINDINGS = [
         Binding("ctrl+r", "start_run", "Start run"),
-        Binding("ctrl+x", "cancel_run", "Cancel run"),
+        Binding("ctrl+x", "cancel_run", "Cancel run", priority=True),  # over Input's cut
         Binding("ctrl+l", "lr_preview", "LR preview"),
     ]
 
@@ -204,9 +204,11 @@ class TrainScreen(StudyScreen):
 
     def on_train_step(self, message: TrainStep) -> None:
         done = len(self._epochs)
+        what = "cancelling…" if self._cancel is not None and self._cancel.is_set() else (
+            "(ctrl+x cancels)")
         self.query_one("#train-status", Label).update(
             f"run #{self._run_id}: epoch {message.epoch}, step {message.step}/{message.steps}"
-            f"  (ctrl+x cancels)")
+            f"  {what}")
         bar = self.query_one("#train-progress", ProgressBar)
         if bar.total:
             bar.update(progress=done + message.step / max(1, message.steps))
