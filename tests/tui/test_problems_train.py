@@ -62,6 +62,10 @@ async def test_judge_run_fills_the_table_and_records_the_attempt(db_path, tmp_pa
                     timeout=60)
         verdicts = [str(tests.get_row_at(i)[3]) for i in range(tests.row_count)]
         assert tests.row_count > 5 and set(verdicts) == {"AC"}
+        await pilot.press("f2")  # Today lists the day's judge attempts
+        attempts = app.screen.query_one("#day-attempts", DataTable)
+        await until(pilot, lambda: attempts.row_count == 1)
+        assert [str(c) for c in attempts.get_row_at(0)] == ["2667", "단지번호붙이기", "AC", "1"]
     assert rows("SELECT problem_id, verdict, date FROM attempts", db_path) == [
         ("2667", "AC", TODAY)]
 
@@ -102,6 +106,11 @@ async def test_one_epoch_run_on_a_tiny_model(db_path):
         runs = screen.query_one("#runs-table", DataTable)
         await until(pilot, lambda: runs.row_count == 1)
         assert str(runs.get_row_at(0)[9]) == "completed"
+        await pilot.press("f2")  # Today lists the day's runs
+        today_runs = app.screen.query_one("#day-runs", DataTable)
+        await until(pilot, lambda: today_runs.row_count == 1)
+        row = [str(c) for c in today_runs.get_row_at(0)]
+        assert row[:4] == ["#1", "mlp", "1", "completed"] and row[4].startswith("0.")
     assert rows("SELECT status, model, date FROM runs", db_path) == [("completed", "mlp", TODAY)]
 
 

@@ -90,7 +90,7 @@ class TodayScreen(StudyScreen):
         attempts = self.query_one("#day-attempts", DataTable)
         attempts.add_columns("문제", "제목", "결과", "시도")
         runs = self.query_one("#day-runs", DataTable)
-        runs.add_columns("run", "model", "ep", "status", "acc")
+        runs.add_columns("run", "model", "ep", "status", "best acc")
         self.load_day()
 
     def on_screen_resume(self) -> None:
@@ -140,7 +140,7 @@ class TodayScreen(StudyScreen):
         table = self.query_one("#day-runs", DataTable)
         table.clear()
         for r in runs:
-            acc = r.get("val_acc")
+            acc = r.get("best_val_acc", r.get("val_acc"))
             table.add_row(f"#{r.get('id', '')}", str(r.get("model", "")),
                           str(r.get("epochs_done", "")),
                           str(r.get("status", "")),
