@@ -33,7 +33,7 @@ def train_cmd(
     smoothing: Annotated[float, Opt(help="label-smoothing amount")] = 0.1,
     focal_gamma: Annotated[float, Opt(help="focal loss gamma")] = 2.0,
     optimizer: Annotated[str, Opt(help="sgd (momentum) | adam | adamw")] = "sgd",
-    lr: Annotated[float | None, Opt(help="learning rate (sgd 0.05, adam/adamw 0.001)")] = None,
+    lr: Annotated[float | None, Opt(help="learning rate (sgd 0.01, adam/adamw 0.001)")] = None,
     momentum: Annotated[float, Opt(help="sgd momentum")] = 0.9,
     weight_decay: Annotated[float, Opt(help="weight decay (adamw: 0.01 when 0)")] = 0.0,
     scheduler: Annotated[str, Opt(help="none | step | cosine | plateau")] = "none",
@@ -75,7 +75,7 @@ def train_cmd(
 @train_app.command("lr")
 def lr_cmd(
     scheduler: Annotated[str, Opt(help="none | step | cosine | plateau")] = "cosine",
-    lr: Annotated[float, Opt(help="starting learning rate")] = 0.05,
+    lr: Annotated[float, Opt(help="starting learning rate (the sgd default of `train`)")] = 0.01,
     epochs: Annotated[int, Opt(help="epochs to show")] = 10,
     step_size: Annotated[int, Opt(help="step: epochs between LR cuts")] = 2,
     gamma: Annotated[float, Opt(help="step/plateau: LR multiplier")] = 0.1,
