@@ -26,7 +26,7 @@ from studylog.journal.search import search  # noqa: E402
 from studylog.store import open_db  # noqa: E402
 
 DB = Path(tempfile.gettempdir()) / "studylog-bench-tenyear.db"
-TERMS = ["회고", "단지", "번호붙이기", "피어세션", "밥", "loss", "CosineAnnealingLR", "정규화 학습률",
+TERMS = ["회고", "단지", "번호붙이기", "피어세션", "탐", "loss", "CosineAnnealingLR", "정규화 학습률",
          "없는단어"]
 
 
@@ -57,6 +57,12 @@ def main() -> None:
         times = timed(lambda t=term: search(db, t, limit=20), 20)
         worst = max(worst, max(times))
         print(f"  {term:<22}{hits:>6}{statistics.median(times):>9.1f}{max(times):>8.1f}")
+    for term, kw in (("회고", {"section": "retro"}), ("loss", {"since": "2024-01-01"})):
+        hits = len(search(db, term, limit=20, **kw))
+        times = timed(lambda t=term, k=kw: search(db, t, limit=20, **k), 20)
+        worst = max(worst, max(times))
+        label = f"{term} {' '.join(f'--{k} {v}' for k, v in kw.items())}"
+        print(f"  {label:<22}{hits:>6}{statistics.median(times):>9.1f}{max(times):>8.1f}")
     print(f"  worst case: {worst:.1f} ms (budget 50 ms)")
 
     exe = Path(sys.executable)
