@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "day-17-blog.txt"
+EXAMPLE = Path(__file__).resolve().parent / "data" / "day-17-blog.txt"  # the bootcamp example post
 TODAY = dt.date.today().isoformat()
 
 
