@@ -26,26 +26,6 @@ from studylog.judge.tests_gen import build_tests  # noqa: E402
 
 ROUNDS = 7
 
-SOLUTION = """
-import sys
-from collections import deque
-data = sys.stdin.read().split()
-n = int(data[0]); g = data[1:1 + n]
-seen = [[False] * n for _ in range(n)]
-sizes = []
-for r in range(n):
-    for c in range(n):
-        if g[r][c] == '1' and not seen[r][c]:
-            seen[r][c] = True; q = deque([(r, c)]); k = 0
-            while q:
-                a, b = q.popleft(); k += 1
-                for x, y in ((a+1, b), (a-1, b), (a, b+1), (a, b-1)):
-                    if 0 <= x < n and 0 <= y < n and g[x][y] == '1' and not seen[x][y]:
-                        seen[x][y] = True; q.append((x, y))
-            sizes.append(k)
-print(len(sizes))
-print(*sorted(sizes), sep="\\n")
-"""
 
 
 def by_hand(sol: Path, tests) -> float:
@@ -68,8 +48,8 @@ def main() -> None:
     problem = get_problem("2667")
     tests = (build_tests(problem) * 2)[:30]
     with tempfile.TemporaryDirectory() as tmp:
-        sol = Path(tmp) / "sol.py"
-        sol.write_text(SOLUTION, encoding="utf-8")
+        sol = Path(tmp) / "sol.py"  # the problem's own reference, run as a user's solution
+        sol.write_text((problem.path / "ref.py").read_text(encoding="utf-8"), encoding="utf-8")
         judged(problem, sol, tests[:4], 1)  # warm up: spawner, caches
         by_hand(sol, tests[:4])
         hand, one, par = [], [], []
