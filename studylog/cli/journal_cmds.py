@@ -226,6 +226,29 @@ def backup_cmd(
     typer.echo(f"backed up {db_path()} to {target}")
 
 
+def label_cmd(
+    date: Annotated[str, typer.Argument(help="YYYY-MM-DD, today or yesterday.")] = "today",
+    title: Annotated[str | None, typer.Option("--title", help="The post's title line.")] = None,
+    week: Annotated[int | None, typer.Option("--week", help="Course week W.")] = None,
+    day: Annotated[int | None, typer.Option("--day", help="Day D of the course week.")] = None,
+    record: Annotated[int | None, typer.Option("--record", help="Record number N (학습기록 - N).")] = None,
+    reset: Annotated[bool, typer.Option("--reset", help="Back to the computed labels.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show a day's labels (title, week W, day D, record N) or override them for that day."""
+    from studylog.journal.labels import labels_for, set_labels
+
+    when = parse_date(date)
+    db = get_db()
+    set_labels(db, when, title=title, week=week, day=day, record_no=record, reset=reset)
+    labels = labels_for(db, when, Settings.load())
+    if as_json:
+        print_json(dataclasses.asdict(labels) | {"date": when})
+        return
+    where = f"week{labels.week}({labels.day})" if labels.week else "no course week (set course.start)"
+    typer.echo(f"{when}  {labels.title}  ·  {where}  ·  학습기록 - {labels.record_no}")
+
+
 def config_cmd(
     key: Annotated[str | None, typer.Argument(help="Setting name, e.g. course.start")] = None,
     value: Annotated[str | None, typer.Argument(help="New value (omit to print)")] = None,
@@ -254,4 +277,5 @@ def register(app: typer.Typer) -> None:
     app.command("import")(import_cmd)
     app.command("stats")(stats_cmd)
     app.command("backup")(backup_cmd)
+    app.command("label")(label_cmd)
     app.command("config")(config_cmd)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from studylog.config import Settings
+from studylog.errors import UserError
 from studylog.store import days as q
 
 
@@ -66,3 +67,25 @@ def labels_for(db: sqlite_utils.Database, date: str, settings: Settings) -> Labe
         record_no = (anchor[1] if anchor else 0) + counted
     title = row.get("title") or default_title(settings, week, day, date)
     return Labels(title=title, week=week, day=day, record_no=record_no)
+
+
+def set_labels(db: sqlite_utils.Database, date: str, *, title: str | None = None,
+               week: int | None = None, day: int | None = None, record_no: int | None = None,
+               reset: bool = False) -> None:
+    """Override a day's labels (or, with ``reset``, go back to the computed ones)."""
+    from studylog.store import transaction
+
+    for name, value in (("week", week), ("day", day), ("record_no", record_no)):
+        if value is not None and value < 1:
+            raise UserError(f"{name.replace('_no', '')} must be 1 or more, not {value}")
+    if day is not None and day > 7:
+        raise UserError(f"day must be 1..7 (day of the course week), not {day}")
+    fields: dict[str, object] = {}
+    if reset:
+        fields = dict.fromkeys(("title", "week", "day", "record_no"))
+    for name, value in (("title", title), ("week", week), ("day", day), ("record_no", record_no)):
+        if value is not None:
+            fields[name] = value or None
+    if fields:
+        with transaction(db):
+            q.set_day_fields(db, date, **fields)

@@ -33,3 +33,19 @@ def test_record_numbers_count_written_days_from_an_anchor(home: Path) -> None:
     add_note(db, "2026-11-04", "note", "c")
     assert load_day(db, "2026-11-04", conf).record_no == 18
     assert load_day(db, "2026-11-01", conf).record_no == 1
+
+
+def test_label_command_overrides_and_resets(cli) -> None:
+    import json
+
+    assert cli("config", "course.start", "2026-10-26").exit_code == 0
+    r = cli("label", "2026-11-18", "--record", "17", "--title", "나의 17번째 기록")
+    assert r.exit_code == 0, r.output
+    assert "학습기록 - 17" in r.output and "week4(3)" in r.output
+    data = json.loads(cli("label", "2026-11-19", "--json").output)
+    assert data["record_no"] == 18  # counts on from the override
+    assert cli("export", "2026-11-18").output.splitlines()[:2] == ["나의 17번째 기록", "학습기록 - 17"]
+    bad = cli("label", "--day", "9")
+    assert bad.exit_code == 2 and "day must be 1..7" in bad.output
+    data = json.loads(cli("label", "2026-11-18", "--reset", "--json").output)
+    assert data["record_no"] == 1 and data["title"].endswith("week4(3)")
