@@ -11,7 +11,7 @@ import sqlite_utils
 
 from studylog.cli import context
 from studylog.cli import train_view as view
-from studylog.errors import CheckFailed
+from studylog.errors import CheckFailed, UserError
 from studylog.train.config import TrainConfig
 
 
@@ -32,11 +32,16 @@ def run_training(db: sqlite_utils.Database, cfg: TrainConfig, *, json_out: bool 
     with CancelOnSigint(cancel):
         events = runs.train(db, cfg, cancel=cancel)
         try:
-            if not json_out and sys.stderr.isatty():
-                with err.status(f"loading torch, {cfg.dataset} and {cfg.model}..."):
+            try:
+                if not json_out and sys.stderr.isatty():
+                    with err.status(f"loading torch, {cfg.dataset} and {cfg.model}..."):
+                        first = next(events)
+                else:
                     first = next(events)
-            else:
-                first = next(events)
+            except UserError as exc:
+                if getattr(exc, "blocks", None) and not json_out:  # --freeze all: show why
+                    view.block_table(out, exc.blocks)
+                raise
             for event in _chain(first, events):
                 kind = type(event).__name__
                 if kind == "RunStarted":

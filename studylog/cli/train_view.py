@@ -41,7 +41,6 @@ def epoch_row(e: Any) -> str:
 
 def start_panel(out, started: Any) -> None:
     """The run's header line, data notes and the per-block trainable/total parameter table."""
-    from rich.table import Table
 
     c = started.config
     out.print(
@@ -52,19 +51,27 @@ def start_panel(out, started: Any) -> None:
     )
     for note in started.notes:
         out.print(f"[yellow]{note}[/]")
+    block_table(out, started.blocks)
+
+
+def block_table(out, blocks: Sequence[Any]) -> None:
+    """The per-block trainable/total parameter table (and the model's total)."""
+    from rich.table import Table
+
     table = Table(title="parameters per block", title_justify="left")
     table.add_column("block")
     table.add_column("trainable", justify="right")
     table.add_column("total", justify="right")
     table.add_column("state")
-    for b in started.blocks:
+    for b in blocks:
         state = ("trainable" if b.trainable == b.total
                  else "frozen" if b.trainable == 0 else "partly")
         style = "dim" if state == "frozen" else ""
         table.add_row(b.name, fmt_params(b.trainable), fmt_params(b.total), state, style=style)
-    table.add_row("all", fmt_params(started.trainable_params), fmt_params(started.total_params),
-                  f"{started.trainable_params / max(started.total_params, 1):.1%} trainable",
-                  style="bold")
+    trainable = sum(b.trainable for b in blocks)
+    total = sum(b.total for b in blocks)
+    table.add_row("all", fmt_params(trainable), fmt_params(total),
+                  f"{trainable / max(total, 1):.1%} trainable", style="bold")
     out.print(table)
 
 

@@ -28,6 +28,14 @@ class BlockCount:
     total: int
 
 
+class NothingTrainable(UserError):
+    """No parameter requires grad (``--freeze all``); carries the per-block table to show."""
+
+    def __init__(self, message: str, blocks: list[BlockCount]) -> None:
+        super().__init__(message)
+        self.blocks = blocks
+
+
 def _blocks(model: nn.Module) -> list[tuple[str, nn.Module]]:
     return [(n, m) for n, m in model.named_children() if any(True for _ in m.parameters())]
 
@@ -88,8 +96,9 @@ def check_trainable(model: nn.Module, loss_fn: nn.Module, x: torch.Tensor, y: to
         loss_fn(model(x[:2]), y[:2]).backward()
     except RuntimeError as exc:
         quoted = str(exc).splitlines()[0]
-    raise UserError(
+    raise NothingTrainable(
         f"--freeze all leaves no parameter that requires grad (0 of {total:,} trainable), so the "
         f'loss has no grad_fn and loss.backward() raises RuntimeError: "{quoted}"; nothing could '
-        "learn: unfreeze at least the classifier (--freeze backbone) or some blocks (until:layerN)"
+        "learn: unfreeze at least the classifier (--freeze backbone) or some blocks (until:layerN)",
+        table(model),
     )

@@ -68,6 +68,8 @@ def test_bad_input_exits_2_with_one_line_and_no_run(run_cli, args, message):
     assert r.returncode == 2
     assert message in r.stderr and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
     assert _count(run_cli.db_path) == 0
+    if args == ("--freeze", "all"):  # the parameter table shows why, before the one-line error
+        assert "parameters per block" in r.stdout and "0.0% trainable" in r.stdout
 
 
 def test_train_lr_json():
