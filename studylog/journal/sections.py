@@ -43,7 +43,7 @@ SECTIONS: list[Section] = [
 BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
 KEYS: list[str] = [s.key for s in SECTIONS]
 
-TODO_HEADING = {"ko": "오늘 한 일", "en": "Today"}
+TODO_HEADING = {"ko": "오늘 한 일", "en": "What I did today"}
 RECORD_LABEL = {"ko": "학습기록", "en": "Study log"}
 
 

@@ -18,7 +18,7 @@ from studylog.store import open_db
 
 ALPHABET = st.sampled_from(list("가나다라회고단지번호피어세션강의 abcXYZ019#-_.:()[]*→ "))
 LINE = st.text(ALPHABET, max_size=30).map(str.rstrip).filter(
-    lambda s: heading_key(s) is None and not s.startswith("학습기록")
+    lambda s: heading_key(s) is None and not s.startswith(("학습기록", "Study log"))
 )
 TEXT = st.lists(LINE, max_size=6).map(lambda ls: "\n".join(ls).strip("\n")).filter(
     lambda t: t.strip() != ""
@@ -42,10 +42,10 @@ def _fill(db, date: str, day: dict) -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(day=DAY, fmt=st.sampled_from(["blog", "markdown"]))
-def test_text_round_trip(day: dict, fmt: str) -> None:
+@given(day=DAY, fmt=st.sampled_from(["blog", "markdown"]), lang=st.sampled_from(["ko", "en"]))
+def test_text_round_trip(day: dict, fmt: str, lang: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        conf = Settings(values={}, path=Path(tmp) / "c.toml")
+        conf = Settings(values={"language": lang}, path=Path(tmp) / "c.toml")
         a = open_db(Path(tmp) / "a.db")
         _fill(a, "2026-11-18", day)
         first = export_text(a, "2026-11-18", fmt, conf)
