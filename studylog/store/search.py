@@ -97,36 +97,40 @@ def search_entries(
     expr = match_expression(query)
     if expr is None:
         return []
-    filters: list[str] = []
+
+    def date_filter(alias: str) -> tuple[str, list[object]]:
+        sql, params = "", []
+        for op, value in ((">=", since), ("<=", until)):
+            if value:
+                sql += f" AND {alias}.date {op} ?"
+                params.append(value)
+        return sql, params
+
+    parts: list[str] = []
     params: list[object] = []
-    if since:
-        filters.append("date >= ?")
-        params.append(since)
-    if until:
-        filters.append("date <= ?")
-        params.append(until)
-    where = "".join(f" AND {f}" for f in filters)
-    parts = []
-    part_params: list[object] = []
-    if section in (None, "todo"):  # to-dos: ranked inside their index, then joined
+    if section in (None, "todo"):  # to-dos: ranked inside their index, then joined and filtered
+        cond, cond_params = date_filter("t")
+        cap = "" if cond else " LIMIT ?"
         parts.append(
             "SELECT t.id, t.date, 'todo', '', t.text, f.score FROM ("
             "  SELECT rowid, bm25(todos_fts) AS score FROM todos_fts"
-            "  WHERE todos_fts MATCH ? ORDER BY score"
-            + ("" if filters else " LIMIT ?")
-            + f") f JOIN todos t ON t.id = f.rowid WHERE 1{where.replace('date', 't.date')}"
+            f"  WHERE todos_fts MATCH ? ORDER BY score{cap}"
+            f") f JOIN todos t ON t.id = f.rowid WHERE 1{cond}"
         )
-        part_params += [expr, *([] if filters else [limit]), *params]
+        params += [expr, *([] if cond else [limit]), *cond_params]
     if section != "todo":
-        if section or filters:  # rank only the entries that pass the filters
-            cond = where.replace("date", "e.date") + (" AND e.section = ?" if section else "")
+        cond, cond_params = date_filter("e")
+        if section:
+            cond += " AND e.section = ?"
+            cond_params.append(section)
+        if cond:  # rank only the entries that pass the filters
             parts.append(
                 "SELECT e.id, e.date, e.section, e.title, e.body, "
                 "bm25(entries_fts, 5.0, 1.0) AS score "
                 "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
                 f"WHERE entries_fts MATCH ?{cond} ORDER BY score, e.date DESC LIMIT ?"
             )
-            part_params += [expr, *params, *([section] if section else []), limit]
+            params += [expr, *cond_params, limit]
         else:  # rank inside the index alone, then fetch just the top rows
             parts.append(
                 "SELECT e.id, e.date, e.section, e.title, e.body, f.score FROM ("
@@ -134,7 +138,6 @@ def search_entries(
                 "  WHERE entries_fts MATCH ? ORDER BY score LIMIT ?"
                 ") f JOIN entries e ON e.id = f.rowid"
             )
-            part_params += [expr, limit]
-    sql = " UNION ALL ".join(f"SELECT * FROM ({p})" for p in parts)
-    sql += " ORDER BY 6, 2 DESC LIMIT ?"
-    return [Hit(*row) for row in db.execute(sql, [*part_params, limit]).fetchall()]
+            params += [expr, limit]
+    sql = " UNION ALL ".join(f"SELECT * FROM ({p})" for p in parts) + " ORDER BY 6, 2 DESC LIMIT ?"
+    return [Hit(*row) for row in db.execute(sql, [*params, limit]).fetchall()]
