@@ -8,7 +8,7 @@ from typing import Any
 import sqlite_utils
 
 from studylog.store.days import ensure_day, now
-from studylog.store.db import transaction
+from studylog.store.tx import transaction
 
 
 def ensure_problem(db: sqlite_utils.Database, problem_id: str, title: str, title_en: str) -> None:

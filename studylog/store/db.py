@@ -8,13 +8,15 @@ lock up front (``BEGIN IMMEDIATE``) so two processes never deadlock on a lock up
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
 
 from studylog.errors import UserError
+from studylog.store.migrations import migrate as run_migrations
+from studylog.store.tx import transaction
+
+__all__ = ["open_db", "transaction"]
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -43,31 +45,8 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
         raise UserError(f"cannot open database {path}: {exc}") from None
     db = sqlite_utils.Database(conn, execute_plugins=False)  # no entry-point scan at start-up
     if migrate:
-        from studylog.store.migrations import migrate as run_migrations
-
         try:
             run_migrations(db)
         except sqlite3.DatabaseError as exc:
             raise UserError(f"cannot open database {path}: {exc}") from None
     return db
-
-
-@contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
-    """Run a block as one write transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``).
-
-    Nested use joins the outer transaction. On any exception the whole block is rolled back, so
-    a failed command leaves the database as it was.
-    """
-    conn = db.conn
-    if conn.in_transaction:
-        yield conn
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    else:
-        conn.execute("COMMIT")

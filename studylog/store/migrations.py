@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from studylog.store.db import transaction
+from studylog.store.tx import transaction
 
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: list[tuple[str, Migration]] = []

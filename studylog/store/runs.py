@@ -12,7 +12,7 @@ from typing import Any
 import sqlite_utils
 
 from studylog.store.days import ensure_day
-from studylog.store.db import transaction
+from studylog.store.tx import transaction
 
 _LIST_SQL = """
 SELECT r.id, r.date, r.created, r.finished, r.status, r.model, r.dataset, r.device,

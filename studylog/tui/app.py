@@ -48,7 +48,7 @@ class StudylogApp(App):
         """The screens by name and the common actions, then Textual's own commands."""
         from studylog.tui.commands import system_commands
 
-        yield from system_commands(self, screen)
+        yield from system_commands(self, screen, self.action_help, self.action_toggle_theme)
         yield from super().get_system_commands(screen)
 
     def settle_heap(self) -> None:

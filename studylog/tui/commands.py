@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from studylog.tui.screens import SCREENS_BY_MODE
 
-if TYPE_CHECKING:
-    from studylog.tui.app import StudylogApp
 
-
-def _then(app: StudylogApp, mode: str, action: str) -> Callable[[], None]:
+def _then(app: App, mode: str, action: str) -> Callable[[], None]:
     """Switch to ``mode`` and run the screen action ``action`` once it is shown."""
 
     def run() -> None:
@@ -24,8 +20,9 @@ def _then(app: StudylogApp, mode: str, action: str) -> Callable[[], None]:
     return run
 
 
-def system_commands(app: StudylogApp, screen: Screen) -> Iterable[SystemCommand]:
-    """The studylog commands shown in the palette."""
+def system_commands(app: App, screen: Screen, show_help: Callable[[], None],
+                    toggle_theme: Callable[[], None]) -> Iterable[SystemCommand]:
+    """The studylog commands shown in the palette (``show_help`` and ``toggle_theme`` are the app's)."""
     for mode, (_module, _cls, name, key) in SCREENS_BY_MODE.items():
         yield SystemCommand(name, f"Go to the {name} screen ({key})",
                             lambda m=mode: app.switch_mode(m))
@@ -42,6 +39,6 @@ def system_commands(app: StudylogApp, screen: Screen) -> Iterable[SystemCommand]
                         _then(app, "train", "start_run"))
     yield SystemCommand("LR preview", "Plot the learning rate of the chosen scheduler",
                         _then(app, "train", "lr_preview"))
-    yield SystemCommand("Help", "The keys of every screen", app.action_help)
+    yield SystemCommand("Help", "The keys of every screen", show_help)
     yield SystemCommand("Toggle light/dark", "Switch between the light and the dark theme",
-                        app.action_toggle_theme)
+                        toggle_theme)

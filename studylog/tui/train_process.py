@@ -30,7 +30,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from studylog.errors import UserError
+from studylog.errors import error_line
 
 STEP_EVERY_S = 0.25
 
@@ -85,14 +85,6 @@ def stream(spec: dict[str, Any], cancel: threading.Event | None = None) -> Itera
             tail = err.read().decode("utf-8", "replace").strip().splitlines()[-1:]
             yield {"kind": "error",
                    "message": f"training process exited with code {code}: {' '.join(tail)}"}
-
-
-def error_line(exc: BaseException) -> str:
-    """One line for an error: a UserError as-is, anything else with its type."""
-    if isinstance(exc, UserError):
-        return str(exc)
-    first = (str(exc).strip().splitlines() or [""])[0]
-    return f"{type(exc).__name__}: {first}".rstrip(": ")
 
 
 def _emit(kind: str, **data: Any) -> None:

@@ -8,20 +8,13 @@ from textual import on
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from studylog.errors import UserError
+from studylog.errors import error_line
 
 if TYPE_CHECKING:
     from studylog.tui.app import StudylogApp
 
 
-def error_text(error: BaseException | None) -> str:
-    """One line for a failed worker: a UserError as-is, anything else with its type."""
-    if error is None:
-        return "unknown error"
-    if isinstance(error, UserError):
-        return str(error)
-    text = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {text[0] if text else ''}".rstrip(": ")
+error_text = error_line  # the shared one-line wording (studylog.errors)
 
 
 class StudyScreen(Screen):
