@@ -1,0 +1,157 @@
+"""Open retrospective items carry over, and the extra to-dos of a day (carried items and reviews).
+
+A line of a day's retrospective written as an open to-do (``- [ ] …``), or a line under a heading
+such as ``내일 할 일``, ``Try`` or ``다음에 할 것``, is an item from that day. It shows among the
+to-dos of every later day until it is checked off on one of them; then it is closed everywhere:
+the days between show it done, the days after no longer show it. An item is known by its day
+and its text (the same text carried from several retrospectives closes at once).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from studylog.config import Settings
+from studylog.errors import UserError
+from studylog.journal import review
+from studylog.journal.study_present import blog_extra_lines, markdown_extra_lines, review_todo_text
+from studylog.store import carry as store
+from studylog.store import transaction
+
+#: headings whose lines are things to do next (compared lower-case, without marks or colon)
+NEXT_HEADINGS = frozenset({
+    "내일 할 일", "내일 할일", "내일 할 것", "내일은", "다음에 할 것", "다음에 할 일", "다음 할 일",
+    "다음에는", "할 일", "앞으로 할 일", "try", "tomorrow", "next", "next steps", "to do", "todo",
+})
+#: other retrospective headings (they end a block of next things)
+OTHER_HEADINGS = frozenset({
+    "keep", "problem", "좋았던 점", "아쉬운 점", "배운 점", "느낀 점", "오늘의 회고", "회고",
+    "잘한 점", "개선할 점", "what went well", "what to improve",
+})
+_TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[(?P<mark>[ xX])\]\s+(?P<text>\S.*)$")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>\S.*)$")
+
+
+@dataclass(frozen=True)
+class CarryItem:
+    """An open item of a retrospective, as seen from a later day."""
+
+    origin: str  # the date of the retrospective
+    text: str
+    closed_on: str | None = None
+
+    @property
+    def done(self) -> bool:
+        """Checked off (on ``closed_on``)."""
+        return self.closed_on is not None
+
+
+@dataclass(frozen=True)
+class ExtraTodo:
+    """A to-do a day gets from elsewhere: a carried retro item or a review that is due."""
+
+    kind: str  # "carry" | "review"
+    text: str  # what the list shows (without the origin mark)
+    done: bool
+    origin: str | None = None  # carry: the retrospective's date
+    carry: CarryItem | None = None
+    due: review.DueItem | None = None
+
+
+def _heading(line: str) -> str | None:
+    """The heading a line is (normalised), or None when it is content."""
+    bare = line.strip()
+    if not bare or _TASK.match(bare):
+        return None
+    is_md = bare.startswith("#")
+    name = bare.lstrip("#").strip().strip("*[]").strip().rstrip(":").strip().lower()
+    name = re.sub(r"^\d+[.)]\s*", "", name)
+    if is_md or name in NEXT_HEADINGS or name in OTHER_HEADINGS:
+        return name
+    if bare.endswith(":") and not _BULLET.match(bare):
+        return name
+    return None
+
+
+def open_items(text: str) -> list[str]:
+    """The open items of one retrospective text, in order, without duplicates."""
+    found: list[str] = []
+    in_next = False
+    for line in text.splitlines():
+        heading = _heading(line)
+        if heading is not None:
+            in_next = heading in NEXT_HEADINGS
+            continue
+        task = _TASK.match(line)
+        if task:
+            if task.group("mark") == " ":
+                found.append(task.group("text").strip())
+            continue
+        if in_next and line.strip():
+            bullet = _BULLET.match(line)
+            found.append((bullet.group("text") if bullet else line).strip())
+    return list(dict.fromkeys(found))
+
+
+def carried(db: sqlite_utils.Database, date: str) -> list[CarryItem]:
+    """The items carried onto ``date``: from earlier retrospectives, not closed before ``date``.
+
+    A text carried from several days shows once, with its oldest origin.
+    """
+    closed = store.closed(db)
+    out: dict[str, CarryItem] = {}
+    for origin, text in store.retro_texts(db, date):
+        for item in open_items(text):
+            closed_on = closed.get((origin, item))
+            if closed_on is not None and closed_on < date:
+                continue
+            if item not in out:
+                out[item] = CarryItem(origin, item, closed_on)
+    return list(out.values())
+
+
+def set_carry_done(db: sqlite_utils.Database, item: CarryItem, date: str, done: bool = True) -> None:
+    """Check an item off on ``date`` (or open it again): every origin with the same text too."""
+    with transaction(db):
+        for origin, text in store.retro_texts(db, date):
+            if item.text in open_items(text):
+                store.set_closed(db, origin, item.text, date if done else None)
+
+
+def extra_todos(db: sqlite_utils.Database, date: str, language: str,
+                per_day: int = 5) -> list[ExtraTodo]:
+    """A day's carried items, then (at most ``per_day``) reviews due, rotated across topics."""
+    extras = [ExtraTodo("carry", c.text, c.done, c.origin, carry=c) for c in carried(db, date)]
+    for item in review.due_on(db, date)[:per_day]:
+        extras.append(ExtraTodo("review", review_todo_text(item, language), item.reviewed,
+                                due=item))
+    return extras
+
+
+def set_extra_done(db: sqlite_utils.Database, date: str, extra: ExtraTodo, done: bool) -> None:
+    """Check off (or uncheck) an extra to-do on ``date``.
+
+    A carried item closes everywhere; a note to review is marked reviewed that day; a problem
+    is checked off only by solving it again (raises :class:`UserError`).
+    """
+    if extra.carry is not None:
+        set_carry_done(db, extra.carry, date, done)
+        return
+    item = extra.due
+    assert item is not None
+    if item.note_id is None:
+        raise UserError(f"solve it again to check it off: studylog solve {item.problem}")
+    if done:
+        review.review_note(db, item.note_id, date)
+    else:
+        review.unreview_note(db, item.note_id, date)
+
+
+def export_lines(db: sqlite_utils.Database, date: str, settings: Settings, fmt: str) -> list[str]:
+    """The lines a day's blog post (``fmt`` "blog") or markdown gets under its to-dos."""
+    lang = settings.get("language")
+    extras = extra_todos(db, date, lang, int(settings.get("review.per_day")))
+    return blog_extra_lines(extras, lang) if fmt == "blog" else markdown_extra_lines(extras, lang)
