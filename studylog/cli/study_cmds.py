@@ -82,11 +82,11 @@ def week_cmd(
     typer.echo(f"wrote {output}", err=True)
 
 
-def _extras(day: str, lang: str) -> list:
-    from studylog.journal.carryover import extra_todos
+def _extras(day: str) -> list:
+    from studylog.journal.study_todos import extra_todos
 
     per_day = int(Settings.load().get("review.per_day"))
-    return extra_todos(get_db(), day, lang, per_day)
+    return extra_todos(get_db(), day, per_day)
 
 
 def todo_extra_lines(day: str, first_number: int, as_json: bool) -> list:
@@ -95,10 +95,10 @@ def todo_extra_lines(day: str, first_number: int, as_json: bool) -> list:
     from studylog.journal import study_present as sp
 
     lang = Settings.load().get("language")
-    extras = _extras(day, lang)
+    extras = _extras(day)
     if as_json:
-        return [{"id": None, "text": e.text, "done": e.done, "position": None, "number": n,
-                 "kind": e.kind, "origin": e.origin,
+        return [{"id": None, "text": sp.extra_text(e, lang, origin=False), "done": e.done,
+                 "position": None, "number": n, "kind": e.kind, "origin": e.origin,
                  "problem": e.due.problem if e.due else None}
                 for n, e in enumerate(extras, first_number)]
     return [sp.todo_line(n, e.done, sp.extra_text(e, lang)) for n, e in enumerate(extras, first_number)]
@@ -107,14 +107,14 @@ def todo_extra_lines(day: str, first_number: int, as_json: bool) -> list:
 def todo_extra_done(day: str, number: int, undo: bool) -> bool:
     """``todo done N`` for a number past the day's own to-dos; False when N is one of them."""
     from studylog.journal import study_present as sp
-    from studylog.journal.carryover import set_extra_done
+    from studylog.journal.study_todos import set_extra_done
     from studylog.store.days import todos
 
     own = len(todos(get_db(), day))
     if number <= own:
         return False
     lang = Settings.load().get("language")
-    extras = _extras(day, lang)
+    extras = _extras(day)
     if number > own + len(extras):
         raise UserError(f"no to-do number {number} on {day} (it has {own + len(extras)})")
     extra = extras[number - own - 1]

@@ -1,4 +1,4 @@
-"""Open retrospective items carry over, and the extra to-dos of a day (carried items and reviews).
+"""Open retrospective items carry over to the following days until checked off.
 
 A line of a day's retrospective written as an open to-do (``- [ ] …``), or a line under a heading
 such as ``내일 할 일``, ``Try`` or ``다음에 할 것``, is an item from that day. It shows among the
@@ -14,10 +14,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from studylog.config import Settings
-from studylog.errors import UserError
 from studylog.journal import review
-from studylog.journal.study_present import blog_extra_lines, markdown_extra_lines, review_todo_text
 from studylog.store import carry as store
 from studylog.store import transaction
 
@@ -54,14 +51,14 @@ class ExtraTodo:
     """A to-do a day gets from elsewhere: a carried retro item or a review that is due."""
 
     kind: str  # "carry" | "review"
-    text: str  # what the list shows (without the origin mark)
+    text: str  # the carried item's text ("" for a review: its words come from study_present)
     done: bool
     origin: str | None = None  # carry: the retrospective's date
     carry: CarryItem | None = None
     due: review.DueItem | None = None
 
 
-def _heading(line: str) -> str | None:
+def heading_name(line: str) -> str | None:
     """The heading a line is (normalised), or None when it is content."""
     bare = line.strip()
     if not bare or _TASK.match(bare):
@@ -81,7 +78,7 @@ def open_items(text: str) -> list[str]:
     found: list[str] = []
     in_next = False
     for line in text.splitlines():
-        heading = _heading(line)
+        heading = heading_name(line)
         if heading is not None:
             in_next = heading in NEXT_HEADINGS
             continue
@@ -119,39 +116,3 @@ def set_carry_done(db: sqlite_utils.Database, item: CarryItem, date: str, done: 
         for origin, text in store.retro_texts(db, date):
             if item.text in open_items(text):
                 store.set_closed(db, origin, item.text, date if done else None)
-
-
-def extra_todos(db: sqlite_utils.Database, date: str, language: str,
-                per_day: int = 5) -> list[ExtraTodo]:
-    """A day's carried items, then (at most ``per_day``) reviews due, rotated across topics."""
-    extras = [ExtraTodo("carry", c.text, c.done, c.origin, carry=c) for c in carried(db, date)]
-    for item in review.due_on(db, date)[:per_day]:
-        extras.append(ExtraTodo("review", review_todo_text(item, language), item.reviewed,
-                                due=item))
-    return extras
-
-
-def set_extra_done(db: sqlite_utils.Database, date: str, extra: ExtraTodo, done: bool) -> None:
-    """Check off (or uncheck) an extra to-do on ``date``.
-
-    A carried item closes everywhere; a note to review is marked reviewed that day; a problem
-    is checked off only by solving it again (raises :class:`UserError`).
-    """
-    if extra.carry is not None:
-        set_carry_done(db, extra.carry, date, done)
-        return
-    item = extra.due
-    assert item is not None
-    if item.note_id is None:
-        raise UserError(f"solve it again to check it off: studylog solve {item.problem}")
-    if done:
-        review.review_note(db, item.note_id, date)
-    else:
-        review.unreview_note(db, item.note_id, date)
-
-
-def export_lines(db: sqlite_utils.Database, date: str, settings: Settings, fmt: str) -> list[str]:
-    """The lines a day's blog post (``fmt`` "blog") or markdown gets under its to-dos."""
-    lang = settings.get("language")
-    extras = extra_todos(db, date, lang, int(settings.get("review.per_day")))
-    return blog_extra_lines(extras, lang) if fmt == "blog" else markdown_extra_lines(extras, lang)

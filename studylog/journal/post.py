@@ -110,7 +110,7 @@ def render_markdown(day: DayRecord, language: str, *, front_matter: bool = True,
 
 def export_blog(db: sqlite_utils.Database, date: str, settings: Settings) -> str:
     """The blog post of ``date`` in the configured language."""
-    from studylog.journal.carryover import export_lines  # carried items and due reviews
+    from studylog.journal.study_todos import export_lines  # carried items and due reviews
 
     return render_blog(load_day(db, date, settings), settings.get("language"),
                        export_lines(db, date, settings, "blog"))
@@ -118,7 +118,7 @@ def export_blog(db: sqlite_utils.Database, date: str, settings: Settings) -> str
 
 def export_markdown(db: sqlite_utils.Database, date: str, settings: Settings) -> str:
     """The markdown file of ``date`` in the configured language."""
-    from studylog.journal.carryover import export_lines  # carried items and due reviews
+    from studylog.journal.study_todos import export_lines  # carried items and due reviews
 
     return render_markdown(load_day(db, date, settings), settings.get("language"),
                            extra_todos=export_lines(db, date, settings, "markdown"))

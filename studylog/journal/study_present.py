@@ -45,9 +45,11 @@ def origin_mark(origin: str, language: str) -> str:
     return f"← {short_date(origin)} {RETRO[_lang(language)]}"
 
 
-def extra_text(extra: ExtraTodo, language: str) -> str:
-    """An extra to-do's text with its origin mark, as the lists show it."""
-    if extra.origin:
+def extra_text(extra: ExtraTodo, language: str, *, origin: bool = True) -> str:
+    """An extra to-do's text (with its origin mark unless ``origin`` is False)."""
+    if extra.due is not None:
+        return review_todo_text(extra.due, language)
+    if extra.origin and origin:
         return f"{extra.text}  {origin_mark(extra.origin, language)}"
     return extra.text
 
@@ -64,7 +66,7 @@ def todo_line(number: int, done: bool, text: str) -> str:
 
 def blog_extra_lines(extras: list[ExtraTodo], language: str) -> list[str]:
     """The lines the blog's 오늘 한 일 gets for a day's carried items and due reviews."""
-    return [e.text for e in extras]
+    return [extra_text(e, language, origin=False) for e in extras]
 
 
 def markdown_extra_lines(extras: list[ExtraTodo], language: str) -> list[str]:

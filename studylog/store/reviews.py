@@ -142,3 +142,14 @@ def history_signature(db: sqlite_utils.Database) -> tuple[object, ...]:
         f"(SELECT group_concat(e.id || '@' || e.updated) FROM entries e WHERE e.id IN "
         f"(SELECT entry_id FROM tags WHERE tag IN ({marks})))", list(REVIEW_TAGS)).fetchone()
     return (path, *row)
+
+
+def attempts_between(db: sqlite_utils.Database, start: str, end: str) -> list[AttemptRow]:
+    """The attempts of the study days ``start``..``end`` (inclusive), oldest first."""
+    return [
+        AttemptRow(r[0], r[1], r[2] or "", r[3], r[4], r[5])
+        for r in db.execute(
+            "SELECT a.id, a.problem_id, p.title, a.date, a.verdict, a.time_ms FROM attempts a "
+            "JOIN problems p ON p.id = a.problem_id WHERE a.date BETWEEN ? AND ? "
+            "ORDER BY a.date, a.created, a.id", [start, end]).fetchall()
+    ]
