@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,11 +143,9 @@ class Settings:
 def parse_day_start(text: str) -> dt.time:
     """The ``day.starts`` setting as a time; raise :class:`UserError` unless it is HH:MM in
     00:00-11:59 (a study day cannot start in the afternoon)."""
-    hh, sep, mm = text.strip().partition(":")
-    if sep and hh.isdigit() and mm.isdigit() and len(mm) == 2 and len(hh) <= 2:
-        hour, minute = int(hh), int(mm)
-        if hour < 12 and minute < 60:
-            return dt.time(hour, minute)
+    match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", text.strip())
+    if match and int(match.group(1)) < 12 and int(match.group(2)) < 60:
+        return dt.time(int(match.group(1)), int(match.group(2)))
     raise UserError(f"day.starts must be a time from 00:00 to 11:59 (HH:MM), not {text!r}")
 
 
