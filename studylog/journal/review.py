@@ -270,7 +270,7 @@ def due_on(db: sqlite_utils.Database, date: str,
 def review_note(db: sqlite_utils.Database, entry_id: int, date: str,
                 rating: Rating = Rating.Good) -> None:
     """Record that the note ``entry_id`` was reviewed on ``date`` (it must be tagged for review)."""
-    if not store.entry_exists(db, entry_id):
+    if not 0 < entry_id < 2**63 or not store.entry_exists(db, entry_id):
         raise UserError(f"no note #{entry_id}")
     if all(n.entry_id != entry_id for n in store.review_notes(db)):
         raise UserError(f"note #{entry_id} is not tagged #복습 or #review")

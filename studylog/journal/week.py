@@ -118,6 +118,15 @@ def week_of(date: str, settings: Settings) -> tuple[str, str]:
 def resolve_week(text: str, settings: Settings, today: str) -> tuple[str, str]:
     """The week a user means: a date (or today/yesterday), ``2026-W47``, or ``week4`` / ``4``
     (a course week, counted from ``course.start``). Raises :class:`UserError` otherwise."""
+    try:
+        start, end = _resolve(text, settings, today)
+        dt.date.fromisoformat(end) + dt.timedelta(days=1)  # the page looks one day past the end
+    except OverflowError:
+        raise UserError(f"week {text!r} is out of the calendar's range") from None
+    return start, end
+
+
+def _resolve(text: str, settings: Settings, today: str) -> tuple[str, str]:
     value = text.strip().lower()
     iso = _ISO_WEEK.match(value)
     if iso:

@@ -140,7 +140,7 @@ def test_review_cli_json_and_text(cli, db) -> None:
 
 
 def test_review_cli_bad_input(cli, db, home) -> None:
-    for args in (["--on", "2026-02-30"], ["--on", "soon"], ["--done", "99"],
+    for args in (["--on", "2026-02-30"], ["--on", "soon"], ["--done", "99"], ["--done", "9" * 30], ["--done", "-1"],
                  ["--done", "1", "--rating", "meh"]):
         r = cli("review", *args)
         assert r.exit_code == 2, (args, r.output)

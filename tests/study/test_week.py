@@ -99,7 +99,8 @@ def test_resolve_week(home) -> None:
     s.set("course.start", "2026-11-04")  # a Wednesday: course weeks run Wed..Tue
     assert resolve_week("2026-11-19", s, "2026-11-29") == ("2026-11-18", "2026-11-24")
     assert resolve_week("w2", s, "2026-11-29") == ("2026-11-11", "2026-11-17")
-    for bad in ("2026-W54", "2026-W00", "week0", "2026-02-30", "next", "", "9" * 40):
+    for bad in ("2026-W54", "2026-W00", "week0", "2026-02-30", "next", "", "9" * 40,
+                "9999-12-31", "9999-W52"):
         with pytest.raises(UserError):
             resolve_week(bad, s, "2026-11-29")
 

@@ -39,9 +39,9 @@ class ExtraItem(ListItem):
 class ExtraListView(ListView):
     """The list, with the key to check an item off."""
 
-    BINDINGS = [Binding("space,x", "toggle", "Check")]
+    BINDINGS = [Binding("space,x", "check", "Check")]
 
-    def action_toggle(self) -> None:
+    def action_check(self) -> None:
         item = self.highlighted_child
         if isinstance(item, ExtraItem):
             self.post_message(StudyTodos.Toggle(item.extra))
