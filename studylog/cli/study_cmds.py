@@ -24,7 +24,7 @@ def review_cmd(
     """What is due for review: problems to solve again and notes tagged #복습 or #review."""
     from fsrs import Rating
 
-    from studylog.journal import review
+    from studylog.journal import review, review_cards
     from studylog.journal import study_present as sp
 
     day = parse_date(on)
@@ -34,11 +34,11 @@ def review_cmd(
     db = get_db()
     if done is not None:
         value = Rating(RATINGS.index(rating) + 1)
-        review.review_note(db, done, day, value)
+        review_cards.review_note(db, done, day, value)
         typer.echo(sp.note_reviewed(done, int(value), lang))
         return
-    review.sync(db)
     items = review.due_on(db, day)
+    review_cards.sync(db)  # keep the stored cards current (after: it reuses what due_on read)
     if as_json:
         print_json([i.as_json() for i in items])
         return

@@ -93,6 +93,22 @@ def open_items(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+#: a retrospective without any of these cannot hold an item (checked in SQL before parsing)
+KEYWORDS = ("[ ]", "내일", "다음", "할 일", "할일", "앞으로", "try", "tomorrow", "next", "to do",
+            "todo")
+_PARSED: dict[tuple[object, ...], list[tuple[str, list[str]]]] = {}
+
+
+def _all_items(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
+    """(origin, open items) of every retrospective, parsed once until one changes."""
+    key = store.retro_signature(db)
+    if key not in _PARSED:
+        _PARSED.clear()
+        _PARSED[key] = [(origin, items) for origin, text in store.retro_texts(db, KEYWORDS)
+                        if (items := open_items(text))]
+    return _PARSED[key]
+
+
 def carried(db: sqlite_utils.Database, date: str) -> list[CarryItem]:
     """The items carried onto ``date``: from earlier retrospectives, not closed before ``date``.
 
@@ -100,8 +116,10 @@ def carried(db: sqlite_utils.Database, date: str) -> list[CarryItem]:
     """
     closed = store.closed(db)
     out: dict[str, CarryItem] = {}
-    for origin, text in store.retro_texts(db, date):
-        for item in open_items(text):
+    for origin, items in _all_items(db):
+        if origin >= date:
+            break
+        for item in items:
             closed_on = closed.get((origin, item))
             if closed_on is not None and closed_on < date:
                 continue
@@ -113,6 +131,6 @@ def carried(db: sqlite_utils.Database, date: str) -> list[CarryItem]:
 def set_carry_done(db: sqlite_utils.Database, item: CarryItem, date: str, done: bool = True) -> None:
     """Check an item off on ``date`` (or open it again): every origin with the same text too."""
     with transaction(db):
-        for origin, text in store.retro_texts(db, date):
-            if item.text in open_items(text):
+        for origin, items in _all_items(db):
+            if origin < date and item.text in items:
                 store.set_closed(db, origin, item.text, date if done else None)

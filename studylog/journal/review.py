@@ -17,6 +17,7 @@ before that day's own reviews, so a past day's blog post still lists what was du
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
@@ -28,7 +29,6 @@ from fsrs import Card, Rating, Scheduler
 
 from studylog.errors import UserError
 from studylog.store import reviews as store
-from studylog.store import transaction
 
 SCHEDULER = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
 SLOW_FRACTION = 0.5  # an AC using more than half the time limit is "slow"
@@ -200,33 +200,38 @@ def histories(db: sqlite_utils.Database,
     return list(_CACHE[key])
 
 
-def _sig(history: CardHistory) -> str:
+def signature(history: CardHistory) -> str:
+    """What a card was built from, as a short hash (a stored card with another one is stale)."""
     text = ";".join(f"{r.date},{int(r.rating)},{r.verdict}" for r in history.reviews)
     return hashlib.sha1(text.encode()).hexdigest()[:16]
 
 
-def sync(db: sqlite_utils.Database, meta: Mapping[str, ProblemMeta] | None = None) -> int:
-    """Bring ``review_cards`` in line with the attempts and note reviews; returns cards written.
+_TIMELINES: dict[tuple[str, str, str], tuple[list[str], Card]] = {}
 
-    Idempotent: a card is written only when its history changed (an attempt the judge recorded,
-    a note tagged or reviewed); cards whose source is gone are dropped.
-    """
-    all_histories = histories(db, meta)
-    with transaction(db):
-        stored = store.stored_cards(db)
-        changed = []
-        for h in all_histories:
-            sig = _sig(h)
-            old = stored.pop((h.kind, h.key), None)
-            if old is not None and old.sig == sig:
-                continue
-            card = replay(h)
-            assert card is not None  # every history has at least one review
-            last = h.reviews[-1]
-            changed.append(store.StoredCard(h.kind, h.key, card.to_json(), card.due.date().isoformat(),
-                                            last.date, last.verdict, len(h.reviews), sig))
-        store.save_cards(db, changed, list(stored))
-    return len(changed)
+
+def _replayed(history: CardHistory) -> tuple[list[str], Card]:
+    key = (history.kind, history.key, signature(history))
+    if key not in _TIMELINES:
+        if len(_TIMELINES) > 100_000:
+            _TIMELINES.clear()
+        seed = int(hashlib.sha1(f"{history.kind}:{history.key}".encode()).hexdigest()[:12], 16)
+        card = Card(card_id=seed, due=_at(history.reviews[0].date))
+        dues = []
+        for r in history.reviews:
+            card, _log = SCHEDULER.review_card(card, r.rating, _at(r.date))
+            dues.append(card.due.date().isoformat())
+        _TIMELINES[key] = (dues, card)
+    return _TIMELINES[key]
+
+
+def timeline(history: CardHistory) -> list[str]:
+    """The due date set by each review of a card, in order (computed once per history)."""
+    return _replayed(history)[0]
+
+
+def current_card(history: CardHistory) -> Card:
+    """The card after all its reviews (computed once per history)."""
+    return _replayed(history)[1]
 
 
 def rotate(items: list[DueItem]) -> list[DueItem]:
@@ -246,39 +251,28 @@ def due_on(db: sqlite_utils.Database, date: str,
            meta: Mapping[str, ProblemMeta] | None = None) -> list[DueItem]:
     """What was due on ``date`` (as scheduled by the reviews before it), rotated across topics.
 
-    An item reviewed on ``date`` itself stays in the list with ``reviewed`` set.
+    An item reviewed on ``date`` itself stays in the list with ``reviewed`` set. A card stored by
+    :func:`studylog.journal.review_cards.sync` that is still current is not replayed.
     """
+    stored = store.stored_cards(db)
     items = []
     for h in histories(db, meta):
-        card = replay(h, before=date)
-        if card is None:
+        dates = [r.date for r in h.reviews]
+        n_before = bisect.bisect_left(dates, date)
+        if n_before == 0:
             continue
-        due = card.due.date().isoformat()
+        card = stored.get((h.kind, h.key))
+        if n_before == len(dates) and card is not None and card.sig == signature(h):
+            due = card.due
+        else:
+            due = timeline(h)[n_before - 1]
         if due > date:
             continue
-        before = [r for r in h.reviews if r.date < date]
+        last = h.reviews[n_before - 1]
         items.append(DueItem(
             kind=h.kind, key=h.key, problem=h.key if h.kind == "problem" else None,
-            title=h.title, due=due, last_review=before[-1].date,
-            last_verdict=before[-1].verdict or None, tags=h.tags,
-            reviewed=any(r.date == date for r in h.reviews),
+            title=h.title, due=due, last_review=last.date, last_verdict=last.verdict or None,
+            tags=h.tags, reviewed=n_before < len(dates) and dates[n_before] == date,
             note_id=int(h.key) if h.kind == "note" else None, note_date=h.note_date,
-            body=h.body, reviews=len(before)))
+            body=h.body, reviews=n_before))
     return rotate(items)
-
-
-def review_note(db: sqlite_utils.Database, entry_id: int, date: str,
-                rating: Rating = Rating.Good) -> None:
-    """Record that the note ``entry_id`` was reviewed on ``date`` (it must be tagged for review)."""
-    if not 0 < entry_id < 2**63 or not store.entry_exists(db, entry_id):
-        raise UserError(f"no note #{entry_id}")
-    if all(n.entry_id != entry_id for n in store.review_notes(db)):
-        raise UserError(f"note #{entry_id} is not tagged #복습 or #review")
-    with transaction(db):
-        store.add_note_review(db, entry_id, date, int(rating))
-
-
-def unreview_note(db: sqlite_utils.Database, entry_id: int, date: str) -> None:
-    """Take back the review of the note ``entry_id`` on ``date`` (nothing when there was none)."""
-    with transaction(db):
-        store.delete_note_reviews(db, entry_id, date)

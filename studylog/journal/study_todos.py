@@ -10,7 +10,7 @@ import sqlite_utils
 
 from studylog.config import Settings
 from studylog.errors import UserError
-from studylog.journal import carryover, review
+from studylog.journal import carryover, review, review_cards
 from studylog.journal.carryover import ExtraTodo
 from studylog.journal.study_present import blog_extra_lines, markdown_extra_lines
 
@@ -18,7 +18,9 @@ from studylog.journal.study_present import blog_extra_lines, markdown_extra_line
 def extra_todos(db: sqlite_utils.Database, date: str, per_day: int = 5) -> list[ExtraTodo]:
     """A day's carried items, then (at most ``per_day``) reviews due, rotated across topics."""
     extras = [ExtraTodo("carry", c.text, c.done, c.origin, carry=c) for c in carryover.carried(db, date)]
-    for item in review.due_on(db, date)[:per_day]:
+    due = review.due_on(db, date)
+    review_cards.sync(db)  # lazily, as reviews are read: the judge and trainer write no cards
+    for item in due[:per_day]:
         extras.append(ExtraTodo("review", "", item.reviewed, due=item))
     return extras
 
@@ -37,9 +39,9 @@ def set_extra_done(db: sqlite_utils.Database, date: str, extra: ExtraTodo, done:
     if item.note_id is None:
         raise UserError(f"solve it again to check it off: studylog solve {item.problem}")
     if done:
-        review.review_note(db, item.note_id, date)
+        review_cards.review_note(db, item.note_id, date)
     else:
-        review.unreview_note(db, item.note_id, date)
+        review_cards.unreview_note(db, item.note_id, date)
 
 
 def export_lines(db: sqlite_utils.Database, date: str, settings: Settings, fmt: str) -> list[str]:

@@ -8,14 +8,27 @@ import sqlite_utils
 from studylog.store.days import now
 
 
-def retro_texts(db: sqlite_utils.Database, before: str) -> list[tuple[str, str]]:
-    """(date, text) of every retrospective entry before ``before``, oldest first."""
-    return [
-        (r[0], f"{r[1]}\n{r[2]}" if r[1] else r[2])
-        for r in db.execute(
-            "SELECT date, title, body FROM entries WHERE section = 'retro' AND date < ? "
-            "ORDER BY date, position, id", [before]).fetchall()
-    ]
+def retro_texts(db: sqlite_utils.Database, keywords: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(date, text) of the retrospective entries, oldest first; with ``keywords``, only those
+    holding at least one of them (compared case-insensitively for ASCII letters)."""
+    sql = "SELECT date, title, body FROM entries WHERE section = 'retro'"
+    params: list[str] = []
+    if keywords:
+        sql += " AND (" + " OR ".join(["(title || ' ' || body) LIKE ? ESCAPE '\\'"] * len(keywords)) + ")"
+        params = ["%" + k.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                  for k in keywords]
+    return [(r[0], f"{r[1]}\n{r[2]}" if r[1] else r[2])
+            for r in db.execute(sql + " ORDER BY date, position, id", params).fetchall()]
+
+
+def retro_signature(db: sqlite_utils.Database) -> tuple[object, ...]:
+    """A cheap fingerprint of the retrospectives (changes when one is added, edited or deleted)."""
+    path = db.execute("PRAGMA database_list").fetchone()[2] or f"memory:{id(db)}"
+    # a same-length edit within the same second: the connection's own change counters see it
+    seen = (id(db.conn), db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
+    return (path, *seen, *db.execute(
+        "SELECT count(*), coalesce(max(id), 0), coalesce(max(updated), ''), "
+        "coalesce(sum(length(body)), 0) FROM entries WHERE section = 'retro'").fetchone())
 
 
 def closed(db: sqlite_utils.Database) -> dict[tuple[str, str], str]:

@@ -141,7 +141,8 @@ def history_signature(db: sqlite_utils.Database) -> tuple[object, ...]:
         "(SELECT count(*) || ':' || coalesce(max(id), 0) FROM note_reviews), "
         f"(SELECT group_concat(e.id || '@' || e.updated) FROM entries e WHERE e.id IN "
         f"(SELECT entry_id FROM tags WHERE tag IN ({marks})))", list(REVIEW_TAGS)).fetchone()
-    return (path, *row)
+    seen = (id(db.conn), db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
+    return (path, *seen, *row)
 
 
 def attempts_between(db: sqlite_utils.Database, start: str, end: str) -> list[AttemptRow]:

@@ -120,3 +120,10 @@ def test_english_words(cli, db) -> None:
     retro(cli, "2026-11-20", "Try:\n- write tests")
     assert lines(cli, "2026-11-21") == ["1. [ ] write tests  ← 11-20 retro",
                                         "2. [ ] Solve again: 2667 단지번호붙이기"]
+
+
+def test_every_next_heading_passes_the_sql_prefilter() -> None:
+    from studylog.journal.carryover import KEYWORDS, NEXT_HEADINGS
+
+    for heading in NEXT_HEADINGS:
+        assert any(k in heading for k in KEYWORDS), heading

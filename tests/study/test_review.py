@@ -8,7 +8,7 @@ from fsrs import Card, Rating
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studylog.journal import review
+from studylog.journal import review, review_cards
 from studylog.store import reviews as store
 from tests.study.conftest import attempt
 
@@ -73,16 +73,16 @@ def test_a_good_solve_waits_longer_than_a_hard_one(db) -> None:
 def test_sync_is_idempotent_and_rebuilds_from_attempts(db) -> None:
     attempt(db, "2667", "2026-11-20", "WA")
     attempt(db, "1012", "2026-11-20", "AC")
-    assert review.sync(db, {}) == 2
-    assert review.sync(db, {}) == 0
+    assert review_cards.sync(db, {}) == 2
+    assert review_cards.sync(db, {}) == 0
     before = store.stored_cards(db)
     db.execute("DELETE FROM review_cards")
-    assert review.sync(db, {}) == 2
+    assert review_cards.sync(db, {}) == 2
     assert store.stored_cards(db) == before
     card = Card.from_json(before[("problem", "2667")].card_json)
     assert card.due.date().isoformat() == before[("problem", "2667")].due
     attempt(db, "2667", "2026-11-21", "AC")  # a new attempt by the judge: one card changes
-    assert review.sync(db, {}) == 1
+    assert review_cards.sync(db, {}) == 1
 
 
 def test_notes_tagged_for_review_are_cards(db) -> None:
@@ -95,7 +95,7 @@ def test_notes_tagged_for_review_are_cards(db) -> None:
     assert [(i.kind, i.note_id, i.title, i.tags) for i in due] == [
         ("note", note, "BatchNorm", ("pytorch",))]
     assert "평균과 분산" in due[0].body
-    review.review_note(db, note, "2026-11-25")
+    review_cards.review_note(db, note, "2026-11-25")
     assert review.due_on(db, "2026-11-25", {})[0].reviewed
     assert review.due_on(db, "2026-11-26", {}) == []
 
