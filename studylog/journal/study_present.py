@@ -54,6 +54,11 @@ def extra_text(extra: ExtraTodo, language: str, *, origin: bool = True) -> str:
     return extra.text
 
 
+def tag_marks(tags: tuple[str, ...] | list[str]) -> str:
+    """``#graph #flood-fill``: tags as marks (spaces inside a tag become hyphens)."""
+    return " ".join(f"#{t.replace(' ', '-')}" for t in tags)
+
+
 def check_box(done: bool) -> str:
     """``[x]`` or ``[ ]``."""
     return "[x]" if done else "[ ]"
@@ -97,7 +102,7 @@ def review_row(number: int, item: DueItem, language: str) -> str:
     """One line of ``studylog review``."""
     lang = _lang(language)
     mark = check_box(item.reviewed)
-    tags = " ".join(f"#{t}" for t in item.tags)
+    tags = tag_marks(item.tags)
     if item.kind == "problem":
         what = f"{item.problem} {item.title}"
         last = {"ko": "마지막", "en": "last"}[lang]

@@ -227,10 +227,16 @@ def build_week(db: sqlite_utils.Database, start: str, end: str, settings: Settin
             rec = load_day(db, date, settings)
             open_todos += [OpenTodo(date, t.text) for t in rec.todos if not t.done]
     asof = min(end, today)
+    # retro items carried onto the week's days (each once): done when closed within the week
+    carried: dict[str, carryover.CarryItem] = {}
+    for date in (d for d in dates if d <= asof):
+        for c in carryover.carried(db, date):
+            carried.setdefault(c.text, c)
+    carried_done = sum(1 for c in carried.values() if c.closed_on and c.closed_on <= end)
     open_todos += [OpenTodo(c.origin, c.text, True)
                    for c in carryover.carried(db, (dt.date.fromisoformat(asof)
                                                    + dt.timedelta(days=1)).isoformat())
-                   if not c.done and c.origin >= start]
+                   if not c.done]
     due: dict[tuple[str, str], bool] = {}  # each card due during the week: reviewed in it?
     for date in (d for d in dates if d <= today):
         for item in review.due_on(db, date):
@@ -239,7 +245,7 @@ def build_week(db: sqlite_utils.Database, start: str, end: str, settings: Settin
     return WeekPage(
         label=label, course_week=wd[0] if wd else None, start=start, end=end,
         course=settings.get("course.name"), days=days, problems=_problems(db, start, end),
-        runs=_runs(db, dates), todos_done=sum(d.todos_done for d in days),
-        todos_total=sum(d.todos_total for d in days), open_todos=open_todos,
+        runs=_runs(db, dates), todos_done=sum(d.todos_done for d in days) + carried_done,
+        todos_total=sum(d.todos_total for d in days) + len(carried), open_todos=open_todos,
         reviews_due=len(due), reviews_done=sum(due.values()),
         streak=stats.current_streak, days_written=sum(1 for d in days if d.exists))

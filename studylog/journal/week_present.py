@@ -4,7 +4,7 @@ the weekly 회고 blog post in the bootcamp's plain-text style."""
 from __future__ import annotations
 
 from studylog.journal.dates import weekday_name
-from studylog.journal.study_present import short_date
+from studylog.journal.study_present import short_date, tag_marks
 from studylog.journal.week import WeekDay, WeekPage, WeekProblem, WeekRun
 
 FORMATS = ("markdown", "blog", "json")
@@ -75,7 +75,7 @@ def day_row(day: WeekDay, language: str) -> str:
 def problem_row(p: WeekProblem, language: str) -> str:
     """One problem of the week: id, title, last verdict, attempts, tags."""
     w = _w(language)
-    tags = " ".join(f"#{t.replace(' ', '-')}" for t in p.tags)
+    tags = tag_marks(p.tags)
     return (f"- {p.problem} {p.title}: {verdict_name(p.final_verdict, language)}, "
             f"{p.attempts}{w['attempts']} ({', '.join(short_date(d) for d in p.dates)}) {tags}"
             ).rstrip()
@@ -145,14 +145,15 @@ def render_blog(page: WeekPage, language: str) -> str:
     if page.runs:
         lines.append(f"{w['runs']} {len(page.runs)}")
     lines.append(w["reviews_line"].format(due=page.reviews_due, done=page.reviews_done))
-    lines.append(w["b_lectures"])
-    lines += [row[2:] for row in lecture_rows(page, language)]
-    lines.append(w["b_problems"])
-    lines += [row[2:] for row in (problem_row(p, language) for p in page.problems)]
-    lines.append(w["b_runs"])
-    lines += [row[2:] for row in (run_row(r, language) for r in page.runs)]
-    lines.append(w["b_retro"])
-    lines += [row[2:] for row in retro_rows(page, language)]
+    blocks = [
+        ("b_lectures", lecture_rows(page, language)),
+        ("b_problems", [problem_row(p, language) for p in page.problems]),
+        ("b_runs", [run_row(r, language) for r in page.runs]),
+        ("b_retro", retro_rows(page, language)),
+    ]
+    for head, rows in blocks:
+        lines.append(w[head])
+        lines += [row[2:] for row in rows] or [w["none"]]
     lines.append(w["streak_line"].format(streak=page.streak, days=page.days_written))
     if page.open_todos:
         lines.append(w["b_next"])

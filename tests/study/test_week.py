@@ -51,9 +51,14 @@ def test_week_page_json(cli, db) -> None:
     assert probs["1012"]["final_verdict"] == "TLE" and not probs["1012"]["solved"]
     (one_run,) = page["runs"]
     assert one_run["best_val_acc"] == pytest.approx(0.93) and one_run["epochs"] == 3
-    assert (page["todos_done"], page["todos_total"]) == (1, 2)
+    # two own to-dos and two retro items carried onto the week's days
+    assert (page["todos_done"], page["todos_total"]) == (1, 4)
     open_texts = [t["text"] for t in page["open_todos"]]
     assert open_texts == ["강의 3강", "논문 읽기", "일찍 자기"]
+    cli("todo", "done", "1", "--date", "2026-11-20")  # 논문 읽기, carried from 11-17
+    page = json.loads(cli("week", "2026-11-19", "--format", "json").output)
+    assert (page["todos_done"], page["todos_total"]) == (2, 4)
+    assert [t["text"] for t in page["open_todos"]] == ["강의 3강", "일찍 자기"]
     assert page["days_written"] == 3
     assert page["streak"] == 0  # nothing on 11-21 and 11-22
     assert page["reviews_due"] >= 1  # 2667 failed on 11-16: due on 11-17, solved then
