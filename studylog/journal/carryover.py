@@ -58,14 +58,22 @@ class ExtraTodo:
     due: review.DueItem | None = None
 
 
+_NUMBERED = re.compile(r"^\d+[.)]\s*")
+_LONGEST = max(len(h) for h in NEXT_HEADINGS | OTHER_HEADINGS) + 6  # room for marks: **, [], :
+
+
 def heading_name(line: str) -> str | None:
     """The heading a line is (normalised), or None when it is content."""
     bare = line.strip()
-    if not bare or _TASK.match(bare):
+    if not bare:
         return None
     is_md = bare.startswith("#")
+    if not is_md and not bare.endswith(":") and len(bare) > _LONGEST:
+        return None  # a long line is a heading only when it says so
+    if _TASK.match(bare):
+        return None
     name = bare.lstrip("#").strip().strip("*[]").strip().rstrip(":").strip().lower()
-    name = re.sub(r"^\d+[.)]\s*", "", name)
+    name = _NUMBERED.sub("", name)
     if is_md or name in NEXT_HEADINGS or name in OTHER_HEADINGS:
         return name
     if bare.endswith(":") and not _BULLET.match(bare):

@@ -127,3 +127,18 @@ def test_every_next_heading_passes_the_sql_prefilter() -> None:
 
     for heading in NEXT_HEADINGS:
         assert any(k in heading for k in KEYWORDS), heading
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+ITEM = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1,
+               max_size=30).map(str.strip).filter(bool)
+
+
+@given(st.lists(ITEM, max_size=8, unique=True), st.text(max_size=200))
+def test_open_task_lines_are_found_whatever_surrounds_them(items, noise) -> None:
+    noise_lines = [ln for ln in noise.splitlines() if "[" not in ln]
+    text = "\n".join([*noise_lines[:3], *(f"- [ ] {i}" for i in items)])
+    found = open_items(text)
+    assert [i for i in found if i in items] == items
