@@ -17,6 +17,7 @@ import sqlite_utils
 from studylog.journal import review
 from studylog.store import carry as store
 from studylog.store import transaction
+from studylog.store.reviews import change_key
 
 #: headings whose lines are things to do next (compared lower-case, without marks or colon)
 NEXT_HEADINGS = frozenset({
@@ -109,7 +110,7 @@ _PARSED: dict[tuple[object, ...], list[tuple[str, list[str]]]] = {}
 
 def _all_items(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
     """(origin, open items) of every retrospective, parsed once until one changes."""
-    key = store.retro_signature(db)
+    key = change_key(db)
     if key not in _PARSED:
         _PARSED.clear()
         _PARSED[key] = [(origin, items) for origin, text in store.retro_texts(db, KEYWORDS)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -62,6 +63,12 @@ class CardHistory:
     reviews: tuple[Review, ...]
     note_date: str | None = None
     body: str = ""
+
+    @functools.cached_property
+    def sig(self) -> str:
+        """A short hash of the reviews (a stored card with another one is stale)."""
+        text = ";".join(f"{r.date},{int(r.rating)},{r.verdict}" for r in self.reviews)
+        return hashlib.sha1(text.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -191,7 +198,7 @@ def histories(db: sqlite_utils.Database,
 
     Remembered until what they are built from changes (exporting a year of days reads them once).
     """
-    key = (store.history_signature(db), None if meta is None else id(meta))
+    key = (*store.change_key(db), None if meta is None else id(meta))
     if key not in _CACHE:
         _CACHE.clear()
         if meta is None:
@@ -202,8 +209,7 @@ def histories(db: sqlite_utils.Database,
 
 def signature(history: CardHistory) -> str:
     """What a card was built from, as a short hash (a stored card with another one is stale)."""
-    text = ";".join(f"{r.date},{int(r.rating)},{r.verdict}" for r in history.reviews)
-    return hashlib.sha1(text.encode()).hexdigest()[:16]
+    return history.sig
 
 
 _TIMELINES: dict[tuple[str, str, str], tuple[list[str], Card]] = {}

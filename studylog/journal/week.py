@@ -20,7 +20,7 @@ from studylog.journal import carryover, review
 from studylog.journal.dates import parse_date
 from studylog.journal.day import load_day
 from studylog.journal.labels import course_week_day, date_of
-from studylog.journal.stats import compute_stats
+from studylog.store import activity
 from studylog.store import reviews as attempts_store
 from studylog.store import runs as runs_store
 
@@ -213,6 +213,20 @@ def _runs(db: sqlite_utils.Database, dates: list[str]) -> list[WeekRun]:
     return out
 
 
+def streak_on(db: sqlite_utils.Database, date: str) -> int:
+    """Days written in a row up to ``date`` (or up to the day before, when ``date`` is blank),
+    counted as ``studylog stats`` does."""
+    active = activity.active_dates(db)
+    cursor = dt.date.fromisoformat(date)
+    if cursor.isoformat() not in active:
+        cursor -= dt.timedelta(days=1)
+    streak = 0
+    while cursor.isoformat() in active:
+        streak += 1
+        cursor -= dt.timedelta(days=1)
+    return streak
+
+
 def build_week(db: sqlite_utils.Database, start: str, end: str, settings: Settings,
                today: str) -> WeekPage:
     """Gather the week ``start``..``end`` (today bounds the streak and the open to-dos)."""
@@ -241,11 +255,10 @@ def build_week(db: sqlite_utils.Database, start: str, end: str, settings: Settin
     for date in (d for d in dates if d <= today):
         for item in review.due_on(db, date):
             due[(item.kind, item.key)] = due.get((item.kind, item.key), False) or item.reviewed
-    stats = compute_stats(db, asof)
     return WeekPage(
         label=label, course_week=wd[0] if wd else None, start=start, end=end,
         course=settings.get("course.name"), days=days, problems=_problems(db, start, end),
         runs=_runs(db, dates), todos_done=sum(d.todos_done for d in days) + carried_done,
         todos_total=sum(d.todos_total for d in days) + len(carried), open_todos=open_todos,
         reviews_due=len(due), reviews_done=sum(due.values()),
-        streak=stats.current_streak, days_written=sum(1 for d in days if d.exists))
+        streak=streak_on(db, asof), days_written=sum(1 for d in days if d.exists))

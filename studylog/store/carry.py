@@ -21,16 +21,6 @@ def retro_texts(db: sqlite_utils.Database, keywords: tuple[str, ...] = ()) -> li
             for r in db.execute(sql + " ORDER BY date, position, id", params).fetchall()]
 
 
-def retro_signature(db: sqlite_utils.Database) -> tuple[object, ...]:
-    """A cheap fingerprint of the retrospectives (changes when one is added, edited or deleted)."""
-    path = db.execute("PRAGMA database_list").fetchone()[2] or f"memory:{id(db)}"
-    # a same-length edit within the same second: the connection's own change counters see it
-    seen = (id(db.conn), db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
-    return (path, *seen, *db.execute(
-        "SELECT count(*), coalesce(max(id), 0), coalesce(max(updated), ''), "
-        "coalesce(sum(length(body)), 0) FROM entries WHERE section = 'retro'").fetchone())
-
-
 def closed(db: sqlite_utils.Database) -> dict[tuple[str, str], str]:
     """(origin, text) -> the date it was checked off."""
     return {(r[0], r[1]): r[2] for r in db.execute(

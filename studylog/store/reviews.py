@@ -131,18 +131,11 @@ def delete_note_reviews(db: sqlite_utils.Database, entry_id: int, date: str) -> 
     return cur.rowcount
 
 
-def history_signature(db: sqlite_utils.Database) -> tuple[object, ...]:
-    """A cheap fingerprint of what the cards are built from: the database file, the attempts,
-    the notes tagged for review (and when they were last edited) and the note reviews."""
-    marks = ",".join("?" * len(REVIEW_TAGS))
-    path = db.execute("PRAGMA database_list").fetchone()[2] or f"memory:{id(db)}"
-    row = db.execute(
-        "SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) FROM attempts), "
-        "(SELECT count(*) || ':' || coalesce(max(id), 0) FROM note_reviews), "
-        f"(SELECT group_concat(e.id || '@' || e.updated) FROM entries e WHERE e.id IN "
-        f"(SELECT entry_id FROM tags WHERE tag IN ({marks})))", list(REVIEW_TAGS)).fetchone()
-    seen = (id(db.conn), db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
-    return (path, *seen, *row)
+def change_key(db: sqlite_utils.Database) -> tuple[object, ...]:
+    """A key that changes whenever the database does: the connection itself (kept by whoever
+    caches on this key, so it cannot be reused by another), ``PRAGMA data_version`` (moves on
+    every commit by another connection) and the connection's own ``total_changes``."""
+    return (db.conn, db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
 
 
 def attempts_between(db: sqlite_utils.Database, start: str, end: str) -> list[AttemptRow]:
