@@ -24,19 +24,20 @@ def sync(db: sqlite_utils.Database, meta: Mapping[str, ProblemMeta] | None = Non
     a note tagged or reviewed); cards whose source is gone are dropped.
     """
     all_histories = histories(db, meta)
-    with transaction(db):
-        stored = store.stored_cards(db)
-        changed = []
-        for h in all_histories:
-            sig = signature(h)
-            old = stored.pop((h.kind, h.key), None)
-            if old is not None and old.sig == sig:
-                continue
-            card = current_card(h)
-            last = h.reviews[-1]
-            changed.append(store.StoredCard(h.kind, h.key, card.to_json(), card.due.date().isoformat(),
-                                            last.date, last.verdict, len(h.reviews), sig))
-        store.save_cards(db, changed, list(stored))
+    stored = store.stored_cards(db)
+    changed = []
+    for h in all_histories:
+        sig = signature(h)
+        old = stored.pop((h.kind, h.key), None)
+        if old is not None and old.sig == sig:
+            continue
+        card = current_card(h)
+        last = h.reviews[-1]
+        changed.append(store.StoredCard(h.kind, h.key, card.to_json(), card.due.date().isoformat(),
+                                        last.date, last.verdict, len(h.reviews), sig))
+    if changed or stored:  # take the write lock only when there is something to write
+        with transaction(db):
+            store.save_cards(db, changed, list(stored))
     return len(changed)
 
 
