@@ -29,7 +29,7 @@ OTHER_HEADINGS = frozenset({
     "keep", "problem", "좋았던 점", "아쉬운 점", "배운 점", "느낀 점", "오늘의 회고", "회고",
     "잘한 점", "개선할 점", "what went well", "what to improve",
 })
-_TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[(?P<mark>[ xX])\]\s+(?P<text>\S.*)$")
+_TASK = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?\[(?P<mark>[ xX])\](?:\s+(?P<text>\S.*))?\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>\S.*)$")
 
 
@@ -93,10 +93,10 @@ def open_items(text: str) -> list[str]:
             continue
         task = _TASK.match(line)
         if task:
-            if task.group("mark") == " ":
+            if task.group("mark") == " " and task.group("text"):
                 found.append(task.group("text").strip())
             continue
-        if in_next and line.strip():
+        if in_next and line.strip(" \t-*+"):
             bullet = _BULLET.match(line)
             found.append((bullet.group("text") if bullet else line).strip())
     return list(dict.fromkeys(found))

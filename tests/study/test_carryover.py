@@ -25,6 +25,7 @@ def test_open_items_of_a_retrospective() -> None:
     assert open_items("Try:\n* write tests\n\nProblem:\n* slept late") == ["write tests"]
     assert open_items("**다음에 할 것**\n1. 복습\n- [x] 이미 함") == ["복습"]
     assert open_items("그냥 회고\n- 좋았다") == []
+    assert open_items("내일 할 일:\n- [ ]\n[ ] bare\n* [X] done\n- [ ]  \n-") == ["bare"]
 
 
 def retro(cli, date: str, text: str) -> None:
