@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,9 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "course.name": ("[네이버 부스트 캠프] AI-Tech", "the course name at the start of a post's title"),
     "course.days_per_week": ("5", "study days per week (labels skip weekends when 5)"),
     "language": ("ko", "language of the blog headings: ko or en"),
+    "day.starts": ("00:00", "when a study day begins (HH:MM, 00:00-11:59): study at 1 a.m. counts "
+                   "for the day before when it is 04:00"),
+    "review.per_day": ("5", "review items (problems to re-solve, notes) among a day's to-dos"),
 }
 
 
@@ -112,6 +116,10 @@ class Settings:
             raise UserError("course.days_per_week must be 5, 6 or 7")
         if key == "language" and value not in {"ko", "en"}:
             raise UserError("language must be ko or en")
+        if key == "day.starts":
+            value = f"{parse_day_start(value):%H:%M}"
+        if key == "review.per_day" and not (value.isdigit() and 1 <= int(value) <= 50):
+            raise UserError(f"review.per_day must be a number from 1 to 50, not {value!r}")
         self.values[key] = value
         self.save()
 
@@ -130,3 +138,28 @@ class Settings:
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text("\n".join(lines).strip() + "\n", encoding="utf-8")
         tmp.replace(self.path)
+
+
+def parse_day_start(text: str) -> dt.time:
+    """The ``day.starts`` setting as a time; raise :class:`UserError` unless it is HH:MM in
+    00:00-11:59 (a study day cannot start in the afternoon)."""
+    match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", text.strip())
+    if match and int(match.group(1)) < 12 and int(match.group(2)) < 60:
+        return dt.time(int(match.group(1)), int(match.group(2)))
+    raise UserError(f"day.starts must be a time from 00:00 to 11:59 (HH:MM), not {text!r}")
+
+
+def study_today(settings: Settings | None = None, now: dt.datetime | None = None) -> str:
+    """The study day (YYYY-MM-DD) at ``now`` (default: the local time now).
+
+    Before ``day.starts`` (say 04:00) the study day is still the calendar day before, so notes,
+    attempts, runs, streaks and reviews made at 1 a.m. belong to the evening they continue.
+    Judge and training code use this too; it lives here so they need not import the journal.
+    """
+    settings = settings or Settings.load()
+    start = parse_day_start(settings.get("day.starts"))
+    now = now or dt.datetime.now()
+    day = now.date()
+    if now.time() < start:
+        day -= dt.timedelta(days=1)
+    return day.isoformat()

@@ -85,6 +85,10 @@ def todo_done(
     """Check off a to-do (or uncheck it with --undo)."""
     day = parse_date(date)
     db = get_db()
+    from studylog.cli.study_cmds import todo_extra_done  # carried items and reviews (study)
+
+    if todo_extra_done(day, number, undo):
+        return
     todo = journal_day.todo_by_number(db, day, number)
     journal_day.set_todo_done(db, todo.id, not undo)
     typer.echo(f"{number}. [{' ' if undo else 'x'}] {todo.text}")
@@ -95,13 +99,18 @@ def todo_list(date: DateOpt = "today", as_json: JsonOpt = False) -> None:
     """List a day's to-dos."""
     day = parse_date(date)
     todos = journal_day.load_day(get_db(), day, Settings.load()).todos
+    from studylog.cli.study_cmds import todo_extra_lines  # carried items and reviews (study)
+
+    extras = todo_extra_lines(day, len(todos) + 1, as_json)
     if as_json:
-        print_json([dataclasses.asdict(t) | {"number": i} for i, t in enumerate(todos, 1)])
+        print_json([dataclasses.asdict(t) | {"number": i} for i, t in enumerate(todos, 1)] + extras)
         return
-    if not todos:
+    if not todos and not extras:
         typer.echo(f"no to-dos on {day} (add one: studylog todo add TEXT)")
     for i, t in enumerate(todos, 1):
         typer.echo(f"{i}. [{'x' if t.done else ' '}] {t.text}")
+    for line in extras:
+        typer.echo(line)
 
 
 def search_cmd(

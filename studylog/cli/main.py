@@ -91,11 +91,12 @@ def main(
         open_tui()
 
 
-from studylog.cli import journal_cmds, judge_cmds, train_cmds  # noqa: E402
+from studylog.cli import journal_cmds, judge_cmds, study_cmds, train_cmds  # noqa: E402
 
 journal_cmds.register(app)
 judge_cmds.register(app)
 train_cmds.register(app)
+study_cmds.register(app)
 
 
 def run() -> None:

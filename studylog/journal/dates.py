@@ -10,15 +10,18 @@ _WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "오늘": 0, "어제": -1,
 
 
 def today() -> str:
-    """Today's date as YYYY-MM-DD (local time)."""
-    return dt.date.today().isoformat()
+    """Today's study date as YYYY-MM-DD (local time; the ``day.starts`` setting moves the day's
+    start, so 1 a.m. can still count for the evening before)."""
+    from studylog.config import study_today
+
+    return study_today()
 
 
 def parse_date(text: str, *, base: dt.date | None = None) -> str:
     """Turn what a user typed into ``YYYY-MM-DD``; raise :class:`UserError` when it is no date."""
     value = text.strip().lower()
     if value in _WORDS:
-        return ((base or dt.date.today()) + dt.timedelta(days=_WORDS[value])).isoformat()
+        return ((base or dt.date.fromisoformat(today())) + dt.timedelta(days=_WORDS[value])).isoformat()
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:

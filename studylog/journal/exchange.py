@@ -14,7 +14,7 @@ from studylog.errors import UserError
 from studylog.journal.day import find_tags, load_day
 from studylog.journal.labels import course_week_day, date_of, default_title, labels_for
 from studylog.journal.parse import ParsedDay, parse_day
-from studylog.journal.post import generated_lines, render_blog, render_markdown
+from studylog.journal.post import export_blog, export_markdown, generated_lines
 from studylog.journal.sections import KEYS
 from studylog.store import days as q
 from studylog.store import transaction, transfer
@@ -25,9 +25,8 @@ JSON_VERSION = 1
 
 def export_text(db: sqlite_utils.Database, date: str, fmt: str, settings: Settings) -> str:
     """One day as a blog post or markdown."""
-    day = load_day(db, date, settings)
-    lang = settings.get("language")
-    return render_blog(day, lang) if fmt == "blog" else render_markdown(day, lang)
+    # export_* add the day's carried items and due reviews (journal.carryover) to the to-dos
+    return export_blog(db, date, settings) if fmt == "blog" else export_markdown(db, date, settings)
 
 
 def export_json(db: sqlite_utils.Database, dates: list[str], settings: Settings) -> dict:

@@ -8,6 +8,8 @@ the end of the algorithm and assignment sections.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import sqlite_utils
 
 from studylog.config import Settings
@@ -71,10 +73,12 @@ def _section_blocks(day: DayRecord, language: str, heading_prefix: str) -> list[
     return lines
 
 
-def render_blog(day: DayRecord, language: str) -> str:
-    """The day as the bootcamp's plain-text blog post."""
+def render_blog(day: DayRecord, language: str, extra_todos: Sequence[str] = ()) -> str:
+    """The day as the bootcamp's plain-text blog post (``extra_todos``: carried items and due
+    reviews, from :func:`studylog.journal.carryover.export_lines`)."""
     lines = [day.title, f"{RECORD_LABEL[language]} - {day.record_no}", TODO_HEADING[language]]
     lines.extend(t.text for t in day.todos)
+    lines.extend(extra_todos)
     lines.extend(_section_blocks(day, language, ""))
     return "\n".join(lines) + "\n"
 
@@ -83,7 +87,8 @@ def _yaml_str(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def render_markdown(day: DayRecord, language: str, *, front_matter: bool = True) -> str:
+def render_markdown(day: DayRecord, language: str, *, front_matter: bool = True,
+                    extra_todos: Sequence[str] = ()) -> str:
     """The day as markdown (Obsidian-friendly: front matter, `##` headings, task lists)."""
     lines: list[str] = []
     if front_matter:
@@ -97,6 +102,7 @@ def render_markdown(day: DayRecord, language: str, *, front_matter: bool = True)
     lines += [f"# {day.title}", "", f"{RECORD_LABEL[language]} - {day.record_no}", ""]
     lines.append(f"## {TODO_HEADING[language]}")
     lines.extend(f"- [{'x' if t.done else ' '}] {t.text}" for t in day.todos)
+    lines.extend(extra_todos)
     lines.append("")
     lines.extend(_section_blocks(day, language, "## "))
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -104,9 +110,15 @@ def render_markdown(day: DayRecord, language: str, *, front_matter: bool = True)
 
 def export_blog(db: sqlite_utils.Database, date: str, settings: Settings) -> str:
     """The blog post of ``date`` in the configured language."""
-    return render_blog(load_day(db, date, settings), settings.get("language"))
+    from studylog.journal.study_todos import export_lines  # carried items and due reviews
+
+    return render_blog(load_day(db, date, settings), settings.get("language"),
+                       export_lines(db, date, settings, "blog"))
 
 
 def export_markdown(db: sqlite_utils.Database, date: str, settings: Settings) -> str:
     """The markdown file of ``date`` in the configured language."""
-    return render_markdown(load_day(db, date, settings), settings.get("language"))
+    from studylog.journal.study_todos import export_lines  # carried items and due reviews
+
+    return render_markdown(load_day(db, date, settings), settings.get("language"),
+                           extra_todos=export_lines(db, date, settings, "markdown"))

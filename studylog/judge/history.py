@@ -3,11 +3,11 @@ regression cases found by stress runs (SQL lives in :mod:`studylog.store.attempt
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import sqlite_utils
 
+from studylog.config import study_today
 from studylog.judge.bank import Problem
 from studylog.judge.runner import JudgeResult
 from studylog.judge.tests_gen import TestCase, reference_output
@@ -19,7 +19,7 @@ def record_attempt(db: sqlite_utils.Database, problem: Problem, source: Path,
     """Store one judged attempt (code, verdict, per-test summary) on ``date`` (default today)."""
     return store.add_attempt(
         db, problem_id=problem.id, title=problem.title, title_en=problem.title_en,
-        date=date or dt.date.today().isoformat(), language=result.language,
+        date=date or study_today(), language=result.language,
         filename=source.name, code=source.read_text(encoding="utf-8", errors="replace"),
         verdict=result.verdict.value, passed=result.passed, total=result.total,
         time_ms=result.time_ms, memory_kb=result.memory_kb,

@@ -220,3 +220,52 @@ def m006_judge_regressions(db: sqlite_utils.Database) -> None:
         );
         """
     )
+
+
+@migration
+def study_reviews(db: sqlite_utils.Database) -> None:
+    """Review cards (FSRS state per problem or ``#복습`` note) and the reviews of notes.
+
+    ``review_cards`` is rebuilt from ``attempts`` and ``note_reviews`` whenever they change
+    (``sig`` says from what), so deleting its rows loses nothing.
+    """
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS review_cards (
+            kind TEXT NOT NULL,              -- problem | note
+            key TEXT NOT NULL,               -- problem id | entry id
+            card_json TEXT NOT NULL,         -- fsrs.Card.to_json()
+            due TEXT NOT NULL,               -- YYYY-MM-DD, the study day it is due
+            last_review TEXT,                -- YYYY-MM-DD
+            last_verdict TEXT NOT NULL DEFAULT '',
+            reviews INTEGER NOT NULL DEFAULT 0,
+            sig TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (kind, key)
+        );
+        CREATE INDEX IF NOT EXISTS review_cards_due ON review_cards(due);
+        CREATE TABLE IF NOT EXISTS note_reviews (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            date TEXT NOT NULL,
+            rating INTEGER NOT NULL,         -- fsrs.Rating: 1 again, 2 hard, 3 good, 4 easy
+            created TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS note_reviews_entry ON note_reviews(entry_id, date);
+        """
+    )
+
+
+@migration
+def study_carryover(db: sqlite_utils.Database) -> None:
+    """Open retrospective items that were checked off (on the day ``closed_on``)."""
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS carry_closed (
+            origin TEXT NOT NULL,            -- the date of the retrospective it came from
+            text TEXT NOT NULL,
+            closed_on TEXT NOT NULL,
+            created TEXT NOT NULL,
+            PRIMARY KEY (origin, text)
+        );
+        """
+    )

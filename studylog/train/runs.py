@@ -12,7 +12,6 @@ if the caller stops iterating early the run is stored as ``interrupted`` with it
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import time
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from studylog.config import study_today
 from studylog.store import runs as store
 from studylog.train.config import TrainConfig
 
@@ -54,7 +54,7 @@ def record(
     from studylog.train import engine
 
     cfg = prep.cfg
-    date = date or dt.date.today().isoformat()
+    date = date or study_today()
     run_id = store.insert_run(
         db, date=date, config=cfg.to_dict(), model=cfg.model, dataset=cfg.dataset,
         device=str(prep.device), trainable_params=prep.trainable_params,

@@ -6,7 +6,6 @@ The app itself only wires things together: screens live in ``screens/``, palette
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from studylog.config import study_today
 from studylog.tui.dbgate import DbGate
 from studylog.tui.screens import SCREENS_BY_MODE, make_screen
 
@@ -41,7 +41,7 @@ class StudylogApp(App):
     def __init__(self, db_path: Path, today: str | None = None) -> None:
         super().__init__()
         self.gate = DbGate(db_path)
-        self.today = today or dt.date.today().isoformat()
+        self.today = today or study_today()
         self.theme = "textual-dark"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -13,6 +13,7 @@ SCREENS_BY_MODE: dict[str, tuple[str, str, str, str]] = {
     "problems": ("problems", "ProblemsScreen", "Problems", "f4"),
     "train": ("train", "TrainScreen", "Train", "f5"),
     "stats": ("stats", "StatsScreen", "Stats", "f6"),
+    "week": ("week", "WeekScreen", "Week", "ctrl+y in Journal"),
 }
 
 

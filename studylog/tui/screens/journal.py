@@ -35,6 +35,7 @@ class JournalScreen(StudyScreen):
     BINDINGS = [
         Binding("ctrl+f", "focus_search", "Search"),
         Binding("ctrl+e", "open_selected(True)", "Edit day"),
+        Binding("ctrl+y", "open_week", "Week", show=False),
     ]
 
     def __init__(self) -> None:
@@ -180,6 +181,12 @@ class JournalScreen(StudyScreen):
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self.open_day(str(key.value).split("#")[0], edit=edit)
+
+    def action_open_week(self) -> None:
+        """Show the week of the calendar's day (studylog.tui.screens.week)."""
+        from studylog.tui.screens.week import WeekScreen
+
+        self.app.push_screen(WeekScreen(self.query_one(MonthCalendar).cursor.isoformat()))
 
     def open_day(self, date: str, edit: bool) -> None:
         """Show ``date`` in a DayScreen (read-only unless ``edit``)."""

@@ -22,6 +22,7 @@ from studylog.tui.autosave import Autosaver, PendingSave
 from studylog.tui.messages import DayLoaded, SectionSaved, TodosChanged
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.widgets.section_editor import SectionEditor
+from studylog.tui.widgets.study_todos import StudyTodos
 from studylog.tui.widgets.todo_list import TodoList
 
 WEEKDAYS_KO = "월화수목금토일"
@@ -75,6 +76,7 @@ class TodayScreen(StudyScreen):
         with Horizontal(id="day-body"):
             with Vertical(id="day-side"):
                 yield TodoList(readonly=self.readonly, id="todos")
+                yield StudyTodos(readonly=self.readonly, id="study-todos")  # carried, reviews
                 yield Label("오늘의 채점 · Judge attempts", classes="panel-title")
                 yield DataTable(id="day-attempts", cursor_type="row", zebra_stripes=True)
                 yield Label("학습 실험 · Training runs", classes="panel-title")
@@ -122,6 +124,7 @@ class TodayScreen(StudyScreen):
                 self.query_one(f"#sec-{section.key}", SectionEditor).set_text(
                     record.sections.get(section.key, ""))
         await self.query_one(TodoList).show(record.todos)
+        self.query_one(StudyTodos).load(self.date)
         self._fill_attempts(record.attempts)
         self._fill_runs(record.runs)
         if not self._loaded:

@@ -1,0 +1,129 @@
+"""Study commands: ``review`` (the FSRS review queue) and ``week`` (the week in one page)."""
+
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from studylog.cli.context import get_db, print_json
+from studylog.config import Settings
+from studylog.errors import UserError
+from studylog.journal.dates import parse_date, today
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+RATINGS = ("again", "hard", "good", "easy")
+
+
+def review_cmd(
+    on: Annotated[str, typer.Option("--on", help="The day to look at (YYYY-MM-DD, today...).")] = "today",
+    done: Annotated[int | None, typer.Option("--done", help="Mark the note with this id reviewed.")] = None,
+    rating: Annotated[str, typer.Option("--rating", help="With --done: again, hard, good or easy.")] = "good",
+    as_json: JsonOpt = False,
+) -> None:
+    """What is due for review: problems to solve again and notes tagged #복습 or #review."""
+    from fsrs import Rating
+
+    from studylog.journal import review, review_cards
+    from studylog.journal import study_present as sp
+
+    day = parse_date(on)
+    if rating not in RATINGS:
+        raise UserError(f"unknown rating {rating!r}; choose one of: {', '.join(RATINGS)}")
+    lang = Settings.load().get("language")
+    db = get_db()
+    if done is not None:
+        value = Rating(RATINGS.index(rating) + 1)
+        review_cards.review_note(db, done, day, value)
+        typer.echo(sp.note_reviewed(done, int(value), lang))
+        return
+    items = review.due_on(db, day)
+    review_cards.sync(db)  # keep the stored cards current (after: it reuses what due_on read)
+    if as_json:
+        print_json([i.as_json() for i in items])
+        return
+    if not items:
+        typer.echo(sp.review_empty(day, lang))
+        return
+    typer.echo(sp.review_heading(day, len(items), lang))
+    for n, item in enumerate(items, 1):
+        typer.echo(sp.review_row(n, item, lang))
+    typer.echo(sp.review_hint(lang))
+
+
+def week_cmd(
+    when: Annotated[str, typer.Argument(help="A date in the week, 2026-W47, or week4 (course week).")] = "today",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="markdown, blog or json.")] = "markdown",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """The week in one page: days, lectures, problems, runs, to-dos, streak, retrospectives."""
+    import json
+
+    from studylog.journal import week, week_present
+
+    if fmt not in week_present.FORMATS:
+        raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(week_present.FORMATS)}")
+    settings = Settings.load()
+    db = get_db()
+    start, end = week.resolve_week(when, settings, today())
+    page = week.build_week(db, start, end, settings, today())
+    lang = settings.get("language")
+    if fmt == "json":
+        text = json.dumps(page.as_json(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "blog":
+        text = week_present.render_blog(page, lang)
+    else:
+        text = week_present.render_markdown(page, lang)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {output}", err=True)
+
+
+def _extras(day: str) -> list:
+    from studylog.journal.study_todos import extra_todos
+
+    per_day = int(Settings.load().get("review.per_day"))
+    return extra_todos(get_db(), day, per_day)
+
+
+def todo_extra_lines(day: str, first_number: int, as_json: bool) -> list:
+    """``todo list``'s carried items and due reviews, numbered from ``first_number``: lines, or
+    JSON objects with ``as_json`` (the to-do fields plus ``kind`` and ``origin``)."""
+    from studylog.journal import study_present as sp
+
+    lang = Settings.load().get("language")
+    extras = _extras(day)
+    if as_json:
+        return [{"id": None, "text": sp.extra_text(e, lang, origin=False), "done": e.done,
+                 "position": None, "number": n, "kind": e.kind, "origin": e.origin,
+                 "problem": e.due.problem if e.due else None}
+                for n, e in enumerate(extras, first_number)]
+    return [sp.todo_line(n, e.done, sp.extra_text(e, lang)) for n, e in enumerate(extras, first_number)]
+
+
+def todo_extra_done(day: str, number: int, undo: bool) -> bool:
+    """``todo done N`` for a number past the day's own to-dos; False when N is one of them."""
+    from studylog.journal import study_present as sp
+    from studylog.journal.study_todos import set_extra_done
+    from studylog.store.days import todos
+
+    own = len(todos(get_db(), day))
+    if number <= own:
+        return False
+    lang = Settings.load().get("language")
+    extras = _extras(day)
+    if number > own + len(extras):
+        raise UserError(f"no to-do number {number} on {day} (it has {own + len(extras)})")
+    extra = extras[number - own - 1]
+    set_extra_done(get_db(), day, extra, not undo)
+    typer.echo(sp.todo_line(number, not undo, sp.extra_text(extra, lang)))
+    return True
+
+
+def register(app: typer.Typer) -> None:
+    """Add the study commands to the top-level app."""
+    app.command("review")(review_cmd)
+    app.command("week")(week_cmd)
