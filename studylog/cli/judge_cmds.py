@@ -93,8 +93,11 @@ def solve_cmd(
                                                     "(default sol_ID.py).")] = False,
 ) -> None:
     """Judge FILE on problem ID: a verdict per test, like BOJ (exit 0 when accepted)."""
+    import signal
+
     from studylog.judge import bank
 
+    signal.signal(signal.SIGTERM, _interrupted)  # unwinds like Ctrl-C: boxes and temp dirs go
     problem = bank.get_problem(problem_id, db_path())
     if statement:
         typer.echo(problem.statement().rstrip())
@@ -121,6 +124,10 @@ def solve_cmd(
     from studylog.cli.judge_view import run_solve
 
     run_solve(problem, file, lang, as_json)
+
+
+def _interrupted(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _history(problem, as_json: bool) -> None:

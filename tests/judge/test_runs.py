@@ -135,26 +135,6 @@ def test_cpp_compile_error_shows_the_compiler_message(p2667, write):
     assert res.verdict is Verdict.CE and "undefined_name" in res.compile_message
 
 
-def test_started_processes_do_not_survive(p2667, write, tmp_path):
-    pidfile = tmp_path / "pids"
-    code = f"""
-    import subprocess, sys
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    escaped = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
-                               start_new_session=True)
-    with open({str(pidfile)!r}, "a") as fh:
-        fh.write(f"{{child.pid}} {{escaped.pid}}\\n")
-    print(2); print(2); print(2)
-    """
-    judge(p2667, write("spawn.py", code), tests=samples(p2667)[:1])
-    pids = [int(p) for p in pidfile.read_text().split()]
-    assert len(pids) == 2
-    deadline = time.monotonic() + 5
-    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(_alive(p) for p in pids)
-
-
 def test_writes_into_home_and_cwd_leave_nothing(p2667, write, tmp_path):
     code = """
     import os
