@@ -195,7 +195,7 @@ def _prlimit(lim: HardLimits) -> list[str]:
     return args + ["--"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _util(name: str) -> str:
     for d in ("/usr/bin", "/bin", "/usr/sbin", "/sbin"):
         if os.access(f"{d}/{name}", os.X_OK):

@@ -69,8 +69,9 @@ LANGUAGES: dict[str, Language] = {
         "java", "Java", (".java",), time_factor=2, time_extra_ms=1000, address_limit=False,
         tool="javac", compile_cmd=("javac", "-J-Xmx512m", "-J-XX:ActiveProcessorCount=1",
                                     "-encoding", "UTF-8", "-d", "{dir}", "{src}"),
-        run_cmd=("java", "-Xmx{mem_mb}m", "-XX:ActiveProcessorCount=1", "-XX:-UsePerfData", "-Xss64m", "-XX:+UseSerialGC",
-                 "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-cp", "{dir}", "Main"),
+        run_cmd=("java", "-Xmx{mem_mb}m", "-XX:ActiveProcessorCount=1", "-XX:-UsePerfData",
+                 "-Xss64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                 "-Dfile.encoding=UTF-8", "-cp", "{dir}", "Main"),
     ),
 }
 
