@@ -93,15 +93,24 @@ def _subreaper():
 
 
 def _reap_others(block):
-    """Reap children handed to this subreaper (a box's init whose bwrap was killed); with
-    ``block``, wait until there are none left."""
+    """Reap children handed to this subreaper; with ``block``, wait until there are none left.
+
+    bwrap exits as soon as its init reports the program's exit status, without reaping that
+    init, so the init (which reaped the program) comes here: its CPU time and peak memory are
+    the program's. Returns (utime, stime, maxrss) summed/maxed over what was reaped."""
+    utime = stime = 0.0
+    maxrss = 0
     while True:
         try:
-            pid, _ = os.waitpid(-1, 0 if block else os.WNOHANG)
+            pid, _status, ru = os.wait4(-1, 0 if block else os.WNOHANG)
         except ChildProcessError:
-            return
+            break
         if pid == 0:
-            return
+            break
+        utime += ru.ru_utime
+        stime += ru.ru_stime
+        maxrss = max(maxrss, ru.ru_maxrss)
+    return utime, stime, maxrss
 
 
 def main():
@@ -154,10 +163,13 @@ def main():
                 except OSError:
                     pass
                 _, status, ru = os.wait4(pid, 0)
+                utime, stime, maxrss = ru.ru_utime, ru.ru_stime, ru.ru_maxrss
                 if not running:  # never reap a child whose report is still due
-                    _reap_others(block=reap_all)
-                _send({"id": rid, "status": status, "utime": ru.ru_utime, "stime": ru.ru_stime,
-                       "maxrss": ru.ru_maxrss})
+                    more = _reap_others(block=reap_all)
+                    if reap_all:  # a box: its init's usage is the program's
+                        utime, stime, maxrss = utime + more[0], stime + more[1], more[2] or maxrss
+                _send({"id": rid, "status": status, "utime": utime, "stime": stime,
+                       "maxrss": maxrss})
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ regression cases found by stress runs (SQL lives in :mod:`studylog.store.attempt
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -27,26 +29,53 @@ def record_attempt(db: sqlite_utils.Database, problem: Problem, source: Path,
     )
 
 
-def history(db: sqlite_utils.Database, problem_id: str, limit: int = 50) -> list[dict]:
+@dataclass(frozen=True)
+class ProblemRow:
+    """One problem of the bank with the user's status (``solved``, ``tried`` or ``new``)."""
+
+    id: str
+    title: str
+    title_en: str
+    tags: list[str] = field(default_factory=list)
+    time_limit_ms: int = 0
+    memory_mb: int = 0
+    builtin: bool = True
+    status: str = "new"
+    attempts: int = 0
+    last_verdict: str | None = None
+    last_date: str | None = None
+
+
+def history(db: sqlite_utils.Database, problem_id: str, limit: int = 50) -> list[store.AttemptRow]:
     """A problem's attempts, newest first."""
     return store.attempts_for(db, problem_id, limit)
 
 
-def statuses(db: sqlite_utils.Database, problems: list[Problem]) -> list[dict]:
-    """The bank with the user's status per problem (``solved``/``tried``/``new``)."""
+def attempt(db: sqlite_utils.Database, attempt_id: int) -> store.Attempt | None:
+    """One stored attempt with its per-test summaries and code."""
+    return store.get_attempt(db, attempt_id)
+
+
+def problem_rows(db: sqlite_utils.Database, problems: list[Problem]) -> list[ProblemRow]:
+    """The bank with the user's status per problem."""
     seen = store.status_by_problem(db)
     rows = []
     for p in problems:
         s = seen.get(p.id)
-        rows.append({
-            "id": p.id, "title": p.title, "title_en": p.title_en, "tags": p.tags,
-            "time_limit_ms": p.time_limit_ms, "memory_mb": p.memory_mb, "builtin": p.builtin,
-            "status": "new" if s is None else ("solved" if s["solved"] else "tried"),
-            "attempts": 0 if s is None else s["attempts"],
-            "last_verdict": None if s is None else s["last_verdict"],
-            "last_date": None if s is None else s["last_date"],
-        })
+        rows.append(ProblemRow(
+            id=p.id, title=p.title, title_en=p.title_en, tags=list(p.tags),
+            time_limit_ms=p.time_limit_ms, memory_mb=p.memory_mb, builtin=p.builtin,
+            status="new" if s is None else ("solved" if s.solved else "tried"),
+            attempts=0 if s is None else s.attempts,
+            last_verdict=None if s is None else s.last_verdict,
+            last_date=None if s is None else s.last_date,
+        ))
     return rows
+
+
+def statuses(db: sqlite_utils.Database, problems: list[Problem]) -> list[dict[str, Any]]:
+    """:func:`problem_rows` as JSON objects (``studylog problems --json``)."""
+    return [asdict(r) for r in problem_rows(db, problems)]
 
 
 def save_regression(db: sqlite_utils.Database, problem: Problem, text: str, note: str = "") -> bool:
@@ -57,6 +86,6 @@ def save_regression(db: sqlite_utils.Database, problem: Problem, text: str, note
 def regression_cases(db: sqlite_utils.Database, problem: Problem) -> list[TestCase]:
     """The user's regression cases as tests (expected output from the reference, fresh)."""
     return [
-        TestCase(f"regression {i}", "regression", r["input"], reference_output(problem, r["input"]))
+        TestCase(f"regression {i}", "regression", r.input, reference_output(problem, r.input))
         for i, r in enumerate(store.regressions_for(db, problem.id), start=1)
     ]

@@ -84,7 +84,7 @@ STDERR_KEEP = 64 * 1024
 
 def sandbox_name() -> str:
     """The sandbox runs get here: ``bwrap`` (a namespace box) or ``rlimit`` (the fallback)."""
-    return box.name()
+    return "bwrap" if box.available() and spawners.available() else "rlimit"
 
 
 def _rmtree(path: Path) -> None:
@@ -210,7 +210,7 @@ def run(
     after it. ``mounts`` names host directories the program needs (see :class:`Mounts`);
     ``keep_bytes`` bounds the stdout read back (default: the output limit + 1)."""
     mounts = mounts or Mounts()
-    boxed = box.available()
+    boxed = box.available() and spawners.available()  # a box needs the spawner (subreaper)
     token = uuid.uuid4().hex
     run_dir = Path(tempfile.mkdtemp(prefix="studylog-run-"))
     paths = (run_dir / "in", run_dir / "out", run_dir / "err")
@@ -228,7 +228,7 @@ def run(
             home.mkdir()
             cwd = mounts.cwd or str(home)
             child_env = _child_env(str(home), token, env)
-        runner = _run_spawned if spawners.available() else run_direct
+        runner = _run_spawned if boxed or spawners.available() else run_direct
         got = runner(argv, limits, cwd, paths, {} if boxed else child_env, cancel, boxed, fds)
         pid, status, cpu_ms, maxrss, start, timed_out, cancelled = got
         wall_ms = int((time.monotonic() - start) * 1000)
