@@ -44,7 +44,7 @@ def print_report(con: Any, report: present.FailureReport | None, lang: str) -> N
 
     if report is None:
         return
-    con.print(f"\n[bold]{escape(report.title)}[/]")
+    con.print(f"\n[bold]{escape(report.title(lang))}[/]")
     for head, lines in report.sections(lang):
         con.print(f"[bold]{escape(head)}:[/]")
         is_diff = head == present.word("diff", lang)
@@ -78,7 +78,7 @@ def print_result(con: Any, result: JudgeResult, lang: str) -> None:
         con.print(table)
     code = "SKIP" if result.cancelled else result.verdict.value
     con.print(f"[bold {_style(code)}]{escape(present.summary_line(result, lang))}[/]")
-    print_report(con, present.failure_report(result, lang), lang)
+    print_report(con, present.failure_report(result), lang)
 
 
 def print_stress(con: Any, result: StressResult, seed: int, problem_id: str, lang: str) -> None:
@@ -92,7 +92,7 @@ def print_stress(con: Any, result: StressResult, seed: int, problem_id: str, lan
         return
     con.print(f"[{'red' if result.failed else 'green'}]{escape(line)}[/]")
     if result.failed:
-        print_report(con, present.stress_report(result, lang), lang)
+        print_report(con, present.stress_report(result), lang)
         con.print(escape(present.saved_line(problem_id, lang)))
 
 

@@ -18,7 +18,11 @@ from studylog.store import attempts as store
 
 def record_attempt(db: sqlite_utils.Database, problem: Problem, source: Path,
                    result: JudgeResult, date: str | None = None) -> int:
-    """Store one judged attempt (code, verdict, per-test summary) on ``date`` (default today)."""
+    """Store one judged attempt (code, verdict, per-test summary, the first failure's report)
+    on ``date`` (default today)."""
+    from studylog.judge.present import failure_report
+
+    report = failure_report(result)
     return store.add_attempt(
         db, problem_id=problem.id, title=problem.title, title_en=problem.title_en,
         date=date or dt.date.today().isoformat(), language=result.language,
@@ -26,6 +30,7 @@ def record_attempt(db: sqlite_utils.Database, problem: Problem, source: Path,
         verdict=result.verdict.value, passed=result.passed, total=result.total,
         time_ms=result.time_ms, memory_kb=result.memory_kb,
         tests=[t.to_json() for t in result.tests],
+        failure=None if report is None else report.to_json(),
     )
 
 

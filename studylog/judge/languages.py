@@ -2,7 +2,8 @@
 
 Python runs with the interpreter studylog itself runs on (``sys.executable``; in a box its real
 binary outside any virtual environment), never through a shell shim, with ``-S``: the standard
-library only, no site-packages (like BOJ; it also saves the start-up cost of ``.pth`` files); a syntax error is a compile error, as on BOJ. C and C++ compile with gcc/g++ -O2 and
+library only, no site-packages (like BOJ; it also saves the start-up cost of ``.pth`` files);
+a syntax error is a compile error, as on BOJ. C and C++ compile with gcc/g++ -O2 and
 Java with javac (class ``Main``) where those tools exist.
 
 Time allowance per language (on top of the problem's limit, like BOJ's extra time): C/C++ ×1,

@@ -11,7 +11,7 @@ CLI (with colours) and by the app's failure panel.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from studylog.judge import checker
 from studylog.judge.runner import JudgeResult, TestResult
@@ -149,23 +149,33 @@ def _cut(text: str, limit: int = TEXT_CHARS) -> str:
 
 @dataclass(frozen=True)
 class FailureReport:
-    """The first failing test of a run (or the minimal case of a stress run), ready to show."""
+    """The first failing test of a run (or the minimal case of a stress run), ready to show.
 
-    title: str
+    Language-neutral data (it is also stored with the attempt); :meth:`title` and
+    :meth:`sections` put it in words."""
+
+    index: int
+    name: str
     verdict: str
     input: str  # cut when large
     expected: str
     received: str
     diff: list[str] = field(default_factory=list)
     stderr: str = ""
-    show_output: bool = False  # the program's own output even when there is a diff (stress)
+    minimal: bool = False  # a stress run's minimal case: the program's output is always shown
+
+    def title(self, lang: str = "en") -> str:
+        """``first failing test: #6 smallest N (WA)``."""
+        if self.minimal:
+            return f"{word('minimal', lang)} ({self.verdict})"
+        return f"{word('first failure', lang)}: #{self.index} {self.name} ({self.verdict})"
 
     def sections(self, lang: str = "en") -> list[tuple[str, list[str]]]:
-        """(heading, lines) in the order shown: input, diff or expected/received, stderr."""
+        """(heading, lines) in the order shown: input, diff, the program's output, stderr."""
         out = [(word("input", lang), self.input.split("\n"))]
         if self.diff:
             out.append((word("diff", lang), self.diff))
-        if self.show_output or (not self.diff and self.received.strip()):
+        if self.minimal or (not self.diff and self.received.strip()):
             out.append((word("received", lang), self.received.rstrip("\n").split("\n")))
         if self.stderr:
             out.append((word("stderr", lang), self.stderr.split("\n")))
@@ -173,29 +183,39 @@ class FailureReport:
 
     def text(self, lang: str = "en") -> str:
         """The whole report as plain text (the app's failure panel)."""
-        lines = [self.title]
+        lines = [self.title(lang)]
         for head, body in self.sections(lang):
             lines += ["", f"{head}:", *body]
         return "\n".join(lines)
 
+    def to_json(self) -> dict:
+        """For storing with the attempt."""
+        return asdict(self)
 
-def _report(title: str, t: TestResult) -> FailureReport:
+    @classmethod
+    def from_json(cls, data: dict) -> FailureReport:
+        """Back from :meth:`to_json`."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def _report(t: TestResult, minimal: bool = False) -> FailureReport:
     wrong = t.verdict in (Verdict.WA, Verdict.PE)
     stderr = "\n".join(t.stderr.rstrip().split("\n")[-8:]) if t.stderr.strip() else ""
     return FailureReport(
-        title=title, verdict=t.verdict.value, input=cut_input(t.input),
+        index=t.index, name=t.name, verdict=t.verdict.value, input=cut_input(t.input),
         expected=_cut(t.expected), received=_cut(t.received),
         diff=checker.diff(t.expected, t.received) if wrong else [], stderr=stderr,
+        minimal=minimal,
     )
 
 
-def failure_report(result: JudgeResult, lang: str = "en") -> FailureReport | None:
+def failure_report(result: JudgeResult) -> FailureReport | None:
     """The first failing test's report (None for AC, CE and a cancelled run)."""
     fail = result.first_failure
     if fail is None or result.verdict is Verdict.CE or result.cancelled:
         return None
-    title = f"{word('first failure', lang)}: #{fail.index} {fail.name} ({fail.verdict.value})"
-    return _report(title, fail)
+    return _report(fail)
 
 
 def stress_line(result: StressResult, seed: int, lang: str = "en") -> str:
@@ -214,13 +234,9 @@ def stress_line(result: StressResult, seed: int, lang: str = "en") -> str:
             f"characters")
 
 
-def stress_report(result: StressResult, lang: str = "en") -> FailureReport | None:
+def stress_report(result: StressResult) -> FailureReport | None:
     """The minimal failing case of a stress run, with the program's own output."""
-    if result.minimal is None:
-        return None
-    r = _report(f"{word('minimal', lang)} ({result.verdict.value})", result.minimal)
-    return FailureReport(r.title, r.verdict, r.input, r.expected, r.received, r.diff, r.stderr,
-                         show_output=True)
+    return None if result.minimal is None else _report(result.minimal, minimal=True)
 
 
 def saved_line(problem_id: str, lang: str = "en") -> str:

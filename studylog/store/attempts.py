@@ -42,6 +42,7 @@ class Attempt(AttemptRow):
 
     code: str = ""
     tests: list[dict[str, Any]] = field(default_factory=list)
+    failure: dict[str, Any] | None = None  # the first failing test's report, when stored
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def add_attempt(
     db: sqlite_utils.Database, *, problem_id: str, title: str, title_en: str, date: str,
     language: str, filename: str, code: str, verdict: str, passed: int, total: int,
     time_ms: int | None, memory_kb: int | None, tests: list[dict[str, Any]],
+    failure: dict[str, Any] | None = None,
 ) -> int:
     """Store one attempt (with its day and problem rows) in one transaction; returns its id."""
     with transaction(db):
@@ -92,9 +94,11 @@ def add_attempt(
         ensure_problem(db, problem_id, title, title_en)
         cur = db.execute(
             "INSERT INTO attempts (problem_id, date, created, language, filename, code, verdict, "
-            "passed, total, time_ms, memory_kb, tests_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "passed, total, time_ms, memory_kb, tests_json, failure_json) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [problem_id, date, now(), language, filename, code, verdict, passed, total, time_ms,
-             memory_kb, json.dumps(tests, ensure_ascii=False)],
+             memory_kb, json.dumps(tests, ensure_ascii=False),
+             None if failure is None else json.dumps(failure, ensure_ascii=False)],
         )
         assert cur.lastrowid is not None
         return int(cur.lastrowid)
@@ -117,8 +121,10 @@ def get_attempt(db: sqlite_utils.Database, attempt_id: int) -> Attempt | None:
         return None
     r = rows[0]
     tests = json.loads(r.get("tests_json") or "[]")
+    failure = json.loads(r["failure_json"]) if r.get("failure_json") else None
     return Attempt(**{k: r[k] for k in _ROW}, title=r.get("title") or "", code=r["code"] or "",
-                   tests=tests if isinstance(tests, list) else [])
+                   tests=tests if isinstance(tests, list) else [],
+                   failure=failure if isinstance(failure, dict) else None)
 
 
 def attempts_on(db: sqlite_utils.Database, date: str) -> list[AttemptRow]:
