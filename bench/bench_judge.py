@@ -69,6 +69,13 @@ def by_hand(python: str, sol: Path, tests) -> float:
     return time.perf_counter() - start
 
 
+def spawn_wait(argv: list[str]) -> float:
+    start = time.perf_counter()
+    pid = os.posix_spawn(argv[0], argv, {})
+    os.waitpid(pid, 0)
+    return time.perf_counter() - start
+
+
 def whole(argv: list[str], cwd: Path, env: dict[str, str]) -> float:
     start = time.perf_counter()
     proc = subprocess.run(argv, cwd=cwd, env=env, capture_output=True)
@@ -104,8 +111,13 @@ def main() -> None:
             set_sandbox(name)
             test_phase(problem, sol, tests[:4], 1)
         rows: dict[str, list[float]] = {k: [] for k in (
-            "box1", "rlimit1", "box_all", "hand", "solve", "oj")}
+            "box1", "rlimit1", "box_all", "hand", "solve", "oj", "true", "true_box")}
+        lim = box.HardLimits(cpu_s=5, address_bytes=256 << 20, file_bytes=1 << 20)
+        true_box = box.wrap(["/bin/true"], lim, ro=[], rw=[], cwd=box.BOX, env={"PATH": box.PATH})
         for _ in range(args.rounds):
+            for _ in range(5):
+                rows["true"].append(spawn_wait(["/bin/true"]))
+                rows["true_box"].append(spawn_wait(true_box))
             set_sandbox("bwrap")
             rows["box1"].append(test_phase(problem, sol, tests, 1))
             rows["box_all"].append(test_phase(problem, sol, tests, None))
@@ -125,6 +137,8 @@ def main() -> None:
         print(f"    test phase, 1 worker, rlimit        {spread(rows['rlimit1'])}")
         over = [(b - r) / n for b, r in zip(rows["box1"], rows["rlimit1"], strict=True)]
         print(f"    box overhead per test               {spread(over)}  (budget <= 10 ms)")
+        print(f"    /bin/true, posix_spawn + wait       {spread(rows['true'])}")
+        print(f"    /bin/true in a box (bwrap, limits)  {spread(rows['true_box'])}")
         print(f"(2) studylog solve 2667, whole process  {spread(rows['solve'])}")
         if have_oj:
             print(f"    oj t (online-judge-tools)           {spread(rows['oj'])}")

@@ -60,7 +60,7 @@ def print_result(con: Any, result: JudgeResult, lang: str) -> None:
     from rich.table import Table
 
     if result.compile_message:
-        con.print(f"[red]{present.word('compile error', lang)}[/] (컴파일 에러):")
+        con.print(f"[red]{present.compile_error_heading(lang)}[/]")
         con.print(escape(result.compile_message.rstrip()))
     else:
         table = Table(box=None, pad_edge=False, header_style="bold")

@@ -189,10 +189,12 @@ def build(source: Path, language: Language, build_dir: Path, memory_mb: int,
                                           f"and was stopped", build_dir)
     if out.exit_code != 0:
         msg = (out.stderr + out.stdout).replace(str(prog) + os.sep, "")
-        if out.signal is not None:
-            msg += f"\nthe compiler was stopped by signal {out.signal}"
+        if out.signal is not None or "Bad system call" in msg or "out of memory" in msg:
+            what = f"signal {out.signal}" if out.signal is not None else "a limit"
+            msg += f"\nthe compiler was stopped by {what}"
             if limits.memory_kb is not None:
-                msg += f" (limits: {limits.memory_kb // 1024} MB, {limits.wall_ms // 1000} s)"
+                msg += (f" (compile limits: {limits.memory_kb // 1024} MB of memory, one "
+                        f"allocation at most that much, {limits.wall_ms // 1000} s)")
         if len(msg) > MAX_MESSAGE:
             msg = msg[:MAX_MESSAGE] + f"\n... ({len(msg) - MAX_MESSAGE} more characters)"
         return Build(language, False, [], msg.strip() or f"compiler exit {out.exit_code}",

@@ -73,6 +73,11 @@ def verdict_full(v: Verdict | str) -> str:
     return f"{verdict_name(v)} ({ENGLISH[v]})"
 
 
+def compile_error_heading(lang: str = "en") -> str:
+    """The heading above the compiler's message."""
+    return "컴파일 에러 (CE):" if lang == "ko" else "compile error (CE 컴파일 에러):"
+
+
 def memory(kb: int | None) -> str:
     """Memory as a user reads it: ``9.5 MB`` (``-`` when unknown)."""
     return f"{kb / 1024:.1f} MB" if kb else "-"

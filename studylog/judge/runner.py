@@ -189,8 +189,10 @@ def run_test(
     """Run one test in the sandbox and judge its output."""
     out = run(argv, test.input.encode("utf-8"), limits, cancel=cancel)
     verdict = classify(out, limits, problem, test.expected)
+    # stopped on the wall clock before its CPU limit (its CPU time went with the box): wall time
+    took = out.wall_ms if out.timed_out and out.cpu_ms < limits.cpu_ms else out.cpu_ms
     return TestResult(
-        index=index, name=test.name, kind=test.kind, verdict=verdict, time_ms=out.cpu_ms,
+        index=index, name=test.name, kind=test.kind, verdict=verdict, time_ms=took,
         memory_kb=out.memory_kb, exit_code=out.exit_code, signal=out.signal, input=test.input,
         expected=test.expected, received=out.stdout, stderr=out.stderr,
     )
@@ -292,9 +294,6 @@ def _run_all(problem: Problem, language: languages.Language, argv: list[str], li
 
 def judge(problem: Problem, source: Path, **kwargs: Any) -> JudgeResult:
     """Judge ``source`` and return only the final result (see :func:`judge_events`)."""
-    result: JudgeResult | None = None
-    for ev in judge_events(problem, source, **kwargs):
-        if isinstance(ev, Finished):
-            result = ev.result
-    assert result is not None
-    return result
+    finals = [ev.result for ev in judge_events(problem, source, **kwargs)
+              if isinstance(ev, Finished)]
+    return finals[-1]

@@ -70,7 +70,8 @@ def test_direct_fork_fallback_gives_the_same_verdicts(p2667, write, monkeypatch,
                                       encoding="utf-8")
     roomy = load_problem(dst)
     monkeypatch.setenv("STUDYLOG_JUDGE_DIRECT", "1")
-    assert judge(roomy, write("ok.py", GOOD_PY), tests=samples(roomy)).verdict is Verdict.AC
+    ok = judge(roomy, write("ok.py", GOOD_PY), tests=samples(roomy))
+    assert ok.verdict is Verdict.AC and ok.sandbox == "rlimit"  # no spawner: no box, said so
     res = judge(roomy, write("crash.py", "raise SystemExit(3)\n"), tests=samples(roomy)[:1])
     assert res.verdict is Verdict.RE and res.tests[0].exit_code == 3
 
