@@ -5,7 +5,7 @@ The fallback (where no bubblewrap box can start): soft limits set in the child b
 (:func:`kill_group`), and a sweep for processes that carry the run's marker in their environment
 (:func:`kill_marked`: one that called ``setsid`` to leave the group). Without a spawner
 (``STUDYLOG_JUDGE_DIRECT=1``, or no ``pidfd_open``), runs are forked from studylog itself
-(:func:`run_direct`), boxed or not.
+(:func:`run_direct`), always with the fallback's limits.
 """
 
 from __future__ import annotations
@@ -124,24 +124,16 @@ def wait_exit(pid: int, deadline: float, cancel: threading.Event | None) -> tupl
 
 
 def run_direct(argv, limits, cwd, paths, env, cancel, boxed, fds):
-    """Fork from this process (fallback when the spawner is unavailable)."""
+    """Fork from this process with the fallback's limits (no spawner: never a box, whose init
+    only a subreaper can reap; ``boxed`` and ``fds`` are unused here)."""
+    assert not boxed and not fds
     in_path, out_path, err_path = paths
-    opened = [os.open(path, os.O_RDONLY) for _fd, path in fds]
-    if boxed and opened:
-        i = argv.index("--seccomp")
-        argv = argv[: i + 1] + [str(opened[0])] + argv[i + 2:]
-    try:
-        with open(in_path, "rb") as fin, open(out_path, "wb") as fout, \
-                open(err_path, "wb") as ferr:
-            start = time.monotonic()
-            proc = subprocess.Popen(
-                argv, stdin=fin, stdout=fout, stderr=ferr, cwd=cwd, env=env,
-                start_new_session=True, close_fds=True, pass_fds=opened,
-                preexec_fn=None if boxed else (lambda: preexec(limits)),
-            )
-    finally:
-        for fd in opened:
-            os.close(fd)
+    with open(in_path, "rb") as fin, open(out_path, "wb") as fout, open(err_path, "wb") as ferr:
+        start = time.monotonic()
+        proc = subprocess.Popen(
+            argv, stdin=fin, stdout=fout, stderr=ferr, cwd=cwd, env=env,
+            start_new_session=True, close_fds=True, preexec_fn=lambda: preexec(limits),
+        )
     pid = proc.pid
     timed_out, cancelled = wait_exit(pid, start + limits.wall_ms / 1000, cancel)
     kill_group(pid)  # the leader is a zombie (not reaped), so the group id is still ours
