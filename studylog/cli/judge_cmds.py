@@ -82,7 +82,7 @@ def solve_cmd(
                                                 help="Your solution (.py .c .cpp .java).")] = None,
     lang: Annotated[str | None, typer.Option(
         "--lang", help="python, c, cpp or java (default: from the extension).")] = None,
-    stress: Annotated[int | None, typer.Option("--stress", metavar="N", min=1,
+    stress: Annotated[int | None, typer.Option("--stress", metavar="N", min=1, max=100_000,
                                                help="Run N random cases against the reference "
                                                     "and shrink the first failure.")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the stress cases.")] = 1,
