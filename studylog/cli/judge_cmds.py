@@ -82,7 +82,7 @@ def solve_cmd(
                                                 help="Your solution (.py .c .cpp .java).")] = None,
     lang: Annotated[str | None, typer.Option(
         "--lang", help="python, c, cpp or java (default: from the extension).")] = None,
-    stress: Annotated[int | None, typer.Option("--stress", metavar="N", min=1,
+    stress: Annotated[int | None, typer.Option("--stress", metavar="N", min=1, max=100_000,
                                                help="Run N random cases against the reference "
                                                     "and shrink the first failure.")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the stress cases.")] = 1,
@@ -93,8 +93,11 @@ def solve_cmd(
                                                     "(default sol_ID.py).")] = False,
 ) -> None:
     """Judge FILE on problem ID: a verdict per test, like BOJ (exit 0 when accepted)."""
+    import signal
+
     from studylog.judge import bank
 
+    signal.signal(signal.SIGTERM, _interrupted)  # unwinds like Ctrl-C: boxes and temp dirs go
     problem = bank.get_problem(problem_id, db_path())
     if statement:
         typer.echo(problem.statement().rstrip())
@@ -114,36 +117,111 @@ def solve_cmd(
         raise UserError(f"give the solution file: studylog solve {problem.id} FILE "
                         f"(or --new to write a starter)")
     if stress is not None:
-        from studylog.cli.judge_view import run_stress
-
-        run_stress(problem, file, stress, seed, lang, as_json)
+        _stress(problem, file, stress, seed, lang, as_json)
         return
-    from studylog.cli.judge_view import run_solve
+    _solve(problem, file, lang, as_json)
 
-    run_solve(problem, file, lang, as_json)
+
+def _interrupted(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _lang() -> str:
+    from studylog.config import Settings
+
+    return Settings.load().get("language")
+
+
+def _solve(problem, file: Path, lang: str | None, as_json: bool) -> None:
+    """Judge, record and print; raise CheckFailed (exit 1) unless accepted."""
+    from rich.markup import escape
+
+    from studylog.cli import judge_render as render
+    from studylog.judge import box, present
+    from studylog.judge.runner import Compiled, Finished, TestDone
+    from studylog.judge.sandbox import sandbox_name
+    from studylog.judge.service import solve_events
+
+    words = _lang()
+    con = render.console()
+    err = render.console(stderr=True)
+    result = None
+    status = None
+    for ev in solve_events(get_db(), problem, file, lang=lang):
+        if isinstance(ev, Compiled) and not as_json:
+            head = present.heading(problem.id, problem.title, problem.title_en,
+                                   ev.language.name, file.name, ev.total, words)
+            con.print(f"[bold]{escape(head)}[/]")
+            con.print(escape(present.sandbox_line(sandbox_name(), box.probe(), words)))
+            if ev.ok and err.is_terminal:
+                status = err.status("judging…")
+                status.start()
+        elif isinstance(ev, TestDone) and status is not None:
+            status.update(f"judging… {ev.done}/{ev.total}")
+        elif isinstance(ev, Finished):
+            result = ev.result
+    if status is not None:
+        status.stop()
+    assert result is not None
+    if as_json:
+        data = result.to_json()
+        data["title"] = problem.title
+        print_json(data)
+    else:
+        render.print_result(con, result, words)
+    if result.verdict.value != "AC" or result.cancelled:
+        raise CheckFailed("")
+
+
+def _stress(problem, file: Path, n: int, seed: int, lang: str | None, as_json: bool) -> None:
+    """Stress with a progress bar, print the minimal failing case; CheckFailed if one fails."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from studylog.cli import judge_render as render
+    from studylog.judge.service import stress_and_save
+    from studylog.judge.stress import ShrinkStep, StressFinished, StressFound, StressProgress
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=render.console(stderr=True), transient=True,
+                        disable=as_json)
+    result = None
+    with progress:
+        task = progress.add_task(f"stress {problem.id} seed {seed}", total=n)
+        for ev in stress_and_save(get_db(), problem, file, n, seed=seed, lang=lang):
+            if isinstance(ev, StressProgress):
+                progress.update(task, completed=ev.done)
+            elif isinstance(ev, StressFound):
+                progress.update(task, description=f"case {ev.index} failed ({ev.verdict.value}); "
+                                                  f"shrinking")
+            elif isinstance(ev, ShrinkStep):
+                progress.update(task, description=f"shrinking: step {ev.steps}, "
+                                                  f"{ev.evaluations} tried")
+            elif isinstance(ev, StressFinished):
+                result = ev.result
+    assert result is not None
+    if as_json:
+        print_json(result.to_json())
+    else:
+        render.print_stress(render.console(), result, seed, problem.id, _lang())
+    if result.failed:
+        raise CheckFailed("")
 
 
 def _history(problem, as_json: bool) -> None:
+    from dataclasses import asdict
+
+    from studylog.cli import judge_render as render
     from studylog.judge import history
 
     rows = history.history(get_db(), problem.id)
     if as_json:
-        print_json(rows)
+        print_json([asdict(r) for r in rows])
         return
     if not rows:
         typer.echo(f"no attempts at {problem.id} {problem.title} yet")
         return
-    from rich.table import Table
-
-    table = Table(box=None, pad_edge=False, header_style="bold",
-                  title=f"{problem.id} {problem.title}: {len(rows)} attempts", title_justify="left")
-    for col in ("#", "when", "lang", "file", "verdict", "passed", "time", "memory"):
-        table.add_column(col)
-    for r in rows:
-        table.add_row(str(r["id"]), r["created"].replace("T", " "), r["language"], r["filename"],
-                      r["verdict"], f"{r['passed']}/{r['total']}", f"{r['time_ms']} ms",
-                      _mem(r["memory_kb"]))
-    _console().print(table)
+    render.print_history(render.console(), f"{problem.id} {problem.title}: {len(rows)} attempts",
+                         rows)
 
 
 def register(app: typer.Typer) -> None:

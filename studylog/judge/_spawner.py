@@ -9,8 +9,14 @@ soft limits, set on this single-threaded process around the spawn and inherited 
 the hard limits stay as they were, so the judge also enforces the CPU time and a wall-clock
 limit itself.
 
+In a bubblewrap box (``judge/box.py``) the limits are set inside the box and ``limits`` is None.
+This process is a child subreaper: when the box's first process is killed, the box's init is
+handed to it and reaped here, so the end-of-run reply comes only after the whole box is gone
+(``reap_all``).
+
 Protocol (stdin/stdout, each message a 4-byte big-endian length + ``marshal`` dump of a dict):
-request ``{"id", "argv", "env", "cwd", "stdin", "stdout", "stderr", "limits": {...}}``;
+request ``{"id", "argv", "env", "cwd", "stdin", "stdout", "stderr", "limits": {...} | None,
+"fds": [[fd, path], ...], "reap_all": bool}``;
 replies ``{"id", "pid"}`` when started and ``{"id", "status", "utime", "stime", "maxrss"}`` when
 it ended. When a child exits its whole process group is killed before it is reaped. Runs with
 ``python -S -E`` by path; imports nothing from studylog.
@@ -57,10 +63,13 @@ def _spawn(req):
         (os.POSIX_SPAWN_OPEN, 1, req["stdout"], flags_out, 0o600),
         (os.POSIX_SPAWN_OPEN, 2, req["stderr"], flags_out, 0o600),
     ]
+    for fd, path in req.get("fds") or []:
+        actions.append((os.POSIX_SPAWN_OPEN, fd, path, os.O_RDONLY, 0))
     os.chdir(req["cwd"])
     saved = []
     try:
-        saved = _soft_limits(req["limits"])
+        if req.get("limits") is not None:
+            saved = _soft_limits(req["limits"])
         return os.posix_spawnp(req["argv"][0], req["argv"], req["env"], file_actions=actions,
                                setsid=True, setsigdef=CHILD_DEFAULT_SIGNALS)
     finally:
@@ -74,21 +83,52 @@ def _send(msg):
     os.write(1, struct.pack(">I", len(data)) + data)
 
 
+def _subreaper():
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
+
+
+def _reap_others(block):
+    """Reap children handed to this subreaper; with ``block``, wait until there are none left.
+
+    bwrap exits as soon as its init reports the program's exit status, without reaping that
+    init, so the init (which reaped the program) comes here: its CPU time and peak memory are
+    the program's. Returns (utime, stime, maxrss) summed/maxed over what was reaped."""
+    utime = stime = 0.0
+    maxrss = 0
+    while True:
+        try:
+            pid, _status, ru = os.wait4(-1, 0 if block else os.WNOHANG)
+        except ChildProcessError:
+            break
+        if pid == 0:
+            break
+        utime += ru.ru_utime
+        stime += ru.ru_stime
+        maxrss = max(maxrss, ru.ru_maxrss)
+    return utime, stime, maxrss
+
+
 def main():
+    _subreaper()
     # Ignored here (children get the defaults back): Ctrl-C goes to studylog, and the soft CPU
     # limit set briefly around each spawn must not stop this process.
     for sig in (signal.SIGINT, signal.SIGXCPU, signal.SIGXFSZ):
         signal.signal(sig, signal.SIG_IGN)
     poller = select.poll()
     poller.register(0, select.POLLIN)
-    running = {}  # pidfd -> (request id, pid)
+    running: dict[int, tuple[int, int, bool]] = {}  # pidfd -> (request id, pid, reap_all)
     buf = b""
     while True:
         for fd, _ev in poller.poll():
             if fd == 0:
                 chunk = os.read(0, 1 << 16)
                 if not chunk:
-                    for _rid, pid in running.values():
+                    for _rid, pid, _all in running.values():
                         try:
                             os.killpg(pid, signal.SIGKILL)
                         except OSError:
@@ -103,7 +143,7 @@ def main():
                     buf = buf[4 + size:]
                     try:
                         pid = _spawn(req)
-                    except OSError as exc:  # e.g. the program does not exist
+                    except (OSError, ValueError) as exc:  # no such program, a NUL in argv
                         with open(req["stderr"], "ab") as fh:
                             fh.write(f"cannot start {req['argv'][0]}: {exc}\n".encode())
                         _send({"id": req["id"], "pid": 0})
@@ -111,11 +151,11 @@ def main():
                                "stime": 0.0, "maxrss": 0})
                         continue
                     pidfd = os.pidfd_open(pid)
-                    running[pidfd] = (req["id"], pid)
+                    running[pidfd] = (req["id"], pid, bool(req.get("reap_all")))
                     poller.register(pidfd, select.POLLIN)
                     _send({"id": req["id"], "pid": pid})
             else:
-                rid, pid = running.pop(fd)
+                rid, pid, reap_all = running.pop(fd)
                 poller.unregister(fd)
                 os.close(fd)
                 try:
@@ -123,8 +163,13 @@ def main():
                 except OSError:
                     pass
                 _, status, ru = os.wait4(pid, 0)
-                _send({"id": rid, "status": status, "utime": ru.ru_utime, "stime": ru.ru_stime,
-                       "maxrss": ru.ru_maxrss})
+                utime, stime, maxrss = ru.ru_utime, ru.ru_stime, ru.ru_maxrss
+                if not running:  # never reap a child whose report is still due
+                    more = _reap_others(block=reap_all)
+                    if reap_all:  # a box: its init's usage is the program's
+                        utime, stime, maxrss = utime + more[0], stime + more[1], more[2] or maxrss
+                _send({"id": rid, "status": status, "utime": utime, "stime": stime,
+                       "maxrss": maxrss})
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@ regression cases found by stress runs (SQL lives in :mod:`studylog.store.attempt
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -16,7 +18,11 @@ from studylog.store import attempts as store
 
 def record_attempt(db: sqlite_utils.Database, problem: Problem, source: Path,
                    result: JudgeResult, date: str | None = None) -> int:
-    """Store one judged attempt (code, verdict, per-test summary) on ``date`` (default today)."""
+    """Store one judged attempt (code, verdict, per-test summary, the first failure's report)
+    on ``date`` (default today)."""
+    from studylog.judge.present import failure_report
+
+    report = failure_report(result)
     return store.add_attempt(
         db, problem_id=problem.id, title=problem.title, title_en=problem.title_en,
         date=date or study_today(), language=result.language,
@@ -24,29 +30,57 @@ def record_attempt(db: sqlite_utils.Database, problem: Problem, source: Path,
         verdict=result.verdict.value, passed=result.passed, total=result.total,
         time_ms=result.time_ms, memory_kb=result.memory_kb,
         tests=[t.to_json() for t in result.tests],
+        failure=None if report is None else report.to_json(),
     )
 
 
-def history(db: sqlite_utils.Database, problem_id: str, limit: int = 50) -> list[dict]:
+@dataclass(frozen=True)
+class ProblemRow:
+    """One problem of the bank with the user's status (``solved``, ``tried`` or ``new``)."""
+
+    id: str
+    title: str
+    title_en: str
+    tags: list[str] = field(default_factory=list)
+    time_limit_ms: int = 0
+    memory_mb: int = 0
+    builtin: bool = True
+    status: str = "new"
+    attempts: int = 0
+    last_verdict: str | None = None
+    last_date: str | None = None
+
+
+def history(db: sqlite_utils.Database, problem_id: str, limit: int = 50) -> list[store.AttemptRow]:
     """A problem's attempts, newest first."""
     return store.attempts_for(db, problem_id, limit)
 
 
-def statuses(db: sqlite_utils.Database, problems: list[Problem]) -> list[dict]:
-    """The bank with the user's status per problem (``solved``/``tried``/``new``)."""
+def attempt(db: sqlite_utils.Database, attempt_id: int) -> store.Attempt | None:
+    """One stored attempt with its per-test summaries and code."""
+    return store.get_attempt(db, attempt_id)
+
+
+def problem_rows(db: sqlite_utils.Database, problems: list[Problem]) -> list[ProblemRow]:
+    """The bank with the user's status per problem."""
     seen = store.status_by_problem(db)
     rows = []
     for p in problems:
         s = seen.get(p.id)
-        rows.append({
-            "id": p.id, "title": p.title, "title_en": p.title_en, "tags": p.tags,
-            "time_limit_ms": p.time_limit_ms, "memory_mb": p.memory_mb, "builtin": p.builtin,
-            "status": "new" if s is None else ("solved" if s["solved"] else "tried"),
-            "attempts": 0 if s is None else s["attempts"],
-            "last_verdict": None if s is None else s["last_verdict"],
-            "last_date": None if s is None else s["last_date"],
-        })
+        rows.append(ProblemRow(
+            id=p.id, title=p.title, title_en=p.title_en, tags=list(p.tags),
+            time_limit_ms=p.time_limit_ms, memory_mb=p.memory_mb, builtin=p.builtin,
+            status="new" if s is None else ("solved" if s.solved else "tried"),
+            attempts=0 if s is None else s.attempts,
+            last_verdict=None if s is None else s.last_verdict,
+            last_date=None if s is None else s.last_date,
+        ))
     return rows
+
+
+def statuses(db: sqlite_utils.Database, problems: list[Problem]) -> list[dict[str, Any]]:
+    """:func:`problem_rows` as JSON objects (``studylog problems --json``)."""
+    return [asdict(r) for r in problem_rows(db, problems)]
 
 
 def save_regression(db: sqlite_utils.Database, problem: Problem, text: str, note: str = "") -> bool:
@@ -57,6 +91,6 @@ def save_regression(db: sqlite_utils.Database, problem: Problem, text: str, note
 def regression_cases(db: sqlite_utils.Database, problem: Problem) -> list[TestCase]:
     """The user's regression cases as tests (expected output from the reference, fresh)."""
     return [
-        TestCase(f"regression {i}", "regression", r["input"], reference_output(problem, r["input"]))
+        TestCase(f"regression {i}", "regression", r.input, reference_output(problem, r.input))
         for i, r in enumerate(store.regressions_for(db, problem.id), start=1)
     ]

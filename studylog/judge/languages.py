@@ -1,7 +1,9 @@
 """Languages the judge runs, picked by file extension, and their compile step.
 
-Python runs with the interpreter studylog itself runs on (``sys.executable``), never through a
-shell shim; a syntax error is a compile error, as on BOJ. C and C++ compile with gcc/g++ -O2 and
+Python runs with the interpreter studylog itself runs on (``sys.executable``; in a box its real
+binary outside any virtual environment), never through a shell shim, with ``-S``: the standard
+library only, no site-packages (like BOJ; it also saves the start-up cost of ``.pth`` files);
+a syntax error is a compile error, as on BOJ. C and C++ compile with gcc/g++ -O2 and
 Java with javac (class ``Main``) where those tools exist.
 
 Time allowance per language (on top of the problem's limit, like BOJ's extra time): C/C++ ×1,
@@ -13,15 +15,18 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from studylog.errors import UserError
+from studylog.judge import sandbox
 
-COMPILE_TIMEOUT_S = 60
+COMPILE_TIMEOUT_S = 30  # wall clock and CPU; read at each build (tests may lower it)
+COMPILE_MEMORY_MB = 1024
+COMPILE_FILE_BYTES = 256 << 20  # the executable, and the compiler's messages
 MAX_MESSAGE = 4000
+MAX_SOURCE_BYTES = 4 << 20
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ class Language:
 LANGUAGES: dict[str, Language] = {
     "python": Language(
         "python", f"Python {sys.version_info.major}.{sys.version_info.minor}", (".py",),
-        time_factor=3, time_extra_ms=1000, run_cmd=(sys.executable, "{src}"),
+        time_factor=3, time_extra_ms=1000, run_cmd=(sys.executable, "-S", "{src}"),
     ),
     "c": Language(
         "c", "C (gcc -O2)", (".c",), tool="gcc",
@@ -64,9 +69,11 @@ LANGUAGES: dict[str, Language] = {
     ),
     "java": Language(
         "java", "Java", (".java",), time_factor=2, time_extra_ms=1000, address_limit=False,
-        tool="javac", compile_cmd=("javac", "-encoding", "UTF-8", "-d", "{dir}", "{src}"),
-        run_cmd=("java", "-Xmx{mem_mb}m", "-Xss64m", "-XX:+UseSerialGC",
-                 "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-cp", "{dir}", "Main"),
+        tool="javac", compile_cmd=("javac", "-J-Xmx512m", "-J-XX:ActiveProcessorCount=1",
+                                    "-encoding", "UTF-8", "-d", "{dir}", "{src}"),
+        run_cmd=("java", "-Xmx{mem_mb}m", "-XX:ActiveProcessorCount=1", "-XX:-UsePerfData",
+                 "-Xss64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                 "-Dfile.encoding=UTF-8", "-cp", "{dir}", "Main"),
     ),
 }
 
@@ -120,38 +127,78 @@ def _fill(parts: tuple[str, ...], **values: str) -> list[str]:
     return [p.format(**values) for p in parts]
 
 
-def build(source: Path, language: Language, build_dir: Path, memory_mb: int) -> Build:
+def read_source(source: Path) -> bytes:
+    """The solution's bytes (UserError when it is larger than 4 MB)."""
+    with open(source, "rb") as fh:
+        text = fh.read(MAX_SOURCE_BYTES + 1)
+    if len(text) > MAX_SOURCE_BYTES:
+        raise UserError(f"{source.name} is larger than {MAX_SOURCE_BYTES >> 20} MB")
+    return text
+
+
+def compile_limits(language: Language) -> sandbox.Limits:
+    """The compile step's limits: 30 s, 1 GB of address space (the JVM: its -Xmx), no stdin."""
+    seconds = COMPILE_TIMEOUT_S
+    return sandbox.Limits(
+        cpu_ms=seconds * 1000, wall_ms=seconds * 1000,
+        memory_kb=None if not language.address_limit else COMPILE_MEMORY_MB * 1024,
+        output_bytes=COMPILE_FILE_BYTES, processes=128, open_files=1024,
+        seccomp=language.address_limit,
+    )
+
+
+def build(source: Path, language: Language, build_dir: Path, memory_mb: int,
+          cancel=None) -> Build:
     """Compile ``source`` into ``build_dir`` (created) and return how to run it.
 
-    A compiler failure is not an exception: it gives ``Build(ok=False, message=...)`` (CE).
+    The compiler runs in the same sandbox as the tests, with :func:`compile_limits` and the
+    program's directory as its only writable one. A compiler failure is not an exception: it
+    gives ``Build(ok=False, message=...)`` (CE), also when the compiler hit a limit.
     """
+    text = read_source(source)
     build_dir.mkdir(parents=True, exist_ok=True)
-    text = source.read_bytes()
+    prog = build_dir / "prog"  # build_dir stays private (0700); the box's uid may write here
+    prog.mkdir(exist_ok=True)
+    os.chmod(prog, 0o777)
     if language.key == "python":
-        src = build_dir / "Main.py"
+        src = prog / "Main.py"
         src.write_bytes(text)
+        os.chmod(src, 0o644)
         try:
             compile(text, source.name, "exec", dont_inherit=True)
-        except (SyntaxError, ValueError) as exc:
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
             return Build(language, False, [], _syntax_message(exc), build_dir)
-        argv = _fill(language.run_cmd, src=str(src), exe="", dir=str(build_dir), mem_mb="0")
+        argv = _fill(language.run_cmd, src=str(src), exe="", dir=str(prog), mem_mb="0")
         return Build(language, True, argv, "", build_dir)
     name = "Main" + (".java" if language.key == "java" else source.suffix.lower())
-    src = build_dir / name
+    src = prog / name
     src.write_bytes(text)
-    exe = build_dir / "main"
-    values = {"src": str(src), "exe": str(exe), "dir": str(build_dir), "mem_mb": str(memory_mb)}
-    try:
-        proc = subprocess.run(
-            _fill(language.compile_cmd, **values), cwd=build_dir, capture_output=True,
-            timeout=COMPILE_TIMEOUT_S, env={**os.environ, "LC_ALL": "C.UTF-8"},
-        )
-    except subprocess.TimeoutExpired:
-        return Build(language, False, [], f"compiler ran over {COMPILE_TIMEOUT_S} s", build_dir)
-    if proc.returncode != 0:
-        msg = (proc.stderr + proc.stdout).decode("utf-8", errors="replace")
-        msg = msg.replace(str(build_dir) + os.sep, "")
-        return Build(language, False, [], msg[:MAX_MESSAGE], build_dir)
+    os.chmod(src, 0o644)
+    exe = prog / "main"
+    values = {"src": str(src), "exe": str(exe), "dir": str(prog), "mem_mb": str(memory_mb)}
+    limits = compile_limits(language)
+    tools = [str(Path(p).parent) for p in (shutil.which(language.tool or ""),) if p]
+    out = sandbox.run(
+        _fill(language.compile_cmd, **values), b"", limits, cancel=cancel,
+        mounts=sandbox.Mounts(ro=tuple(t for t in tools if not t.startswith("/usr")),
+                              rw=(str(prog),), cwd=str(prog)),
+        keep_bytes=MAX_MESSAGE * 4,
+    )
+    if out.timed_out:
+        return Build(language, False, [], f"the compiler ran over {limits.wall_ms // 1000} s "
+                                          f"and was stopped", build_dir)
+    if out.exit_code != 0:
+        msg = (out.stderr + out.stdout).replace(str(prog) + os.sep, "")
+        if out.signal is not None or "Bad system call" in msg or "out of memory" in msg:
+            what = f"signal {out.signal}" if out.signal is not None else "a limit"
+            msg += f"\nthe compiler was stopped by {what}"
+            if limits.memory_kb is not None:
+                msg += (f" (compile limits: {limits.memory_kb // 1024} MB of memory, one "
+                        f"allocation at most that much, {limits.wall_ms // 1000} s)")
+        if len(msg) > MAX_MESSAGE:
+            msg = msg[:MAX_MESSAGE] + f"\n... ({len(msg) - MAX_MESSAGE} more characters)"
+        return Build(language, False, [], msg.strip() or f"compiler exit {out.exit_code}",
+                     build_dir)
     return Build(language, True, _fill(language.run_cmd, **values), "", build_dir)
 
 

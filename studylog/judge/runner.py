@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from typing import Any
 
 from studylog.judge import checker, languages
 from studylog.judge.bank import Problem
-from studylog.judge.sandbox import Limits, Outcome, run
+from studylog.judge.sandbox import Limits, Outcome, run, sandbox_name
 from studylog.judge.tests_gen import TestCase, build_tests
 from studylog.judge.verdicts import Verdict, overall
 
@@ -73,6 +74,7 @@ class JudgeResult:
     cancelled: bool = False
     attempt_id: int | None = None
     time_limit_ms: int = 0  # the CPU limit with the language's allowance
+    sandbox: str = ""  # "bwrap" or "rlimit": what the tests ran in
 
     @property
     def first_failure(self) -> TestResult | None:
@@ -92,6 +94,7 @@ class JudgeResult:
             "tests": [t.to_json() for t in self.tests],
             "time_limit_ms": self.time_limit_ms,
             "cancelled": self.cancelled, "attempt_id": self.attempt_id,
+            "sandbox": self.sandbox,
         }
         if self.compile_message:
             data["compile_message"] = self.compile_message
@@ -152,6 +155,7 @@ def limits_for(problem: Problem, language: languages.Language) -> Limits:
         cpu_ms=cpu, wall_ms=cpu * 2 + 1000,
         memory_kb=mem_kb if language.address_limit else None,
         output_bytes=problem.output_limit_kb * 1024, stack_kb=mem_kb,
+        processes=256 if language.key == "java" else 64, seccomp=language.address_limit,
     )
 
 
@@ -167,6 +171,8 @@ def classify(out: Outcome, limits: Limits, problem: Problem, expected: str) -> V
     failed = out.exit_code != 0
     if limits.memory_kb is not None and out.memory_kb > mem_kb:
         return Verdict.MLE
+    if out.signal == signal.SIGSYS and limits.seccomp and limits.memory_kb is not None:
+        return Verdict.MLE  # one mmap larger than the limit (the box's seccomp filter)
     if failed and any(m in out.stderr[-3000:] for m in MLE_MARKERS):
         return Verdict.MLE
     if failed and limits.memory_kb is not None and out.memory_kb > 0.9 * mem_kb:
@@ -183,8 +189,10 @@ def run_test(
     """Run one test in the sandbox and judge its output."""
     out = run(argv, test.input.encode("utf-8"), limits, cancel=cancel)
     verdict = classify(out, limits, problem, test.expected)
+    # stopped on the wall clock before its CPU limit (its CPU time went with the box): wall time
+    took = out.wall_ms if out.timed_out and out.cpu_ms < limits.cpu_ms else out.cpu_ms
     return TestResult(
-        index=index, name=test.name, kind=test.kind, verdict=verdict, time_ms=out.cpu_ms,
+        index=index, name=test.name, kind=test.kind, verdict=verdict, time_ms=took,
         memory_kb=out.memory_kb, exit_code=out.exit_code, signal=out.signal, input=test.input,
         expected=test.expected, received=out.stdout, stderr=out.stderr,
     )
@@ -231,7 +239,7 @@ def judge_events(
     limits = limits_for(problem, language)
     build_dir = Path(tempfile.mkdtemp(prefix="studylog-build-"))
     try:
-        b = languages.build(source, language, build_dir, problem.memory_mb)
+        b = languages.build(source, language, build_dir, problem.memory_mb, cancel=cancel)
         yield Compiled(language, b.ok, b.message, len(cases))
         if not b.ok:
             ce = [TestResult(i + 1, c.name, c.kind, Verdict.CE if i == 0 else Verdict.SKIP)
@@ -239,6 +247,7 @@ def judge_events(
             res = summarize(problem, language, ce, compile_message=b.message)
             res.verdict = Verdict.CE
             res.time_limit_ms = limits.cpu_ms
+            res.sandbox = sandbox_name()
             yield Finished(res)
             return
         yield from _run_all(problem, language, b.argv, limits, cases, cancel, workers)
@@ -279,14 +288,12 @@ def _run_all(problem: Problem, language: languages.Language, argv: list[str], li
         pool.shutdown(wait=True, cancel_futures=True)
     final = summarize(problem, language, results, cancelled=cancel is not None and cancel.is_set())
     final.time_limit_ms = limits.cpu_ms
+    final.sandbox = sandbox_name()
     yield Finished(final)
 
 
 def judge(problem: Problem, source: Path, **kwargs: Any) -> JudgeResult:
     """Judge ``source`` and return only the final result (see :func:`judge_events`)."""
-    result: JudgeResult | None = None
-    for ev in judge_events(problem, source, **kwargs):
-        if isinstance(ev, Finished):
-            result = ev.result
-    assert result is not None
-    return result
+    finals = [ev.result for ev in judge_events(problem, source, **kwargs)
+              if isinstance(ev, Finished)]
+    return finals[-1]

@@ -1,14 +1,17 @@
 """Run one process under limits, in a throwaway directory, and leave nothing behind.
 
-Each run gets a fresh temp directory that is its cwd, HOME and TMPDIR. Limits are set in the
-child before exec (``preexec_fn`` calling only ``resource.setrlimit``): RLIMIT_CPU (CPU seconds,
-SIGXCPU then SIGKILL), RLIMIT_AS (address space), RLIMIT_FSIZE (the output limit: stdout and
-stderr go to files, so a flood is cut by the kernel), RLIMIT_STACK (= the memory limit, so deep
-recursion works as on BOJ) and RLIMIT_CORE = 0. The child starts a new session; when it exits
-(or a limit or the cancel flag ends it) its whole process group is killed, and any process that
-still carries the run's marker in its environment (one that called setsid to escape the group)
-is killed too. CPU time and peak memory come from ``os.wait4``'s rusage, which covers the child
-and the descendants it waited for. Output is decoded as UTF-8 with errors='replace'.
+Where bubblewrap works (Linux with user namespaces, see :mod:`studylog.judge.box`), each run is a
+box: its own PID, mount and network namespaces, the filesystem read-only but for its tmpfs
+``/box``, hard limits set inside, and killing the box kills everything it started. Elsewhere the
+fallback is the rlimit sandbox: the child starts a new session with soft limits (RLIMIT_CPU,
+RLIMIT_AS, RLIMIT_FSIZE = the output limit, RLIMIT_STACK, RLIMIT_CORE = 0) in a fresh temp
+directory that is its cwd, HOME and TMPDIR; its process group, and any process that carries the
+run's marker in its environment, are killed when it ends. :func:`sandbox_name` says which.
+
+Both ways stdin, stdout and stderr are files in the run's directory (never a pipe to studylog);
+the file-size limit cuts a flood, and at most the output limit + 1 byte of stdout (and the last
+64 KB of stderr) is read back, decoded as UTF-8 with errors='replace'. CPU time and peak memory
+come from ``os.wait4``'s rusage, which covers the child and the descendants it waited for.
 
 Processes are started by small helper processes (:mod:`studylog.judge.spawner`) so the peak memory
 reported is the solution's, not studylog's; where that helper cannot run, they are forked from
@@ -19,12 +22,9 @@ from __future__ import annotations
 
 import math
 import os
-import resource
-import select
 import shutil
 import signal
 import stat
-import subprocess
 import tempfile
 import threading
 import time
@@ -32,10 +32,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from studylog.judge import box
 from studylog.judge import spawner as spawners
-
-MARKER = "STUDYLOG_JUDGE_RUN"
-POLL_SLICE_MS = 100
+from studylog.judge.fallback import MARKER, POLL_SLICE_MS, kill_group, kill_marked, run_direct
 
 
 @dataclass(frozen=True)
@@ -47,6 +46,9 @@ class Limits:
     memory_kb: int | None
     output_bytes: int
     stack_kb: int | None = None
+    processes: int = 64  # RLIMIT_NPROC in a box (threads count too)
+    open_files: int = 256
+    seccomp: bool = True  # stop a single mmap over memory_kb (off for the JVM)
 
 
 @dataclass
@@ -64,25 +66,25 @@ class Outcome:
     timed_out: bool = False  # wall clock or CPU limit
     output_limited: bool = False
     cancelled: bool = False
+    sandbox: str = "rlimit"  # "bwrap" or "rlimit"
 
 
-def _preexec(limits: Limits) -> None:
-    cpu_s = max(1, math.ceil(limits.cpu_ms / 1000))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s + 1))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.output_bytes, limits.output_bytes))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if limits.memory_kb is not None:
-        as_bytes = limits.memory_kb * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (as_bytes, as_bytes))
-    if limits.stack_kb is not None:
-        hard = resource.getrlimit(resource.RLIMIT_STACK)[1]
-        want = limits.stack_kb * 1024
-        if hard != resource.RLIM_INFINITY:
-            want = min(want, hard)
-        resource.setrlimit(resource.RLIMIT_STACK, (want, hard))
-    # Python ignores SIGXFSZ and SIGPIPE in itself; a C program should die of them by default.
-    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+@dataclass(frozen=True)
+class Mounts:
+    """Host directories a box shows at their own path: ``ro`` read-only, ``rw`` writable (the
+    compile step's build directory). Directories of absolute file paths in argv are added ro."""
+
+    ro: tuple[str, ...] = ()
+    rw: tuple[str, ...] = ()
+    cwd: str | None = None  # default: the run's own box directory
+
+
+STDERR_KEEP = 64 * 1024
+
+
+def sandbox_name() -> str:
+    """The sandbox runs get here: ``bwrap`` (a namespace box) or ``rlimit`` (the fallback)."""
+    return "bwrap" if box.available() and spawners.available() else "rlimit"
 
 
 def _rmtree(path: Path) -> None:
@@ -97,88 +99,11 @@ def _rmtree(path: Path) -> None:
     shutil.rmtree(path, onerror=fix)
 
 
-def _kill_group(pgid: int) -> None:
-    if pgid <= 1:  # never our own group (0) or everything (-1 / 1)
-        return
-    try:
-        os.killpg(pgid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
-def _last_pid() -> int:
-    try:
-        with open("/proc/loadavg") as fh:
-            return int(fh.read().split()[-1])
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
-def kill_marked(token: str, above_pid: int = 0) -> int:
-    """Kill every process whose environment holds this run's marker; return how many.
-
-    Only pids above ``above_pid`` are read, unless pids have wrapped around since.
-    """
-    needle = f"{MARKER}={token}".encode()
-    killed = 0
-    try:
-        pids = [int(p) for p in os.listdir("/proc") if p.isdigit()]
-    except OSError:
-        return 0
-    if above_pid and _last_pid() >= above_pid:  # no wrap-around since: only newer pids
-        pids = [p for p in pids if p > above_pid]
-    me = os.getpid()
-    for pid in pids:
-        if pid == me:
-            continue
-        try:
-            with open(f"/proc/{pid}/environ", "rb") as fh:
-                env = fh.read()
-        except OSError:
-            continue
-        if needle in env.split(b"\0"):
-            try:
-                os.kill(pid, signal.SIGKILL)
-                killed += 1
-            except OSError:
-                pass
-    return killed
-
-
-def _wait_exit(pid: int, deadline: float, cancel: threading.Event | None) -> tuple[bool, bool]:
-    """Block until the child exits (not reaped); returns (timed_out, cancelled)."""
-    try:
-        fd = os.pidfd_open(pid)
-    except (AttributeError, OSError):
-        fd = None
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return True, False
-            if cancel is not None and cancel.is_set():
-                return False, True
-            slice_ms = min(left * 1000, POLL_SLICE_MS if cancel is not None else left * 1000)
-            if fd is not None:
-                poller = select.poll()
-                poller.register(fd, select.POLLIN)
-                if poller.poll(max(1, int(slice_ms))):
-                    return False, False
-            else:  # no pidfd: peek without reaping
-                info = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
-                if info is not None:
-                    return False, False
-                time.sleep(min(0.002, slice_ms / 1000))
-    finally:
-        if fd is not None:
-            os.close(fd)
-
-
-def _child_env(box: Path, token: str, extra: dict[str, str] | None) -> dict[str, str]:
+def _child_env(home: str, token: str, extra: dict[str, str] | None) -> dict[str, str]:
     return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(box),
-        "TMPDIR": str(box),
+        "PATH": box.PATH if home == box.BOX else os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": home,
+        "TMPDIR": home,
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
         "PYTHONUTF8": "1",
@@ -189,32 +114,15 @@ def _child_env(box: Path, token: str, extra: dict[str, str] | None) -> dict[str,
     }
 
 
-def _run_direct(argv, limits, box, paths, env, cancel):
-    """Fork from this process (fallback when the spawner is unavailable)."""
-    in_path, out_path, err_path = paths
-    with open(in_path, "rb") as fin, open(out_path, "wb") as fout, open(err_path, "wb") as ferr:
-        start = time.monotonic()
-        proc = subprocess.Popen(
-            argv, stdin=fin, stdout=fout, stderr=ferr, cwd=box, env=env,
-            start_new_session=True, close_fds=True, preexec_fn=lambda: _preexec(limits),
-        )
-    pid = proc.pid
-    timed_out, cancelled = _wait_exit(pid, start + limits.wall_ms / 1000, cancel)
-    _kill_group(pid)  # the leader is a zombie (not reaped), so the group id is still ours
-    _, status, usage = os.wait4(pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    cpu_ms = int((usage.ru_utime + usage.ru_stime) * 1000)
-    return pid, status, cpu_ms, int(usage.ru_maxrss), start, timed_out, cancelled
-
-
-def _run_spawned(argv, limits, box, paths, env, cancel):
+def _run_spawned(argv, limits, cwd, paths, env, cancel, boxed, fds):
     """Start it from a leased spawner process; wait here for its report."""
     in_path, out_path, err_path = paths
     cpu_s = max(1, math.ceil(limits.cpu_ms / 1000))
     req = {
-        "argv": list(argv), "env": env, "cwd": str(box), "stdin": str(in_path),
+        "argv": list(argv), "env": env, "cwd": cwd, "stdin": str(in_path),
         "stdout": str(out_path), "stderr": str(err_path),
-        "limits": {
+        "fds": [[fd, str(path)] for fd, path in fds], "reap_all": boxed,
+        "limits": None if boxed else {
             "cpu_s": cpu_s, "fsize": limits.output_bytes,
             "as": None if limits.memory_kb is None else limits.memory_kb * 1024,
             "stack": None if limits.stack_kb is None else limits.stack_kb * 1024,
@@ -236,12 +144,56 @@ def _run_spawned(argv, limits, box, paths, env, cancel):
                 timed_out = True
             else:
                 continue
-            _kill_group(pid)
+            kill_group(pid)
             res = sp.wait(None)
             break
     assert res is not None
     cpu_ms = int((res["utime"] + res["stime"]) * 1000)
     return pid, res["status"], cpu_ms, int(res["maxrss"]), start, timed_out, cancelled
+
+
+def _file_args(argv: list[str]) -> list[str]:
+    """Directories named in ``argv``: those of its absolute file paths (the program, its
+    script) and absolute directories (a class path)."""
+    dirs = []
+    for a in argv:
+        if a.startswith("/") and a != "/" and not a.startswith("/usr/") and os.path.exists(a):
+            real = os.path.realpath(a)
+            d = real if os.path.isdir(real) else os.path.dirname(real)
+            if d not in dirs:
+                dirs.append(d)
+    return dirs
+
+
+def _read_head(path: Path, limit: int) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(limit)
+
+
+def _read_tail(path: Path, limit: int) -> bytes:
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        fh.seek(max(0, size - limit))
+        return fh.read(limit)
+
+
+def _box_argv(argv: list[str], limits: Limits, mounts: Mounts, env: dict[str, str],
+              bpf: Path, seccomp: bool) -> tuple[list[str], list[tuple[int, Path]]]:
+    hard = box.HardLimits(
+        cpu_s=max(1, math.ceil(limits.cpu_ms / 1000)),
+        address_bytes=None if limits.memory_kb is None else limits.memory_kb * 1024,
+        file_bytes=limits.output_bytes, nofile=limits.open_files, nproc=limits.processes,
+        stack_bytes=None if limits.stack_kb is None else limits.stack_kb * 1024,
+    )
+    fds: list[tuple[int, Path]] = []
+    program = box.seccomp_filter(hard.address_bytes) if seccomp else None
+    if program is not None:
+        bpf.write_bytes(program)
+        fds.append((3, bpf))
+    ro = [*mounts.ro, *[d for d in _file_args(argv) if d not in mounts.rw]]
+    wrapped = box.wrap(argv, hard, ro=ro, rw=list(mounts.rw), cwd=mounts.cwd or box.BOX,
+                       env=env, seccomp_fd=3 if fds else None)
+    return wrapped, fds
 
 
 def run(
@@ -251,39 +203,56 @@ def run(
     *,
     cancel: threading.Event | None = None,
     env: dict[str, str] | None = None,
+    mounts: Mounts | None = None,
+    keep_bytes: int | None = None,
 ) -> Outcome:
-    """Run ``argv`` with ``stdin`` under ``limits`` in a fresh directory and clean up after it."""
+    """Run ``argv`` with ``stdin`` under ``limits`` in a fresh box (or directory) and clean up
+    after it. ``mounts`` names host directories the program needs (see :class:`Mounts`);
+    ``keep_bytes`` bounds the stdout read back (default: the output limit + 1)."""
+    mounts = mounts or Mounts()
+    boxed = box.available() and spawners.available()  # a box needs the spawner (subreaper)
     token = uuid.uuid4().hex
     run_dir = Path(tempfile.mkdtemp(prefix="studylog-run-"))
-    box = run_dir / "box"
-    box.mkdir()
     paths = (run_dir / "in", run_dir / "out", run_dir / "err")
-    paths[0].write_bytes(stdin)
-    child_env = _child_env(box, token, env)
     try:
-        if spawners.available():
-            got = _run_spawned(argv, limits, box, paths, child_env, cancel)
+        paths[0].write_bytes(stdin)
+        fds: list[tuple[int, Path]] = []
+        if boxed:
+            child_env = _child_env(box.BOX, token, env)
+            child_env.pop(MARKER)
+            argv, fds = _box_argv(argv, limits, mounts, child_env, run_dir / "seccomp",
+                                   limits.seccomp)
+            cwd = "/"
         else:
-            got = _run_direct(argv, limits, box, paths, child_env, cancel)
+            home = run_dir / "box"
+            home.mkdir()
+            cwd = mounts.cwd or str(home)
+            child_env = _child_env(str(home), token, env)
+        runner = _run_spawned if boxed or spawners.available() else run_direct
+        got = runner(argv, limits, cwd, paths, {} if boxed else child_env, cancel, boxed, fds)
         pid, status, cpu_ms, maxrss, start, timed_out, cancelled = got
         wall_ms = int((time.monotonic() - start) * 1000)
-        kill_marked(token, above_pid=pid)
-        out = paths[1].read_bytes()
-        err = paths[2].read_bytes()
+        if not boxed:
+            kill_marked(token, above_pid=pid)
+        out = _read_head(paths[1], keep_bytes or limits.output_bytes + 1)
+        err = _read_tail(paths[2], STDERR_KEEP)
     finally:
         _rmtree(run_dir)
     sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
+    if boxed and code is not None and 128 < code <= 128 + 64:
+        sig, code = code - 128, None  # bwrap reports a program killed by signal N as 128 + N
     if sig == signal.SIGXCPU or cpu_ms > limits.cpu_ms:
         timed_out = True
     elif sig == signal.SIGKILL and cpu_ms >= math.ceil(limits.cpu_ms / 1000) * 1000:
         timed_out = True  # the hard CPU limit
     return Outcome(
         exit_code=code, signal=sig, cpu_ms=cpu_ms, wall_ms=wall_ms, memory_kb=maxrss,
-        stdout=out.decode("utf-8", errors="replace"),
+        stdout=out[: limits.output_bytes].decode("utf-8", errors="replace"),
         stderr=err.decode("utf-8", errors="replace"),
         stdout_bytes=len(out),
         timed_out=timed_out,
         output_limited=len(out) >= limits.output_bytes or sig == signal.SIGXFSZ,
         cancelled=cancelled,
+        sandbox="bwrap" if boxed else "rlimit",
     )

@@ -40,6 +40,8 @@ STARTERS = {
 def check_source(source: Path) -> Path:
     """The solution file, or UserError when it is missing."""
     if not source.is_file():
+        if source.exists():
+            raise UserError(f"{source} is not a regular file")
         raise UserError(f"no such file: {source}")
     return source
 

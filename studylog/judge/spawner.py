@@ -7,6 +7,7 @@ spawners are kept for the next run (up to two per core) and stopped when studylo
 
 from __future__ import annotations
 
+import atexit
 import marshal
 import os
 import select
@@ -85,6 +86,18 @@ class Spawner:
 
 _idle: list[Spawner] = []
 _lock = threading.Lock()
+
+
+def close_all() -> None:
+    """Stop the idle spawners and wait for them (at exit: studylog leaves no process behind)."""
+    with _lock:
+        idle = list(_idle)
+        _idle.clear()
+    for sp in idle:
+        sp.close()
+
+
+atexit.register(close_all)
 
 
 def available() -> bool:

@@ -131,7 +131,7 @@ def stress_events(
     kill = threading.Event()
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="studylog-stress")
     try:
-        b = languages.build(source, language, build_dir, problem.memory_mb)
+        b = languages.build(source, language, build_dir, problem.memory_mb, cancel=cancel)
         if not b.ok:
             result.failed, result.verdict, result.compile_message = True, Verdict.CE, b.message
             yield StressFinished(result)

@@ -1,14 +1,76 @@
-"""Queries on problems, judge attempts and the user's regression cases."""
+"""Queries on problems, judge attempts and the user's regression cases.
+
+Rows come back as frozen dataclasses (:class:`AttemptRow`, :class:`Attempt`,
+:class:`ProblemStatus`, :class:`Regression`); :func:`summary_for_date` still returns the dicts
+that the journal's day record, blog post and JSON export read.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
 
 from studylog.store.days import ensure_day, now
 from studylog.store.tx import transaction
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    """One stored attempt, without its code and per-test list."""
+
+    id: int
+    problem_id: str
+    date: str
+    created: str
+    language: str
+    filename: str
+    verdict: str
+    passed: int
+    total: int
+    time_ms: int | None
+    memory_kb: int | None
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Attempt(AttemptRow):
+    """One stored attempt with its code and per-test summaries (``tests``: index, name, kind,
+    verdict, time_ms, memory_kb, exit_code, signal)."""
+
+    code: str = ""
+    tests: list[dict[str, Any]] = field(default_factory=list)
+    failure: dict[str, Any] | None = None  # the first failing test's report, when stored
+
+
+@dataclass(frozen=True)
+class ProblemStatus:
+    """The user's record on one problem."""
+
+    attempts: int
+    solved: bool
+    last_verdict: str | None
+    last_date: str | None
+
+
+@dataclass(frozen=True)
+class Regression:
+    """A saved failing input found by a stress run."""
+
+    id: int
+    created: str
+    input: str
+    note: str
+
+
+_ROW = ("id", "problem_id", "date", "created", "language", "filename", "verdict", "passed",
+        "total", "time_ms", "memory_kb")
+
+
+def _row(r: dict[str, Any]) -> AttemptRow:
+    return AttemptRow(**{k: r[k] for k in _ROW}, title=r.get("title") or "")
 
 
 def ensure_problem(db: sqlite_utils.Database, problem_id: str, title: str, title_en: str) -> None:
@@ -24,6 +86,7 @@ def add_attempt(
     db: sqlite_utils.Database, *, problem_id: str, title: str, title_en: str, date: str,
     language: str, filename: str, code: str, verdict: str, passed: int, total: int,
     time_ms: int | None, memory_kb: int | None, tests: list[dict[str, Any]],
+    failure: dict[str, Any] | None = None,
 ) -> int:
     """Store one attempt (with its day and problem rows) in one transaction; returns its id."""
     with transaction(db):
@@ -31,37 +94,46 @@ def add_attempt(
         ensure_problem(db, problem_id, title, title_en)
         cur = db.execute(
             "INSERT INTO attempts (problem_id, date, created, language, filename, code, verdict, "
-            "passed, total, time_ms, memory_kb, tests_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "passed, total, time_ms, memory_kb, tests_json, failure_json) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [problem_id, date, now(), language, filename, code, verdict, passed, total, time_ms,
-             memory_kb, json.dumps(tests, ensure_ascii=False)],
+             memory_kb, json.dumps(tests, ensure_ascii=False),
+             None if failure is None else json.dumps(failure, ensure_ascii=False)],
         )
+        assert cur.lastrowid is not None
         return int(cur.lastrowid)
 
 
-def attempts_for(db: sqlite_utils.Database, problem_id: str, limit: int = 50) -> list[dict]:
+def attempts_for(db: sqlite_utils.Database, problem_id: str, limit: int = 50) -> list[AttemptRow]:
     """A problem's attempts, newest first (without the code and per-test list)."""
-    return list(db.query(
+    return [_row(r) for r in db.query(
         "SELECT id, problem_id, date, created, language, filename, verdict, passed, total, "
         "time_ms, memory_kb FROM attempts WHERE problem_id = ? ORDER BY created DESC, id DESC "
-        "LIMIT ?", [problem_id, limit]))
+        "LIMIT ?", [problem_id, limit])]
 
 
-def get_attempt(db: sqlite_utils.Database, attempt_id: int) -> dict | None:
-    """One attempt with its code and per-test list (``tests`` decoded), or None."""
-    rows = list(db.query("SELECT * FROM attempts WHERE id = ?", [attempt_id]))
+def get_attempt(db: sqlite_utils.Database, attempt_id: int) -> Attempt | None:
+    """One attempt with its code and per-test list, or None."""
+    rows = list(db.query(
+        "SELECT a.*, p.title FROM attempts a LEFT JOIN problems p ON p.id = a.problem_id "
+        "WHERE a.id = ?", [attempt_id]))
     if not rows:
         return None
-    row = rows[0]
-    row["tests"] = json.loads(row.pop("tests_json") or "[]")
-    return row
+    r = rows[0]
+    tests = json.loads(r.get("tests_json") or "[]")
+    failure = json.loads(r["failure_json"]) if r.get("failure_json") else None
+    return Attempt(**{k: r[k] for k in _ROW}, title=r.get("title") or "", code=r["code"] or "",
+                   tests=tests if isinstance(tests, list) else [],
+                   failure=failure if isinstance(failure, dict) else None)
 
 
-def attempts_on(db: sqlite_utils.Database, date: str) -> list[dict]:
-    """Every attempt of a day in order (for the TUI's today screen)."""
-    return list(db.query(
-        "SELECT a.id, a.problem_id, p.title, a.created, a.language, a.verdict, a.passed, "
-        "a.total, a.time_ms, a.memory_kb FROM attempts a JOIN problems p ON p.id = a.problem_id "
-        "WHERE a.date = ? ORDER BY a.created, a.id", [date]))
+def attempts_on(db: sqlite_utils.Database, date: str) -> list[AttemptRow]:
+    """Every attempt of a day in order."""
+    return [_row(r) for r in db.query(
+        "SELECT a.id, a.problem_id, a.date, p.title, a.created, a.language, a.filename, "
+        "a.verdict, a.passed, a.total, a.time_ms, a.memory_kb FROM attempts a "
+        "JOIN problems p ON p.id = a.problem_id WHERE a.date = ? ORDER BY a.created, a.id",
+        [date])]
 
 
 def summary_for_date(db: sqlite_utils.Database, date: str) -> list[dict]:
@@ -83,7 +155,7 @@ def summary_for_date(db: sqlite_utils.Database, date: str) -> list[dict]:
     ]
 
 
-def status_by_problem(db: sqlite_utils.Database) -> dict[str, dict]:
+def status_by_problem(db: sqlite_utils.Database) -> dict[str, ProblemStatus]:
     """Per problem attempted: ``attempts``, ``solved`` (any AC), ``last_verdict``, ``last_date``."""
     sql = """
         SELECT a.problem_id, count(*) AS attempts, max(a.verdict = 'AC') AS solved,
@@ -93,8 +165,8 @@ def status_by_problem(db: sqlite_utils.Database) -> dict[str, dict]:
         FROM attempts a GROUP BY a.problem_id
     """
     return {
-        r["problem_id"]: {"attempts": r["attempts"], "solved": bool(r["solved"]),
-                          "last_verdict": r["last_verdict"], "last_date": r["last_date"]}
+        r["problem_id"]: ProblemStatus(r["attempts"], bool(r["solved"]), r["last_verdict"],
+                                       r["last_date"])
         for r in db.query(sql)
     }
 
@@ -110,8 +182,8 @@ def add_regression(db: sqlite_utils.Database, problem_id: str, title: str, title
         return cur.rowcount > 0
 
 
-def regressions_for(db: sqlite_utils.Database, problem_id: str) -> list[dict]:
+def regressions_for(db: sqlite_utils.Database, problem_id: str) -> list[Regression]:
     """A problem's saved regression inputs, oldest first."""
-    return list(db.query(
+    return [Regression(r["id"], r["created"], r["input"], r["note"] or "") for r in db.query(
         "SELECT id, created, input, note FROM regressions WHERE problem_id = ? ORDER BY id",
-        [problem_id]))
+        [problem_id])]

@@ -269,3 +269,10 @@ def study_carryover(db: sqlite_utils.Database) -> None:
         );
         """
     )
+
+
+@migration
+def judge_attempt_failure(db: sqlite_utils.Database) -> None:
+    """An attempt keeps its first failing test's report (input, expected, received, diff) as
+    JSON, so the app can show it when the attempt is opened from the history."""
+    db.execute("ALTER TABLE attempts ADD COLUMN failure_json TEXT")

@@ -70,58 +70,6 @@ class BlogExported(Message):
 
 
 @dataclass
-class BankLoaded(Message):
-    """The problem bank with the user's status per problem (list of dicts)."""
-
-    problems: list[dict[str, Any]]
-
-
-@dataclass
-class ProblemLoaded(Message):
-    """One problem's statement and history."""
-
-    problem_id: str
-    statement: str
-    history: list[dict[str, Any]]
-
-
-@dataclass
-class JudgeCompiled(Message):
-    """The solution compiled (or not); ``total`` tests will run."""
-
-    problem_id: str
-    ok: bool
-    message: str
-    total: int
-
-
-@dataclass
-class JudgeTestDone(Message):
-    """One test of a judge run finished (a dict: index, verdict, time_ms, ...)."""
-
-    problem_id: str
-    test: dict[str, Any]
-
-
-@dataclass
-class JudgeFinished(Message):
-    """A judge or stress run ended; ``result`` is its JSON-style dict."""
-
-    problem_id: str
-    result: dict[str, Any]
-    stress: bool = False
-
-
-@dataclass
-class StressProgress(Message):
-    """A stress run has tried ``done`` of ``total`` random cases; ``note`` says what happens."""
-
-    done: int
-    total: int
-    note: str = ""
-
-
-@dataclass
 class ParamsLoaded(Message):
     """Trainable/total parameters per block for the chosen model and freeze."""
 

@@ -68,6 +68,6 @@ def test_summary_for_date_and_status(tmp_path):
         {"problem_id": "2667", "title": "단지번호붙이기", "final_verdict": "TLE", "attempts": 1},
     ]
     st = attempts.status_by_problem(db)
-    assert st["1012"]["solved"] and not st["2667"]["solved"] and st["2667"]["attempts"] == 1
+    assert st["1012"].solved and not st["2667"].solved and st["2667"].attempts == 1
     assert attempts.summary_for_date(db, "2026-01-01") == []
     assert random  # keep import used

@@ -12,7 +12,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from studylog.cli.main import app
+from studylog.judge import present
 from studylog.judge.bank import get_problem
+from studylog.judge.sandbox import sandbox_name
 
 from .conftest import DOWN_RIGHT_PY, GOOD_PY
 
@@ -41,10 +43,21 @@ def test_solve_good_and_bad_exit_codes_and_json(write):
     assert rows["2667"]["status"] == "solved" and rows["1012"]["status"] == "new"
 
 
-def test_first_failure_shows_input_and_diff(write):
+def test_first_failure_shows_input_and_diff(write, monkeypatch, tmp_path):
     r = cli("solve", "2667", str(write("wa.py", DOWN_RIGHT_PY)))
     assert r.exit_code == 1
-    assert "first failing test" in r.output and "diff (- expected, + received)" in r.output
+    assert present.word("first failure", "ko") in r.output
+    assert present.word("diff", "ko") in r.output and "sandbox" not in r.output
+    assert f"{present.word('sandbox', 'ko')}: {sandbox_name()}" in r.output
+    (tmp_path / "config.toml").write_text('language = "en"\n', encoding="utf-8")
+    r = cli("solve", "2667", str(write("wa.py", DOWN_RIGHT_PY)))
+    assert "first failing test: #" in r.output and "diff (- expected, + received)" in r.output
+    assert f"sandbox: {sandbox_name()}" in r.output and "WA 틀렸습니다 (Wrong Answer)" in r.output
+
+
+def test_json_names_the_sandbox(write):
+    data = json.loads(cli("solve", "2667", str(write("sol.py", GOOD_PY)), "--json").stdout)
+    assert data["sandbox"] == sandbox_name() and data["cancelled"] is False
 
 
 def test_bad_input_is_one_line_and_exit_2(write, tmp_path):
@@ -54,6 +67,10 @@ def test_bad_input_is_one_line_and_exit_2(write, tmp_path):
         (("solve", "2667", str(write("a.rb", "puts 1\n"))), "cannot tell the language"),
         (("solve", "2667", str(write("b.py", "print(1)\n")), "--lang", "cobol"),
          "unknown language"),
+        (("solve", "2667", "/dev/zero"), "not a regular file"),
+        (("solve", "2667", str(write("big.py", "#" * (5 << 20)))), "larger than 4 MB"),
+        (("solve", "2667", str(write("c.py", "print(1)\n")), "--stress", "10" * 10),
+         "not in the range"),
     ]
     for args, msg in cases:
         r = cli(*args)
@@ -113,7 +130,7 @@ def test_stress_shrinks_saves_and_later_runs_regression_first(write):
     first = json.loads(r.stdout)["tests"][0]
     assert first["kind"] == "regression" and first["verdict"] == "WA"
     r = cli("solve", "2667", str(write("ok.py", GOOD_PY)), "--stress", "20")
-    assert r.exit_code == 0 and "no failure" in r.output
+    assert r.exit_code == 0 and present.word("no failure", "ko") in r.output
 
 
 def test_real_process(write, tmp_path):

