@@ -115,9 +115,13 @@ def _print_result(con, result) -> None:
     if v.value == "TLE":
         extra = f" · limit {result.time_limit_ms} ms CPU for {result.language_name}" + extra
     attempt = f" · attempt #{result.attempt_id}" if result.attempt_id else ""
+    from studylog.config import Settings
+    from studylog.judge.problem_present import checker_line, word
+
+    lang = Settings.load().get("language")
     con.print(f"[bold {_verdict_style(v.value)}]{v.value} {v.korean}[/] ({v.english}) · "
               f"{result.passed}/{result.total} passed · max {result.time_ms} ms · "
-              f"{_mem(result.memory_kb)}{extra}{attempt}")
+              f"{_mem(result.memory_kb)}{extra}{attempt} · {checker_line(result.checker, lang)}")
     fail = result.first_failure
     if fail is None or v.value == "CE":
         return
@@ -125,6 +129,8 @@ def _print_result(con, result) -> None:
               f"({fail.verdict.value})")
     con.print("[bold]input:[/]")
     con.print(escape(cut_input(fail.input)))
+    if fail.checker_message:
+        con.print(f"[bold]{word('checker_says', lang)}[/] {escape(fail.checker_message)}")
     if fail.verdict.value in ("WA", "PE"):
         con.print("[bold]diff (- expected, + received):[/]")
         for line in checker.diff(fail.expected, fail.received):

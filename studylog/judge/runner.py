@@ -44,6 +44,7 @@ class TestResult:
     expected: str = ""
     received: str = ""
     stderr: str = ""
+    checker_message: str = ""  # a special judge's comment
 
     __test__ = False  # not a pytest class
 
@@ -73,6 +74,7 @@ class JudgeResult:
     cancelled: bool = False
     attempt_id: int | None = None
     time_limit_ms: int = 0  # the CPU limit with the language's allowance
+    checker: str = "boj"  # the problem's checker kind (see checker.py)
 
     @property
     def first_failure(self) -> TestResult | None:
@@ -92,6 +94,7 @@ class JudgeResult:
             "tests": [t.to_json() for t in self.tests],
             "time_limit_ms": self.time_limit_ms,
             "cancelled": self.cancelled, "attempt_id": self.attempt_id,
+            "checker": self.checker,
         }
         if self.compile_message:
             data["compile_message"] = self.compile_message
@@ -101,7 +104,7 @@ class JudgeResult:
                 "index": fail.index, "name": fail.name, "input": cut(fail.input, 2000),
                 "expected": cut(fail.expected, 2000), "received": cut(fail.received, 2000),
                 "diff": checker.diff(fail.expected, fail.received),
-                "stderr": cut(fail.stderr, 2000),
+                "stderr": cut(fail.stderr, 2000), "checker_message": fail.checker_message,
             }
         return data
 
@@ -155,8 +158,9 @@ def limits_for(problem: Problem, language: languages.Language) -> Limits:
     )
 
 
-def classify(out: Outcome, limits: Limits, problem: Problem, expected: str) -> Verdict:
-    """Turn a run's raw outcome into a verdict."""
+def classify(out: Outcome, limits: Limits, problem: Problem, expected: str,
+             input_text: str = "", notes: list[str] | None = None) -> Verdict:
+    """Turn a run's raw outcome into a verdict (a special judge's comment goes to ``notes``)."""
     if out.cancelled:
         return Verdict.SKIP
     if out.output_limited:
@@ -173,7 +177,9 @@ def classify(out: Outcome, limits: Limits, problem: Problem, expected: str) -> V
         return Verdict.MLE  # e.g. a C malloc that returned NULL near the limit
     if failed:
         return Verdict.RE
-    return checker.check(problem.checker, expected, out.stdout)
+    checked = checker.judge_output(problem.checker, problem.path, input_text, expected, out.stdout)
+    (notes if notes is not None else []).append(checked.message)
+    return checked.verdict
 
 
 def run_test(
@@ -182,11 +188,13 @@ def run_test(
 ) -> TestResult:
     """Run one test in the sandbox and judge its output."""
     out = run(argv, test.input.encode("utf-8"), limits, cancel=cancel)
-    verdict = classify(out, limits, problem, test.expected)
+    notes: list[str] = []
+    verdict = classify(out, limits, problem, test.expected, test.input, notes)
     return TestResult(
         index=index, name=test.name, kind=test.kind, verdict=verdict, time_ms=out.cpu_ms,
         memory_kb=out.memory_kb, exit_code=out.exit_code, signal=out.signal, input=test.input,
         expected=test.expected, received=out.stdout, stderr=out.stderr,
+        checker_message="\n".join(n for n in notes if n),
     )
 
 
@@ -201,7 +209,7 @@ def summarize(problem: Problem, language: languages.Language, results: list[Test
         verdict=verdict, passed=sum(r.verdict is Verdict.AC for r in results), total=len(results),
         time_ms=max((r.time_ms for r in ran), default=0),
         memory_kb=max((r.memory_kb for r in ran), default=0),
-        tests=results, compile_message=compile_message, cancelled=cancelled,
+        tests=results, compile_message=compile_message, cancelled=cancelled, checker=problem.checker,
     )
 
 

@@ -75,10 +75,8 @@ def stress_and_save(
     lang: str | None = None, cancel: threading.Event | None = None, workers: int | None = None,
 ) -> Iterator:
     """:func:`stress.stress_events`, saving the minimal failing input as a regression case."""
+    problem.require_stress()
     check_source(source)
-    gen = problem.module("gen")
-    if gen is None or not hasattr(gen, "generate"):
-        raise UserError(f"problem {problem.id} has no generator (gen.py) to stress with")
     for ev in stress_events(problem, source, n, seed=seed, lang=lang, cancel=cancel,
                             workers=workers):
         if isinstance(ev, StressFinished) and ev.result.minimal is not None:
