@@ -131,7 +131,7 @@ def _print_result(con, result) -> None:
     con.print(escape(cut_input(fail.input)))
     if fail.checker_message:
         con.print(f"[bold]{word('checker_says', lang)}[/] {escape(fail.checker_message)}")
-    if fail.verdict.value in ("WA", "PE"):
+    if fail.verdict.value in ("WA", "PE") and not result.checker.startswith("special"):
         con.print("[bold]diff (- expected, + received):[/]")
         for line in checker.diff(fail.expected, fail.received):
             style = "green" if line.startswith("-") else "red" if line.startswith("+") else ""

@@ -29,12 +29,12 @@ def _console():
     return Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 
 
-def _table(headers: list[str], rows: list[list[str]]):
+def _table(headers: list[str] | None, rows: list[list[str]]):
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for col in headers:
+    table = Table(box=None, pad_edge=False, header_style="bold", show_header=headers is not None)
+    for col in headers or ["", ""]:
         table.add_column(col)
     for row in rows:
         table.add_row(*(escape(c) for c in row))
@@ -74,7 +74,7 @@ def problems_tags() -> None:
 
     lang = _lang()
     rows = problem_present.by_tag_rows(bank.list_problems(db_path()), lang)
-    _console().print(_table(["", ""], rows), soft_wrap=False)
+    _console().print(_table(None, rows))
 
 
 @problems_app.command("add")
