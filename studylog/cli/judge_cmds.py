@@ -9,6 +9,7 @@ import typer
 from studylog.cli.context import db_path, get_db, print_json
 from studylog.errors import CheckFailed, UserError
 
+
 def _console():
     import sys
 

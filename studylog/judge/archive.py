@@ -140,9 +140,9 @@ def scan(folder: Path) -> Found:
     if "problem.toml" in top:
         from studylog.judge.bank import pairs_in
 
-        samples = [Pair(n, i, o) for n, i, o in pairs_in(folder / "samples")]
-        tests = [Pair(n, i, o) for n, i, o in pairs_in(folder / "tests")]
-        return Found(folder, ["problem folder (problem.toml)"], tests, samples, statement,
+        given = [Pair(n, i, o) for n, i, o in pairs_in(folder / "samples")]
+        fixed = [Pair(n, i, o) for n, i, o in pairs_in(folder / "tests")]
+        return Found(folder, ["problem folder (problem.toml)"], fixed, given, statement,
                      checker, full=True, has_reference="ref.py" in top,
                      has_generator="gen.py" in top)
     tests, layouts = _by_suffix(folder, top, "")

@@ -1,6 +1,7 @@
 """A problem's tests: samples, the fixed tests of ``tests/`` (answers given), the generator's
-edge cases and seeded random cases (expected outputs from the reference; none without one). Built tests are cached on disk (``$STUDYLOG_CACHE`` or the user cache dir), keyed
-by a hash of the problem folder, so the reference runs once per problem version."""
+edge cases and seeded random cases (expected outputs from the reference; none without one).
+Built tests are cached on disk (``$STUDYLOG_CACHE`` or the user cache dir), keyed by a hash of
+the problem folder, so the reference runs once per problem version."""
 
 from __future__ import annotations
 

@@ -15,12 +15,12 @@ def parse(text):
 
 
 def _edges(rng, v, m):
-    out = []
-    for _ in range(m if v > 1 else 0):
-        a = rng.randint(1, v)
-        b = rng.randint(1, v - 1)
-        out.append((a, b + (b >= a), rng.randint(1, 10)))
-    return out
+    if v < 2:
+        return []
+    heads = rng.choices(range(1, v + 1), k=m)
+    tails = rng.choices(range(1, v), k=m)
+    weights = rng.choices(range(1, 11), k=m)
+    return [(a, b + (b >= a), w) for a, b, w in zip(heads, tails, weights, strict=True)]
 
 
 def generate(rng: random.Random, size: float) -> str:

@@ -11,7 +11,7 @@ def render(meetings):
 
 def parse(text):
     t = list(map(int, text.split()))
-    return list(zip(t[1:1 + 2 * t[0]:2], t[2:2 + 2 * t[0]:2]))
+    return list(zip(t[1:1 + 2 * t[0]:2], t[2:2 + 2 * t[0]:2], strict=True))
 
 
 def _meetings(rng, n, span, longest):
