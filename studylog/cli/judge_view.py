@@ -187,7 +187,9 @@ def run_stress(problem, file: Path, n: int, seed: int, lang: str | None, as_json
                   f"{len(m.input)} characters")
         con.print("[bold]minimal failing input:[/]")
         con.print(escape(cut_input(m.input)))
-        if v.value in ("WA", "PE"):
+        if m.checker_message:
+            con.print(escape(m.checker_message))
+        if v.value in ("WA", "PE") and not problem.checker.startswith("special"):
             con.print("[bold]diff (- expected, + received):[/]")
             for line in checker.diff(m.expected, m.received):
                 con.print(escape(line))

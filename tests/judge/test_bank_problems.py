@@ -70,3 +70,17 @@ def test_generators_are_seeded():
     for p in BANK:
         gen = p.module("gen")
         assert gen.generate(random.Random(5), 0.3) == gen.generate(random.Random(5), 0.3), p.id
+
+
+@pytest.mark.parametrize("problem", [p for p in BANK if hasattr(p.module("gen"), "shrink")],
+                         ids=lambda p: p.id)
+def test_shrink_candidates_are_valid_inputs(problem):
+    gen, ref = problem.module("gen"), problem.module("ref")
+    text = gen.generate(random.Random(5), 0.15)
+    assert gen.render(gen.parse(text)) == text
+    for k, cand in enumerate(gen.shrink(gen.parse(text))):
+        if k > 40:
+            break
+        smaller = gen.render(cand)
+        assert gen.render(gen.parse(smaller)) == smaller
+        ref.solve(smaller)  # the reference accepts it

@@ -45,9 +45,12 @@ def shrink(case):
     n, buses = case
     for fewer in chunks_removed(buses, min_len=1):
         yield (n, fewer)
-    top = max(max(a, b) for a, b, _ in buses)
-    if 2 <= top < n:
-        yield (top, buses)
+    used = sorted({x for a, b, _ in buses for x in (a, b)})
+    if len(used) < n:  # renumber the cities in use as 1..k, in order
+        new = {x: i for i, x in enumerate(used, start=1)}
+        yield (max(2, len(used)), [(new[a], new[b], c) for a, b, c in buses])
+    if any(c > 1 for _, _, c in buses):
+        yield (n, [(a, b, 1 + (c - 1) // 2) for a, b, c in buses])
 
 
 if __name__ == "__main__":

@@ -43,9 +43,10 @@ def shrink(case):
     n, ops = case
     for fewer in chunks_removed(ops, min_len=1):
         yield (n, fewer)
-    top = max(max(a, b) for _, a, b in ops)
-    if 1 <= top < n:
-        yield (top, ops)
+    used = sorted({x for _, a, b in ops for x in (a, b)})
+    if len(used) < n + 1:  # renumber the numbers in use as 0..k-1, in order
+        new = {x: i for i, x in enumerate(used)}
+        yield (max(1, len(used) - 1), [(o, new[a], new[b]) for o, a, b in ops])
 
 
 if __name__ == "__main__":

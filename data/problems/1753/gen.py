@@ -49,9 +49,12 @@ def shrink(graph):
     v, k, edges = graph
     for fewer in chunks_removed(edges):
         yield (v, k, fewer)
-    top = max([k] + [max(a, b) for a, b, _ in edges])
-    if top < v:
-        yield (top, k, edges)
+    used = sorted({k} | {x for a, b, _ in edges for x in (a, b)})
+    if len(used) < v:  # renumber the vertices in use as 1..k, in order
+        new = {x: i for i, x in enumerate(used, start=1)}
+        yield (len(used), new[k], [(new[a], new[b], w) for a, b, w in edges])
+    if any(w > 1 for _, _, w in edges):
+        yield (v, k, [(a, b, 1 + (w - 1) // 2) for a, b, w in edges])
 
 
 if __name__ == "__main__":

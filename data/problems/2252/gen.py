@@ -48,9 +48,10 @@ def shrink(case):
     n, pairs = case
     for fewer in chunks_removed(pairs, min_len=1):
         yield (n, fewer)
-    top = max(max(p) for p in pairs)
-    if 2 <= top < n:
-        yield (top, pairs)
+    used = sorted({v for p in pairs for v in p})
+    if len(used) < n:  # renumber the students that appear in a comparison as 1..k
+        new = {v: i for i, v in enumerate(used, start=1)}
+        yield (max(2, len(used)), [(new[a], new[b]) for a, b in pairs])
 
 
 if __name__ == "__main__":
