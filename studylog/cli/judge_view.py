@@ -49,7 +49,8 @@ def run_solve(problem, file: Path, lang: str | None, as_json: bool) -> None:
     status = None
     for ev in solve_events(get_db(), problem, file, lang=lang):
         if isinstance(ev, Compiled) and not as_json:
-            con.print(f"[bold]{problem.id} {problem.title}[/] ({problem.title_en}) · "
+            en = f" ({problem.title_en})" if problem.title_en else ""
+            con.print(f"[bold]{problem.id} {problem.title}[/]{en} · "
                       f"{ev.language.name} · {file.name} · {ev.total} tests")
             if ev.ok and err.is_terminal:
                 status = err.status("judging…")

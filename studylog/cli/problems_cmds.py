@@ -113,7 +113,9 @@ def problems_add(
             typer.echo(line)
         return
     problem = archive_write.add(plan)
-    typer.echo(problem_present.added_line(problem, len(plan.samples) + len(plan.tests), lang))
+    from studylog.judge.tests_gen import build_tests
+
+    typer.echo(problem_present.added_line(problem, len(build_tests(problem)), lang))
 
 
 @problems_app.command("export")

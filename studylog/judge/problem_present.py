@@ -63,7 +63,7 @@ CHECKER_NAMES = {
     "tokens": ("토큰 비교 (공백 무시)", "tokens (whitespace ignored)"),
     "float": ("실수 비교 (오차 {eps})", "float (error {eps})"),
     "unordered": ("줄 순서 무관", "unordered (lines in any order)"),
-    "special": ("스페셜 저지 ({file})", "special judge ({file})"),
+    "special": ("스페셜 저지{file}", "special judge{file}"),
 }
 WORDS = {
     "sample_input": ("예제 입력 {n}", "Sample input {n}"),
@@ -77,7 +77,7 @@ WORDS = {
     "none_match": ("조건에 맞는 문제가 없습니다", "no problem matches"),
     "added": ("{id} {title} 추가: 테스트 {tests}개 (예제 {samples}개), 채점 {checker}; "
               "저장 위치 {path}",
-              "added {id} {title}: {tests} tests ({samples} samples), checker {checker}; "
+              "added {id} {title}: {tests} test{ts} ({samples} sample{ss}), checker {checker}; "
               "stored in {path}"),
     "exported": ("{id} {title} 내보냄: {path} (`studylog problems add {path}` 로 다시 추가)",
                  "exported {id} {title} to {path} (`studylog problems add {path}` takes it "
@@ -124,8 +124,8 @@ def tag_key(query: str) -> str:
 def checker_name(kind: str, lang: str) -> str:
     """What checker ``kind`` does, in words (``float:1e-4`` → ``float (error 0.0001)``)."""
     name, arg = parse_kind(kind)
-    eps = f"{float(arg) if arg else FLOAT_EPS:g}"
-    return _pick(CHECKER_NAMES[name], lang).format(eps=eps, file=arg or "checker")
+    eps = f"{float(arg) if arg and name == 'float' else FLOAT_EPS:g}"
+    return _pick(CHECKER_NAMES[name], lang).format(eps=eps, file=f" ({arg})" if arg else "")
 
 
 def checker_line(kind: str, lang: str) -> str:
@@ -230,8 +230,10 @@ def plan_lines(plan: Plan, lang: str) -> list[str]:
 
 def added_line(problem: Problem, tests: int, lang: str) -> str:
     """The line after a problem was added."""
+    n = len(problem.samples())
     return word("added", lang, id=problem.id, title=problem.title, tests=tests,
-                samples=len(problem.samples()), checker=problem.checker, path=problem.path)
+                ts="" if tests == 1 else "s", samples=n, ss="" if n == 1 else "s",
+                checker=problem.checker, path=problem.path)
 
 
 def exported_line(problem: Problem, path: object, lang: str) -> str:

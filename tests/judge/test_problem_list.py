@@ -77,7 +77,8 @@ def test_sample_fence_outgrows_backticks():
 
 def test_checker_names_in_both_languages():
     assert problem_present.checker_name("float:1e-4", "en") == "float (error 0.0001)"
-    assert problem_present.checker_name("special", "ko") == "스페셜 저지 (checker)"
+    assert problem_present.checker_name("special", "ko") == "스페셜 저지"
+    assert problem_present.checker_name("special:chk.cpp", "en") == "special judge (chk.cpp)"
     assert problem_present.checker_line("boj", "en").startswith("checker: boj")
     assert problem_present.tag_key("Union Find") == "union-find"
     assert problem_present.tag_key("위상 정렬") == "topological-sort"
