@@ -140,6 +140,8 @@ def scan(folder: Path) -> Found:
     if "problem.toml" in top:
         from studylog.judge.bank import pairs_in
 
+        _check_tree(folder)
+
         given = [Pair(n, i, o) for n, i, o in pairs_in(folder / "samples")]
         fixed = [Pair(n, i, o) for n, i, o in pairs_in(folder / "tests")]
         return Found(folder, ["problem folder (problem.toml)"], fixed, given, statement,
@@ -179,6 +181,24 @@ def scan(folder: Path) -> Found:
     if not samples:
         samples, tests = tests[:1], tests[1:]
     return Found(folder, layouts, tests, samples, statement, checker)
+
+
+def _check_tree(folder: Path) -> None:
+    """A problem folder is copied as a whole: only plain files and folders, bounded in size."""
+    total = 0
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d not in ("__pycache__", ".git")]
+        for name in dirs + files:
+            path = Path(root, name)
+            st = os.lstat(path)
+            if stat.S_ISLNK(st.st_mode):
+                raise UserError(f"{_rel(folder, path)} is a link; a problem folder holds plain "
+                                f"files only")
+            if not (stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)):
+                raise UserError(f"{_rel(folder, path)} is not a regular file")
+            total += st.st_size if stat.S_ISREG(st.st_mode) else 0
+        if total > MAX_TOTAL_BYTES:
+            raise UserError(f"{folder} is over {MAX_TOTAL_BYTES >> 20} MB")
 
 
 def _rel(folder: Path, path: Path) -> str:

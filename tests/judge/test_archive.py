@@ -154,11 +154,16 @@ def test_odd_paths_and_values_are_refused(tmp_path):
     (bad_name / os.fsdecode(b"a\xff.out")).write_text("1\n")
     link = put(tmp_path / "link", {"1.out": "1\n"})
     (link / "1.in").symlink_to("/dev/zero")
+    full = put(tmp_path / "full", {"problem.toml": 'title = "t"\ntime_limit_ms = 1000\n'
+                                                   'memory_mb = 64\n',
+                                   "samples/1.in": "1\n", "samples/1.out": "1\n"})
+    (full / "gen.py").symlink_to("/dev/zero")
     cases = [
         (("problems", "add", "/dev/zero"), "is not a folder"),
         (("problems", "add", str(tmp_path / "missing")), "no such folder"),
         (("problems", "add", str(bad_name), "--id", "b"), "not valid UTF-8"),
         (("problems", "add", str(link), "--id", "l"), "1.in is not a regular file"),
+        (("problems", "add", str(full), "--id", "f"), "gen.py is a link"),
         (("problems", "add", str(folder), "--id", "a b"), "bad problem id"),
         (("problems", "add", str(folder), "--id", "2667"), "is built in"),
         (("problems", "add", str(folder), "--time-limit", "1e400"), "bad time limit"),
