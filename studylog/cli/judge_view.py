@@ -181,6 +181,7 @@ def run_stress(problem, file: Path, n: int, seed: int, lang: str | None, as_json
                   f"{result.cases_per_s:.1f} cases/s{note}")
     else:
         m = result.minimal
+        assert m is not None  # a failed stress run always has its (shrunk) failing case
         v = result.verdict
         con.print(f"[red]{v.value} {v.korean}[/] on a random case after {result.cases} cases "
                   f"(seed {seed}) · shrunk in {result.shrink_steps} steps "
