@@ -99,7 +99,7 @@ def plan(folder: Path, options: AddOptions, db_path: Path | None = None) -> Plan
     if name_ == "special":
         from studylog.judge.special import find_checker_file
 
-        find_checker_file(found.folder, arg)
+        found.checker_file = find_checker_file(found.folder, arg)  # copied with the tests
     target = bank.user_dir(db_path) / pid
     existing = {p.id: p for p in bank.list_problems(db_path)}
     replaces = False

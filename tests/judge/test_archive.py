@@ -107,6 +107,19 @@ def test_a_checker_file_makes_a_special_judge(tmp_path, write):
     assert cli("solve", "anysum", str(write("w.py", "print(0, 4)\n"))).exit_code == 1
 
 
+def test_a_named_special_judge_is_copied_along(tmp_path, write):
+    folder = put(tmp_path / "named", {
+        "1.in": "4\n", "1.out": "1 3\n",
+        "judge.py": "import sys\nn = int(open(sys.argv[1]).read())\n"
+                    "a, b = map(int, open(sys.argv[2]).read().split())\n"
+                    "sys.exit(0 if a + b == n else 1)\n"})
+    r = cli("problems", "add", str(folder), "--checker", "special:judge.py")
+    assert r.exit_code == 0, r.output
+    p = get_problem("named")
+    assert p.checker == "special:judge.py" and (p.path / "judge.py").is_file()
+    assert cli("solve", "named", str(write("s.py", "print(0, 4)\n"))).exit_code == 0
+
+
 BAD = {
     "no pairs": ({"readme.txt": "hi\n"}, "no tests found"),
     "answer without input": ({"1.in": "1\n", "1.out": "1\n", "2.out": "2\n"},
