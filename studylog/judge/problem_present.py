@@ -5,6 +5,7 @@ strings; nothing here prints.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -205,27 +206,40 @@ def placeholder_statement(problem_id: str, title: str, folder: str, n: int) -> s
             f"{word('no_statement', 'en', folder=folder, n=n)}\n")
 
 
+PLAN_KEYS = {  # key: (Korean, English) labels of the dry-run lines
+    "folder": ("폴더", "folder"), "layout": ("구성", "layout"), "samples": ("예제", "samples"),
+    "tests": ("테스트", "tests"), "statement": ("문제 설명", "statement"),
+    "reference": ("정답 코드", "reference"), "id": ("번호", "id"), "title": ("제목", "title"),
+    "limits": ("제한", "limits"), "checker": ("채점", "checker"),
+    "stored": ("저장 위치", "stored in"), "note": ("참고", "note"),
+    "replaces": ("직접 추가한 같은 번호의 문제를 바꿈", "replaces yours"),
+}
+
+
 def plan_lines(plan: Plan, lang: str) -> list[str]:
-    """What ``problems add --dry-run`` found, one fact per line (English keys, values as
-    found: the same lines in both languages but for the checker's description)."""
+    """What ``problems add --dry-run`` found, one fact per line (``label: value``)."""
     f = plan.found
     names = [n for n, _, _ in plan.tests]
-    shown = ", ".join(names[:8]) + (f", … ({len(names)} in all)" if len(names) > 8 else "")
-    lines = [
-        f"folder:    {f.folder}",
-        f"layout:    {'; '.join(f.layouts) or '-'}",
-        f"samples:   {', '.join(n for n, _, _ in plan.samples) or '-'}",
-        f"tests:     {shown or '-'}",
-        f"statement: {f.statement.name if f.statement else '-'}",
-        f"reference: {'ref.py' if f.has_reference else '-'}"
-        f"{' + gen.py' if f.has_reference and f.has_generator else ''}",
-        f"id:        {plan.id}{'  (replaces yours)' if plan.replaces else ''}",
-        f"title:     {plan.title}",
-        f"limits:    {limits_text(plan.time_limit_ms, plan.memory_mb)}",
-        f"checker:   {plan.checker} — {checker_name(plan.checker, lang)}",
-        f"stored in: {plan.target}",
-    ]
-    return lines + [f"note:      {n}" for n in f.notes]
+    shown = ", ".join(names[:8]) + (f", … ({len(names)})" if len(names) > 8 else "")
+    reference = ("ref.py" + (" + gen.py" if f.has_generator else "")) if f.has_reference else "-"
+    replaces = f"  ({_pick(PLAN_KEYS['replaces'], lang)})" if plan.replaces else ""
+    facts = [
+        ("folder", str(f.folder)), ("layout", "; ".join(f.layouts) or "-"),
+        ("samples", ", ".join(n for n, _, _ in plan.samples) or "-"), ("tests", shown or "-"),
+        ("statement", f.statement.name if f.statement else "-"), ("reference", reference),
+        ("id", plan.id + replaces), ("title", plan.title),
+        ("limits", limits_text(plan.time_limit_ms, plan.memory_mb)),
+        ("checker", f"{plan.checker} — {checker_name(plan.checker, lang)}"),
+        ("stored", str(plan.target)),
+    ] + [("note", n) for n in f.notes]
+    labels = {k: _pick(v, lang) + ":" for k, v in PLAN_KEYS.items()}
+    width = max(_width(labels[k]) for k, _ in facts) + 1
+    return [labels[k] + " " * (width - _width(labels[k])) + v for k, v in facts]
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (Hangul and other wide characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def added_line(problem: Problem, tests: int, lang: str) -> str:

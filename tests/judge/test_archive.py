@@ -67,12 +67,16 @@ def test_dry_run_shows_what_was_found_and_adds_nothing(tmp_path):
     folder = put(tmp_path / "avg", {"1.in": "2\n1 2\n", "1.ans": "1.5\n", "2.in": "1\n4\n",
                                     "2.ans": "4\n", "statement.md": "# 평균 구하기\n\n평균.\n",
                                     "notes.txt": "ignored\n"})
-    r = cli("problems", "add", str(folder), "--dry-run", "--checker", "float:1e-4",
+    args = ("problems", "add", str(folder), "--dry-run", "--checker", "float:1e-4",
             "--time-limit", "500ms", "--memory", "1GB")
+    r = cli(*args)
     assert r.exit_code == 0, r.output
+    assert "번호:" in r.output and "채점:" in r.output  # Korean labels by default
+    cli("config", "language", "en")
+    r = cli(*args)
     for line in ("layout:    N.in/N.ans", "samples:   1", "tests:     2", "id:        avg",
                  "title:     평균 구하기", "limits:    0.5s 1024MB", "checker:   float:1e-4",
-                 "statement: statement.md", "reference: -"):
+                 "statement: statement.md", "reference: -", "stored in: "):
         assert line in r.output
     assert "avg" not in {p.id for p in list_problems()} and not user_dir().exists()
 
@@ -99,6 +103,7 @@ def test_a_checker_file_makes_a_special_judge(tmp_path, write):
         "checker.py": "import sys\nn = int(open(sys.argv[1]).read())\n"
                       "a, b = map(int, open(sys.argv[2]).read().split())\n"
                       "sys.exit(0 if a + b == n and a > 0 and b > 0 else 1)\n"})
+    cli("config", "language", "en")
     r = cli("problems", "add", str(folder), "--dry-run")
     assert "checker:   special" in r.output and "checker.py found" in r.output
     assert cli("problems", "add", str(folder)).exit_code == 0
