@@ -1,4 +1,4 @@
-"""Judge commands: `studylog problems [--json]`, `problems add DIR`, `studylog solve ID [FILE]`."""
+"""Judge commands: `studylog solve ID [FILE]` (the problem bank's commands are in problems_cmds)."""
 
 
 from pathlib import Path
@@ -8,13 +8,6 @@ import typer
 
 from studylog.cli.context import db_path, get_db, print_json
 from studylog.errors import CheckFailed, UserError
-
-problems_app = typer.Typer(
-    name="problems", help="The problem bank with your status per problem.",
-    invoke_without_command=True, add_completion=False, rich_markup_mode=None,
-)
-
-STATUS_MARK = {"solved": "✔ solved", "tried": "✘ tried", "new": "· new"}
 
 
 def _console():
@@ -27,53 +20,6 @@ def _console():
 
 def _mem(kb: int | None) -> str:
     return "-" if not kb else f"{kb / 1024:.1f} MB"
-
-
-@problems_app.callback()
-def problems_cmd(
-    ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
-) -> None:
-    """List the bank (no subcommand) with your status per problem."""
-    if ctx.invoked_subcommand is not None:
-        return
-    from studylog.judge import bank, history
-
-    rows = history.statuses(get_db(), bank.list_problems(db_path()))
-    if as_json:
-        print_json(rows)
-        return
-    from rich.table import Table
-
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for col in ("id", "title", "status", "tries", "last", "limits", "tags"):
-        table.add_column(col)
-    for r in rows:
-        title = f"{r['title']} ({r['title_en']})" if r["title_en"] else r["title"]
-        table.add_row(
-            r["id"] + ("" if r["builtin"] else "*"), title, STATUS_MARK[r["status"]],
-            str(r["attempts"]), r["last_verdict"] or "-",
-            f"{r['time_limit_ms'] / 1000:g}s {r['memory_mb']}MB", ", ".join(r["tags"]),
-        )
-    con = _console()
-    con.print(table)
-    solved = sum(r["status"] == "solved" for r in rows)
-    con.print(f"{solved}/{len(rows)} solved · `studylog solve ID FILE` to judge, "
-              f"`--statement` to read one (* = your own)")
-
-
-@problems_app.command("add")
-def problems_add(
-    folder: Annotated[Path, typer.Argument(help="A problem folder (problem.toml, statement.md, "
-                                                "samples/, ref.py, gen.py).")],
-) -> None:
-    """Validate a problem folder (its reference must pass its samples) and add it to the bank."""
-    from studylog.judge.service import add_problem
-
-    p = add_problem(folder, db_path())
-    n = len(p.samples())
-    typer.echo(f"added {p.id} {p.title}: the reference passes its {n} sample"
-               f"{'s' if n != 1 else ''}; stored in {p.path}")
 
 
 def solve_cmd(
@@ -100,7 +46,10 @@ def solve_cmd(
     signal.signal(signal.SIGTERM, _interrupted)  # unwinds like Ctrl-C: boxes and temp dirs go
     problem = bank.get_problem(problem_id, db_path())
     if statement:
-        typer.echo(problem.statement().rstrip())
+        from studylog.config import Settings
+        from studylog.judge.problem_present import statement_markdown
+
+        typer.echo(statement_markdown(problem, Settings.load().get("language")).rstrip())
         return
     if show_history:
         _history(problem, as_json)
@@ -225,8 +174,7 @@ def _history(problem, as_json: bool) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    """Add `problems` and `solve` to the top-level app."""
-    app.add_typer(problems_app, name="problems")
+    """Add `solve` to the top-level app."""
     app.command("solve")(solve_cmd)
 
 

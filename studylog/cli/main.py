@@ -91,10 +91,11 @@ def main(
         open_tui()
 
 
-from studylog.cli import journal_cmds, judge_cmds, study_cmds, train_cmds  # noqa: E402
+from studylog.cli import journal_cmds, judge_cmds, problems_cmds, study_cmds, train_cmds  # noqa: E402
 
 journal_cmds.register(app)
 judge_cmds.register(app)
+problems_cmds.register(app)
 train_cmds.register(app)
 study_cmds.register(app)
 

@@ -3,9 +3,12 @@
 A problem is a folder::
 
     problem.toml   id, title (Korean), title_en, source, time_limit_ms, memory_mb,
-                   output_limit_kb, checker (boj|tokens|float[:eps]), tags, random_tests
+                   output_limit_kb, checker (exact|boj|tokens|float[:eps]|unordered|
+                   special[:file]), tags, random_tests
     statement.md   the statement in our own words
-    samples/       1.in 1.out 2.in 2.out ...
+    samples/       1.in 1.out 2.in 2.out ... (shown in the statement, run first)
+    tests/         NAME.in NAME.out ... (fixed tests, e.g. an imported folder's pairs)
+    checker.py     a special judge (or checker.cpp / checker), see :mod:`studylog.judge.special`
     gen.py         generate(rng, size) -> input text; optional edge_cases() -> [(name, input)],
                    parse(text) / render(obj) / shrink(obj) for the stress shrinker
     ref.py         the reference: a stdin->stdout program; ``solve(text) -> str`` lets the judge
@@ -22,6 +25,7 @@ import difflib
 import hashlib
 import importlib.util
 import os
+import re
 import threading
 import tomllib
 from dataclasses import dataclass, field
@@ -31,9 +35,33 @@ from typing import Any
 
 from studylog.config import data_dir
 from studylog.errors import UserError
-from studylog.judge.checker import CHECKERS
+from studylog.judge.checker import parse_kind
 
 REQUIRED = ("title", "time_limit_ms", "memory_mb")
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
+
+
+def check_id(problem_id: str) -> str:
+    """``problem_id`` if it is a valid id (a number or a short name such as ``avg``: letters,
+    digits, ``-`` and ``_``, at most 32), else UserError."""
+    if not ID_PATTERN.fullmatch(problem_id):
+        raise UserError(f"bad problem id {problem_id!r}: use a number or a short name "
+                        f"(letters, digits, - and _, at most 32 characters)")
+    return problem_id
+
+
+def pairs_in(folder: Path) -> list[tuple[str, Path, Path]]:
+    """``NAME.in``/``NAME.out`` pairs of ``folder`` as (name, input, answer), numeric order."""
+    if not folder.is_dir():
+        return []
+    ins = sorted(folder.glob("*.in"), key=lambda p: natural_key(p.stem))
+    return [(p.stem, p, p.with_suffix(".out")) for p in ins if p.with_suffix(".out").is_file()]
+
+
+def natural_key(name: str) -> tuple:
+    """Sort key putting ``2`` before ``10`` (digit runs compared as numbers)."""
+    return tuple((0, int(t), "") if t.isdigit() else (1, 0, t)
+                 for t in re.split(r"(\d+)", name) if t)
 
 
 @dataclass
@@ -64,16 +92,25 @@ class Problem:
 
     def samples(self) -> list[tuple[str, str, str]]:
         """The samples as (name, input, output), in numeric order."""
-        folder = self.path / "samples"
-        if not folder.is_dir():
-            return []
-        ins = sorted(folder.glob("*.in"), key=lambda p: (len(p.stem), p.stem))
-        out = []
-        for inp in ins:
-            ans = inp.with_suffix(".out")
-            if ans.exists():
-                out.append((f"sample {inp.stem}", inp.read_text("utf-8"), ans.read_text("utf-8")))
-        return out
+        return [(f"sample {n}", i.read_text("utf-8"), o.read_text("utf-8"))
+                for n, i, o in pairs_in(self.path / "samples")]
+
+    def fixed_tests(self) -> list[tuple[str, str, str]]:
+        """The fixed tests of ``tests/`` as (name, input, answer), in numeric order."""
+        return [(f"test {n}", i.read_text("utf-8"), o.read_text("utf-8"))
+                for n, i, o in pairs_in(self.path / "tests")]
+
+    @property
+    def has_reference(self) -> bool:
+        """Whether the problem has a reference (ref.py): without one, the answers are given."""
+        return (self.path / "ref.py").is_file()
+
+    def require_stress(self) -> None:
+        """UserError unless the problem can be stress tested (a reference and a generator)."""
+        missing = [f for f in ("ref.py", "gen.py") if not (self.path / f).is_file()]
+        if missing:
+            raise UserError(f"stress testing {self.id} needs a reference (ref.py) and a "
+                            f"generator (gen.py); it has no {' and no '.join(missing)}")
 
     def module(self, name: str) -> ModuleType | None:
         """The problem's ``gen``, ``ref`` or ``brute`` module (None when the file is missing)."""
@@ -141,8 +178,11 @@ def load_problem(folder: Path, *, builtin: bool = False) -> Problem:
     if missing:
         raise UserError(f"{meta_path} lacks {', '.join(missing)}")
     checker = str(meta.get("checker", "boj"))
-    if checker.split(":")[0] not in CHECKERS:
-        raise UserError(f"{meta_path}: unknown checker {checker!r} (use {', '.join(CHECKERS)})")
+    try:
+        parse_kind(checker)
+        check_id(str(meta.get("id", folder.name)))
+    except UserError as exc:
+        raise UserError(f"{meta_path}: {exc}") from None
     try:
         return Problem(
             id=str(meta.get("id", folder.name)),
@@ -153,7 +193,7 @@ def load_problem(folder: Path, *, builtin: bool = False) -> Problem:
             memory_mb=int(meta["memory_mb"]),
             output_limit_kb=int(meta.get("output_limit_kb", 8192)),
             checker=checker,
-            tags=[str(t) for t in meta.get("tags", [])],
+            tags=[str(t).strip().lower() for t in meta.get("tags", [])],
             source=str(meta.get("source", "")),
             random_tests=int(meta.get("random_tests", 20)),
             builtin=builtin,

@@ -1,13 +1,59 @@
-"""Output checkers: BOJ's rule (trailing spaces and a final newline ignored, same tokens in
-another layout is PE), plain token comparison, and floating-point tokens with a tolerance."""
+"""Output checkers, chosen per problem (``checker = "..."`` in problem.toml).
+
+- ``exact``: byte for byte (CRLF is not converted, the final newline counts).
+- ``boj`` (the default): BOJ's rule — trailing whitespace on each line and blank lines at the end
+  are ignored; the same tokens in another line layout is PE; anything else WA.
+- ``tokens``: whitespace-insensitive, the same tokens in the same order.
+- ``float`` / ``float:EPS``: tokens, numbers within EPS (default 1e-6) absolute or relative.
+- ``unordered``: the same lines in any order (each line compared by its tokens).
+- ``special`` / ``special:FILE``: a program of the problem's folder judges (testlib-style),
+  see :mod:`studylog.judge.special`.
+"""
 
 from __future__ import annotations
 
 import difflib
+import math
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 
+from studylog.errors import UserError
 from studylog.judge.verdicts import Verdict
 
-CHECKERS = ("boj", "tokens", "float")
+CHECKERS = ("exact", "boj", "tokens", "float", "unordered", "special")
+DEFAULT = "boj"
+FLOAT_EPS = 1e-6
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A checker's verdict on one output, and the checker's comment (special judges' stderr)."""
+
+    verdict: Verdict
+    message: str = ""
+
+
+def parse_kind(kind: str) -> tuple[str, str]:
+    """Split ``float:1e-4`` into ``("float", "1e-4")``; UserError when the kind is unknown or its
+    argument is bad."""
+    name, _, arg = kind.strip().partition(":")
+    if name not in CHECKERS:
+        raise UserError(f"unknown checker {kind!r} (use {', '.join(CHECKERS)}, float:EPS or "
+                        f"special:FILE)")
+    if name == "float" and arg:
+        try:
+            eps = float(arg)
+        except ValueError:
+            raise UserError(f"bad tolerance in checker {kind!r}: {arg!r} is not a number") from None
+        if not (math.isfinite(eps) and 0 <= eps < 1):
+            raise UserError(f"bad tolerance in checker {kind!r}: use 0 <= EPS < 1 (e.g. 1e-4)")
+    elif name == "special" and arg and (Path(arg).name != arg or arg.startswith(".")):
+        raise UserError(f"checker {kind!r}: the special judge must be a file name in the "
+                        f"problem's folder (e.g. special:checker.py)")
+    elif arg and name not in ("float", "special"):
+        raise UserError(f"checker {name!r} takes no argument (got {kind!r})")
+    return name, arg
 
 
 def normalize_lines(text: str) -> list[str]:
@@ -16,6 +62,11 @@ def normalize_lines(text: str) -> list[str]:
     while lines and not lines[-1]:
         lines.pop()
     return lines
+
+
+def check_exact(expected: str, received: str) -> Verdict:
+    """Byte for byte: AC only when the outputs are identical."""
+    return Verdict.AC if expected == received else Verdict.WA
 
 
 def check_boj(expected: str, received: str) -> Verdict:
@@ -32,8 +83,9 @@ def check_tokens(expected: str, received: str) -> Verdict:
     return Verdict.AC if expected.split() == received.split() else Verdict.WA
 
 
-def check_float(expected: str, received: str, eps: float = 1e-6) -> Verdict:
-    """Tokens compared as numbers within an absolute or relative error of ``eps``."""
+def check_float(expected: str, received: str, eps: float = FLOAT_EPS) -> Verdict:
+    """Tokens compared as numbers within an absolute or relative error of ``eps``; tokens that
+    are not numbers must be equal. ``nan``/``inf`` never pass as numbers."""
     exp, got = expected.split(), received.split()
     if len(exp) != len(got):
         return Verdict.WA
@@ -44,22 +96,52 @@ def check_float(expected: str, received: str, eps: float = 1e-6) -> Verdict:
             x, y = float(a), float(b)
         except ValueError:
             return Verdict.WA
-        if abs(x - y) > eps * max(1.0, abs(x)):
+        if not (math.isfinite(x) and math.isfinite(y)):
+            return Verdict.WA
+        if abs(x - y) > eps * max(1.0, abs(x)) * (1 + 1e-12):
             return Verdict.WA
     return Verdict.AC
 
 
+def check_unordered(expected: str, received: str) -> Verdict:
+    """The same lines in any order: lines compared by their tokens (spacing inside a line and
+    blank lines do not matter), as multisets."""
+
+    def lines(text: str) -> Counter[tuple[str, ...]]:
+        return Counter(tuple(line.split()) for line in text.splitlines() if line.strip())
+
+    return Verdict.AC if lines(expected) == lines(received) else Verdict.WA
+
+
 def check(kind: str, expected: str, received: str) -> Verdict:
-    """Judge ``received`` against ``expected`` with the checker named ``kind``
-    (``boj``, ``tokens`` or ``float`` / ``float:EPS``)."""
-    if kind == "boj":
+    """Judge ``received`` against ``expected`` with a built-in checker (``exact``, ``boj``,
+    ``tokens``, ``float``/``float:EPS``, ``unordered``). A special judge needs the input and
+    the problem's folder: use :func:`judge_output`."""
+    name, arg = parse_kind(kind)
+    if name == "boj":
         return check_boj(expected, received)
-    if kind == "tokens":
+    if name == "exact":
+        return check_exact(expected, received)
+    if name == "tokens":
         return check_tokens(expected, received)
-    if kind.startswith("float"):
-        _, _, eps = kind.partition(":")
-        return check_float(expected, received, float(eps) if eps else 1e-6)
-    raise ValueError(f"unknown checker {kind!r}")
+    if name == "float":
+        return check_float(expected, received, float(arg) if arg else FLOAT_EPS)
+    if name == "unordered":
+        return check_unordered(expected, received)
+    raise ValueError(f"checker {kind!r} needs the problem: use judge_output()")
+
+
+def judge_output(kind: str, folder: Path, input_text: str, expected: str, received: str,
+                 *, time_limit_ms: int | None = None) -> Checked:
+    """Judge one output with the problem's checker ``kind``; for a special judge, runs the
+    program of ``folder`` (raises :class:`studylog.judge.special.CheckerFailed` when it fails)."""
+    name, arg = parse_kind(kind)
+    if name != "special":
+        return Checked(check(kind, expected, received))
+    from studylog.judge import special
+
+    return special.run_checker(special.find_checker(folder, arg), input_text, expected,
+                               received, time_limit_ms=time_limit_ms)
 
 
 def diff(expected: str, received: str, *, max_lines: int = 40) -> list[str]:

@@ -33,7 +33,7 @@ _WORDS = {
            "limit": "제한", "tests": "개 테스트", "no failure": "실패 없음",
            "random cases": "개 무작위 입력", "minimal": "가장 작은 실패 입력",
            "saved": "회귀 테스트로 저장됨: `studylog solve {id} FILE` 이 먼저 실행합니다",
-           "sandbox": "샌드박스"},
+           "sandbox": "샌드박스", "checker says": "채점기 메시지"},
     "en": {"solved": "solved", "tried": "tried", "new": "new", "passed": "passed",
            "cancelled": "cancelled", "not recorded": "not recorded", "tests ran": " tests ran",
            "skipped": "skipped", "attempt": "attempt", "input": "input",
@@ -43,10 +43,9 @@ _WORDS = {
            "limit": "limit", "tests": " tests", "no failure": "no failure",
            "random cases": " random cases", "minimal": "minimal failing input",
            "saved": "saved as a regression case: `studylog solve {id} FILE` runs it first",
-           "sandbox": "sandbox"},
+           "sandbox": "sandbox", "checker says": "the checker says"},
 }
 
-STATUS_MARKS = {"solved": "✔", "tried": "✘", "new": "·"}
 TEST_COLUMNS = ("#", "test", "kind", "verdict", "time", "memory")
 HISTORY_COLUMNS = ("#", "when", "lang", "file", "verdict", "passed", "time", "memory")
 
@@ -57,8 +56,11 @@ def word(key: str, lang: str = "en") -> str:
 
 
 def status_mark(status: str, lang: str = "en") -> str:
-    """A problem's status for lists: ``✔ solved``, ``✘ tried`` or ``· new``."""
-    return f"{STATUS_MARKS.get(status, '?')} {word(status, lang) if status in STATUS_MARKS else status}"
+    """A problem's status for lists: ``✔ solved``, ``✘ tried`` or ``· new`` (one copy of the
+    marks, in :mod:`studylog.judge.problem_present`)."""
+    from studylog.judge.problem_present import status_mark as mark
+
+    return mark(status, lang)
 
 
 def verdict_name(v: Verdict | str) -> str:
@@ -118,8 +120,11 @@ def summary_line(result: JudgeResult, lang: str = "en") -> str:
         extra += f" · {word('limit', lang)} {result.time_limit_ms} ms CPU ({result.language_name})"
     if result.attempt_id:
         extra += f" · {word('attempt', lang)} #{result.attempt_id}"
+    from studylog.judge.problem_present import checker_line
+
     return (f"{verdict_full(v)} · {result.passed}/{result.total} {word('passed', lang)} · "
-            f"max {result.time_ms} ms · {memory(result.memory_kb)}{extra}")
+            f"max {result.time_ms} ms · {memory(result.memory_kb)}{extra} · "
+            f"{checker_line(result.checker, lang)}")
 
 
 def test_row(t: TestResult) -> list[str]:
@@ -167,6 +172,7 @@ class FailureReport:
     received: str
     diff: list[str] = field(default_factory=list)
     stderr: str = ""
+    checker_message: str = ""  # a special judge's comment
     minimal: bool = False  # a stress run's minimal case: the program's output is always shown
 
     def title(self, lang: str = "en") -> str:
@@ -178,6 +184,8 @@ class FailureReport:
     def sections(self, lang: str = "en") -> list[tuple[str, list[str]]]:
         """(heading, lines) in the order shown: input, diff, the program's output, stderr."""
         out = [(word("input", lang), self.input.split("\n"))]
+        if self.checker_message:
+            out.append((word("checker says", lang), self.checker_message.split("\n")))
         if self.diff:
             out.append((word("diff", lang), self.diff))
         if self.minimal or (not self.diff and self.received.strip()):
@@ -204,14 +212,15 @@ class FailureReport:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-def _report(t: TestResult, minimal: bool = False) -> FailureReport:
-    wrong = t.verdict in (Verdict.WA, Verdict.PE)
+def _report(t: TestResult, minimal: bool = False, special: bool = False) -> FailureReport:
+    # a special judge's verdict has no single right answer to diff against: its comment instead
+    wrong = t.verdict in (Verdict.WA, Verdict.PE) and not special
     stderr = "\n".join(t.stderr.rstrip().split("\n")[-8:]) if t.stderr.strip() else ""
     return FailureReport(
         index=t.index, name=t.name, verdict=t.verdict.value, input=cut_input(t.input),
         expected=_cut(t.expected), received=_cut(t.received),
         diff=checker.diff(t.expected, t.received) if wrong else [], stderr=stderr,
-        minimal=minimal,
+        checker_message=t.checker_message, minimal=minimal,
     )
 
 
@@ -220,7 +229,7 @@ def failure_report(result: JudgeResult) -> FailureReport | None:
     fail = result.first_failure
     if fail is None or result.verdict is Verdict.CE or result.cancelled:
         return None
-    return _report(fail)
+    return _report(fail, special=result.checker.startswith("special"))
 
 
 def stress_line(result: StressResult, seed: int, lang: str = "en") -> str:
@@ -241,7 +250,9 @@ def stress_line(result: StressResult, seed: int, lang: str = "en") -> str:
 
 def stress_report(result: StressResult) -> FailureReport | None:
     """The minimal failing case of a stress run, with the program's own output."""
-    return None if result.minimal is None else _report(result.minimal, minimal=True)
+    m = result.minimal
+    # only a special judge leaves a comment: then its words, not a diff against the reference
+    return None if m is None else _report(m, minimal=True, special=bool(m.checker_message))
 
 
 def saved_line(problem_id: str, lang: str = "en") -> str:

@@ -45,6 +45,7 @@ class TestResult:
     expected: str = ""
     received: str = ""
     stderr: str = ""
+    checker_message: str = ""  # a special judge's comment
 
     __test__ = False  # not a pytest class
 
@@ -75,6 +76,7 @@ class JudgeResult:
     attempt_id: int | None = None
     time_limit_ms: int = 0  # the CPU limit with the language's allowance
     sandbox: str = ""  # "bwrap" or "rlimit": what the tests ran in
+    checker: str = "boj"  # the problem's checker kind (see checker.py)
 
     @property
     def first_failure(self) -> TestResult | None:
@@ -95,6 +97,7 @@ class JudgeResult:
             "time_limit_ms": self.time_limit_ms,
             "cancelled": self.cancelled, "attempt_id": self.attempt_id,
             "sandbox": self.sandbox,
+            "checker": self.checker,
         }
         if self.compile_message:
             data["compile_message"] = self.compile_message
@@ -104,7 +107,7 @@ class JudgeResult:
                 "index": fail.index, "name": fail.name, "input": cut(fail.input, 2000),
                 "expected": cut(fail.expected, 2000), "received": cut(fail.received, 2000),
                 "diff": checker.diff(fail.expected, fail.received),
-                "stderr": cut(fail.stderr, 2000),
+                "stderr": cut(fail.stderr, 2000), "checker_message": fail.checker_message,
             }
         return data
 
@@ -159,8 +162,9 @@ def limits_for(problem: Problem, language: languages.Language) -> Limits:
     )
 
 
-def classify(out: Outcome, limits: Limits, problem: Problem, expected: str) -> Verdict:
-    """Turn a run's raw outcome into a verdict."""
+def classify(out: Outcome, limits: Limits, problem: Problem, expected: str,
+             input_text: str = "", notes: list[str] | None = None) -> Verdict:
+    """Turn a run's raw outcome into a verdict (a special judge's comment goes to ``notes``)."""
     if out.cancelled:
         return Verdict.SKIP
     if out.output_limited:
@@ -179,7 +183,9 @@ def classify(out: Outcome, limits: Limits, problem: Problem, expected: str) -> V
         return Verdict.MLE  # e.g. a C malloc that returned NULL near the limit
     if failed:
         return Verdict.RE
-    return checker.check(problem.checker, expected, out.stdout)
+    checked = checker.judge_output(problem.checker, problem.path, input_text, expected, out.stdout)
+    (notes if notes is not None else []).append(checked.message)
+    return checked.verdict
 
 
 def run_test(
@@ -188,13 +194,15 @@ def run_test(
 ) -> TestResult:
     """Run one test in the sandbox and judge its output."""
     out = run(argv, test.input.encode("utf-8"), limits, cancel=cancel)
-    verdict = classify(out, limits, problem, test.expected)
+    notes: list[str] = []
+    verdict = classify(out, limits, problem, test.expected, test.input, notes)
     # stopped on the wall clock before its CPU limit (its CPU time went with the box): wall time
     took = out.wall_ms if out.timed_out and out.cpu_ms < limits.cpu_ms else out.cpu_ms
     return TestResult(
         index=index, name=test.name, kind=test.kind, verdict=verdict, time_ms=took,
         memory_kb=out.memory_kb, exit_code=out.exit_code, signal=out.signal, input=test.input,
         expected=test.expected, received=out.stdout, stderr=out.stderr,
+        checker_message="\n".join(n for n in notes if n),
     )
 
 
@@ -209,7 +217,7 @@ def summarize(problem: Problem, language: languages.Language, results: list[Test
         verdict=verdict, passed=sum(r.verdict is Verdict.AC for r in results), total=len(results),
         time_ms=max((r.time_ms for r in ran), default=0),
         memory_kb=max((r.memory_kb for r in ran), default=0),
-        tests=results, compile_message=compile_message, cancelled=cancelled,
+        tests=results, compile_message=compile_message, cancelled=cancelled, checker=problem.checker,
     )
 
 

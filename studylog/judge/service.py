@@ -8,8 +8,6 @@ generators of the event dataclasses from :mod:`runner` and :mod:`stress` and hon
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +16,8 @@ import sqlite_utils
 
 from studylog.errors import UserError
 from studylog.judge import bank, history
-from studylog.judge.runner import Event, Finished, JudgeResult, judge, judge_events
+from studylog.judge.runner import Event, Finished, JudgeResult, judge_events
 from studylog.judge.stress import StressFinished, StressFound, stress_events
-from studylog.judge.verdicts import Verdict
 
 STARTERS = {
     ".py": "import sys\ninput = sys.stdin.readline\n\n\ndef main():\n    n = int(input())\n\n\n"
@@ -77,10 +74,8 @@ def stress_and_save(
     lang: str | None = None, cancel: threading.Event | None = None, workers: int | None = None,
 ) -> Iterator:
     """:func:`stress.stress_events`, saving the minimal failing input as a regression case."""
+    problem.require_stress()
     check_source(source)
-    gen = problem.module("gen")
-    if gen is None or not hasattr(gen, "generate"):
-        raise UserError(f"problem {problem.id} has no generator (gen.py) to stress with")
     for ev in stress_events(problem, source, n, seed=seed, lang=lang, cancel=cancel,
                             workers=workers):
         if isinstance(ev, StressFinished) and ev.result.minimal is not None:
@@ -104,48 +99,12 @@ def new_starter(problem: bank.Problem, path: Path) -> Path:
 
 
 def add_problem(folder: Path, db_path: Path | None = None) -> bank.Problem:
-    """Validate a problem folder (its reference must pass its samples) and copy it into the
-    user's problem bank. Raises UserError saying what is wrong."""
-    folder = folder.expanduser()
-    if not folder.is_dir():
-        raise UserError(f"no such folder: {folder}")
-    problem = bank.load_problem(folder)
-    if not problem.statement_path.is_file():
-        raise UserError(f"{folder} has no statement.md")
-    if not problem.samples():
-        raise UserError(f"{folder}/samples has no N.in/N.out pairs")
-    ref = folder / "ref.py"
-    if not ref.is_file():
-        raise UserError(f"{folder} has no ref.py")
-    existing = {p.id: p for p in bank.list_problems(db_path)}
-    if problem.id in existing and existing[problem.id].path != problem.path:
-        raise UserError(f"problem {problem.id} already exists ({existing[problem.id].path})")
-    result = judge(problem, ref, tests=_sample_tests(problem))
-    if result.verdict is not Verdict.AC:
-        fail = result.first_failure
-        where = f" on {fail.name}" if fail else ""
-        raise UserError(f"the reference ref.py does not pass its samples: {result.verdict.value}"
-                        f"{where}")
-    if problem.module("gen") is not None:
-        from studylog.judge.tests_gen import build_tests
+    """Validate a folder (a problem folder or plain tests, see :mod:`archive`) and copy it into
+    the user's problem bank (:mod:`archive_write` does it). Raises UserError saying what is
+    wrong."""
+    from studylog.judge import archive_write
 
-        build_tests(problem)  # generator and reference must work on the random cases too
-    target = bank.user_dir(db_path) / problem.id
-    if target.resolve() != problem.path:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=".add-"))
-        shutil.copytree(folder, tmp / "p", ignore=shutil.ignore_patterns("__pycache__"))
-        if target.exists():
-            shutil.rmtree(target)
-        (tmp / "p").rename(target)
-        shutil.rmtree(tmp, ignore_errors=True)
-    return bank.load_problem(target)
-
-
-def _sample_tests(problem: bank.Problem):
-    from studylog.judge.tests_gen import TestCase
-
-    return [TestCase(n, "sample", i, o) for n, i, o in problem.samples()]
+    return archive_write.add(archive_write.plan(folder, archive_write.AddOptions(), db_path))
 
 
 __all__ = [

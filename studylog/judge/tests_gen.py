@@ -1,6 +1,7 @@
-"""A problem's tests: samples, fixed edge cases and seeded random cases, expected outputs from
-the reference. Built tests are cached on disk (``$STUDYLOG_CACHE`` or the user cache dir), keyed
-by a hash of the problem folder, so the reference runs once per problem version."""
+"""A problem's tests: samples, the fixed tests of ``tests/`` (answers given), the generator's
+edge cases and seeded random cases (expected outputs from the reference; none without one).
+Built tests are cached on disk (``$STUDYLOG_CACHE`` or the user cache dir), keyed by a hash of
+the problem folder, so the reference runs once per problem version."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ class TestCase:
     """One test: a name shown to the user, its kind, the input and the expected output."""
 
     name: str
-    kind: str  # sample, edge, random, regression, stress
+    kind: str  # sample, test, edge, random, regression, stress
     input: str
     expected: str
 
@@ -69,7 +70,8 @@ def random_input(problem: Problem, seed: int, size: float) -> str:
 
 def _build(problem: Problem) -> list[TestCase]:
     tests = [TestCase(n, "sample", i, o) for n, i, o in problem.samples()]
-    gen = problem.module("gen")
+    tests += [TestCase(n, "test", i, o) for n, i, o in problem.fixed_tests()]
+    gen = problem.module("gen") if problem.has_reference else None
     if gen is not None and hasattr(gen, "edge_cases"):
         for name, text in gen.edge_cases():
             text = text if text.endswith("\n") else text + "\n"
@@ -83,7 +85,8 @@ def _build(problem: Problem) -> list[TestCase]:
 
 
 def build_tests(problem: Problem, *, use_cache: bool = True) -> list[TestCase]:
-    """The problem's tests in order: samples, edge cases, random cases (cached on disk)."""
+    """The problem's tests in order: samples, fixed tests, edge cases, random cases (cached on
+    disk)."""
     path = cache_dir() / "tests" / f"{problem.id}-{problem.fingerprint()}-v{CACHE_VERSION}.json"
     if use_cache and path.is_file():
         try:

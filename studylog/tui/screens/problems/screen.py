@@ -106,7 +106,9 @@ class ProblemsScreen(StudyScreen):
         from studylog.judge import bank, history
 
         problem = bank.get_problem(problem_id, self.studylog.gate.path)
-        statement = problem.statement()
+        from studylog.judge.problem_present import statement_markdown
+
+        statement = statement_markdown(problem, lang())
         with self.studylog.gate.use() as db:
             rows = history.history(db, problem_id)
         self.post_message(ProblemLoaded(problem, statement, rows))
