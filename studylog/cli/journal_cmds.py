@@ -28,7 +28,7 @@ def _print_day(date: str, as_json: bool) -> None:
     settings = Settings.load()
     day = journal_day.load_day(get_db(), date, settings)
     if as_json:
-        print_json(dataclasses.asdict(day) | {"entries": day.entries})
+        print_json(dataclasses.asdict(day))
     else:
         lang = settings.get("language")
         typer.echo(f"{date} ({weekday_name(date, lang)})")

@@ -220,3 +220,38 @@ def m006_judge_regressions(db: sqlite_utils.Database) -> None:
         );
         """
     )
+
+
+@migration
+def journal_revisions(db: sqlite_utils.Database) -> None:
+    """Every saved state of a section (append-only); a section's version is its latest id.
+
+    Each section that has text today gets its first revision (source ``migration``).
+    """
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS revisions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date TEXT NOT NULL,
+            section TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX IF NOT EXISTS revisions_day ON revisions(date, section, id);
+        """
+    )
+    texts: dict[tuple[str, str], list[str]] = {}
+    for date, section, title, body in db.execute(
+        "SELECT date, section, title, body FROM entries ORDER BY date, section, position, id"
+    ).fetchall():
+        body = body.strip("\n")
+        part = f"{title}\n{body}".strip("\n") if title else body
+        if part:
+            texts.setdefault((date, section), []).append(part)
+    stamp = dt.datetime.now().isoformat(timespec="seconds")
+    db.conn.executemany(
+        "INSERT INTO revisions (date, section, saved_at, text, source) "
+        "VALUES (?, ?, ?, ?, 'migration')",
+        [(d, s, stamp, "\n".join(parts)) for (d, s), parts in texts.items()],
+    )

@@ -15,10 +15,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from studylog.tui.dbgate import DbGate
+from studylog.tui.dbgate import DatabaseChanged, DbGate
 from studylog.tui.screens import SCREENS_BY_MODE, make_screen
 
 STYLES = Path(__file__).parent / "styles"
+POLL_S = 0.5  # how often the app looks for other processes' writes (PRAGMA data_version)
 
 
 class StudylogApp(App):
@@ -43,6 +44,14 @@ class StudylogApp(App):
         self.gate = DbGate(db_path)
         self.today = today or dt.date.today().isoformat()
         self.theme = "textual-dark"
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_S, self._poll_database, name="poll-db")
+
+    def _poll_database(self) -> None:
+        """Tell the current screen when another process changed the database."""
+        if self.gate.changed_elsewhere():
+            self.screen.post_message(DatabaseChanged())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The screens by name and the common actions, then Textual's own commands."""

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Label
 
+from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.messages import ActivityLoaded, SearchDone
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.widgets.calendar import MonthCalendar
@@ -60,7 +61,16 @@ class JournalScreen(StudyScreen):
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
-            self.load_activity()
+            self.refresh_all()
+
+    def on_database_changed(self, _message: DatabaseChanged) -> None:
+        """Another process wrote: refresh the counts, the calendar shading and the list."""
+        self.refresh_all()
+
+    def refresh_all(self) -> None:
+        """Reload the heatmap and the list (the month, or the current search)."""
+        self.load_activity()
+        self._search_now()
 
     # --- month --------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Label, Static
 
+from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.messages import StatsLoaded
 from studylog.tui.screens.base import StudyScreen
 
@@ -35,6 +36,10 @@ class StatsScreen(StudyScreen):
     def on_screen_resume(self) -> None:
         if self.is_mounted:
             self.load_stats()
+
+    def on_database_changed(self, _message: DatabaseChanged) -> None:
+        """Another process wrote: recompute."""
+        self.load_stats()
 
     def action_reload(self) -> None:
         self.load_stats()

@@ -8,37 +8,48 @@ the app quits. ``DayScreen`` is the same screen on another date, read-only or fo
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantBlur
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane, TextArea
 
 from studylog.tui.autosave import Autosaver, PendingSave
-from studylog.tui.messages import DayLoaded, SectionSaved, TodosChanged
+from studylog.tui.dbgate import DatabaseChanged
+from studylog.tui.messages import DayLoaded, TodosChanged
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.widgets.section_editor import SectionEditor
 from studylog.tui.widgets.todo_list import TodoList
 
-WEEKDAYS_KO = "월화수목금토일"
+if TYPE_CHECKING:
+    from studylog.journal.day import DayRecord, SectionSave
+
+
+@dataclass
+class SectionWritten(Message):
+    """A save reached the database: the text sent and what the section holds now."""
+
+    date: str
+    sent: str
+    result: SectionSave
+
 EDITED_SECTIONS = ("lecture", "assignment", "algorithm", "review", "peer", "retro")
 
 
-def day_heading(record: Any) -> str:
-    """'2026-11-28 (토) · week4(3) · 학습기록 17' from a day record."""
-    date = record.date
-    weekday = WEEKDAYS_KO[dt.date.fromisoformat(date).weekday()]
-    parts = [f"{date} ({weekday})"]
-    if getattr(record, "week", None):
-        day = f"({record.day})" if getattr(record, "day", None) else ""
-        parts.append(f"week{record.week}{day}")
-    if getattr(record, "record_no", None):
-        parts.append(f"학습기록 {record.record_no}")
-    return " · ".join(parts)
+def day_heading(record: DayRecord, lang: str, today: str) -> str:
+    """'2026-11-28 (토) · week4(3) · 학습기록 17' from a day record (no number for an empty past
+    day)."""
+    from studylog.journal import present
+
+    return present.day_heading(record.date, record, lang,
+                               has_record=record.exists or record.date >= today)
 
 
 class TodayScreen(StudyScreen):
@@ -62,36 +73,47 @@ class TodayScreen(StudyScreen):
         self._timer: Timer | None = None
         self._loaded = False
         self._sections: list[Any] = []
+        self.lang = "ko"
 
     def compose(self) -> ComposeResult:
+        from studylog.config import Settings
+        from studylog.journal import present
         from studylog.journal.sections import SECTIONS
 
+        self.lang = Settings.load().get("language")
         self.date = self.date or self.studylog.today
+        is_today = self.date == self.studylog.today
         self._sections = [s for s in SECTIONS if s.key in EDITED_SECTIONS]
         with Horizontal(id="day-head"):
             yield Label(self.date, id="day-date")
             yield Label("", id="day-title")
-            yield Label("읽기 전용 · read-only" if self.readonly else "", id="day-mode")
+            yield Label(present.readonly_label(self.lang) if self.readonly else "", id="day-mode")
         with Horizontal(id="day-body"):
             with Vertical(id="day-side"):
                 yield TodoList(readonly=self.readonly, id="todos")
-                yield Label("오늘의 채점 · Judge attempts", classes="panel-title")
+                yield Label(present.attempts_title(is_today, self.lang), classes="panel-title")
                 yield DataTable(id="day-attempts", cursor_type="row", zebra_stripes=True)
-                yield Label("학습 실험 · Training runs", classes="panel-title")
+                yield Label(present.runs_title(is_today, self.lang), classes="panel-title")
                 yield DataTable(id="day-runs", cursor_type="row", zebra_stripes=True)
             with TabbedContent(id="sections"):
                 for section in self._sections:
-                    with TabPane(section.ko, id=f"tab-{section.key}"):
+                    with TabPane(present.section_name(section.key, self.lang),
+                                 id=f"tab-{section.key}"):
                         yield SectionEditor(section.key, readonly=self.readonly,
                                             id=f"sec-{section.key}")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        attempts = self.query_one("#day-attempts", DataTable)
-        attempts.add_columns("문제", "제목", "결과", "시도")
-        runs = self.query_one("#day-runs", DataTable)
-        runs.add_columns("run", "model", "ep", "status", "best acc")
+        from studylog.journal import present
+
+        self.query_one("#day-attempts", DataTable).add_columns(*present.attempt_columns(self.lang))
+        self.query_one("#day-runs", DataTable).add_columns(*present.run_columns(self.lang))
         self.load_day()
+
+    def on_database_changed(self, _message: DatabaseChanged) -> None:
+        """Another process wrote: reload (editors with typing of their own are merged on save)."""
+        if self._loaded:
+            self.load_day()
 
     def on_screen_resume(self) -> None:
         if self._loaded:
@@ -115,12 +137,15 @@ class TodayScreen(StudyScreen):
 
     async def on_day_loaded(self, message: DayLoaded) -> None:
         record = message.record
-        self.query_one("#day-date", Label).update(day_heading(record))
+        self.query_one("#day-date", Label).update(
+            day_heading(record, self.lang, self.studylog.today))
         self.query_one("#day-title", Label).update(record.title or "")
         for section in self._sections:
-            if not self.saver.is_dirty(section.key):
-                self.query_one(f"#sec-{section.key}", SectionEditor).set_text(
-                    record.sections.get(section.key, ""))
+            editor = self.query_one(f"#sec-{section.key}", SectionEditor)
+            text = record.sections.get(section.key, "")
+            if self.saver.take_loaded(section.key, record.versions.get(section.key, 0), text,
+                                      editor.editor.text):
+                editor.set_text(text)
         await self.query_one(TodoList).show(record.todos)
         self._fill_attempts(record.attempts)
         self._fill_runs(record.runs)
@@ -187,19 +212,38 @@ class TodayScreen(StudyScreen):
 
     @work(thread=True, group="save", exit_on_error=False, description="saving")
     def save_section(self, save: PendingSave) -> None:
-        """Write one section's text (older text than already written is skipped)."""
+        """Write one section's text (older text than already written is skipped).
+
+        The save carries the version the editor started from, so a change another process
+        saved meanwhile is merged, not overwritten.
+        """
+        from studylog.journal import present
         from studylog.journal.day import set_section_text
 
         with self.saver.lock:
             if not self.saver.should_write(save):
                 return
+            version, base = self.saver.base(save.section)
             with self.studylog.gate.use() as db:
-                set_section_text(db, self.date, save.section, save.text)
+                result = set_section_text(db, self.date, save.section, save.text,
+                                          base_version=version, base_text=base,
+                                          marker=present.merge_marker(self.lang))
             self.saver.written(save)
-        self.post_message(SectionSaved(self.date, save.section, save.text))
+            self.saver.after_save(save.section, result.version, save.text, result.merged)
+        self.post_message(SectionWritten(self.date, save.text, result))
 
-    def on_section_saved(self, message: SectionSaved) -> None:
-        self.sub_title = f"saved {message.section} {dt.datetime.now():%H:%M:%S}"
+    def on_section_written(self, message: SectionWritten) -> None:
+        from studylog.journal import present
+
+        result = message.result
+        self.sub_title = f"saved {result.section} {dt.datetime.now():%H:%M:%S}"
+        if result.merged:
+            editor = self.query_one(f"#sec-{result.section}", SectionEditor)
+            if self.saver.take_loaded(result.section, result.version, result.text,
+                                      editor.editor.text):
+                editor.set_text(result.text)
+            self.notify(present.merged_notice(result.section, result.conflicted, self.lang),
+                        severity="warning" if result.conflicted else "information")
 
     # --- to-dos -----------------------------------------------------------------------------
 
