@@ -10,15 +10,12 @@ import sqlite_utils
 from studylog.config import Settings
 from studylog.errors import UserError
 from studylog.journal.labels import labels_for
-from studylog.journal.sections import KEYS
 from studylog.journal.merge import MARKER, merge3
-from studylog.store import attempts, runs, transaction
+from studylog.journal.sections import KEYS
+from studylog.journal.textin import check_text
+from studylog.store import attempts, revisions, runs, transaction
 from studylog.store import days as q
-from studylog.store import revisions
 from studylog.store.days import Entry
-
-#: the most characters one note, section or to-do may hold (a post is far smaller)
-MAX_TEXT_CHARS = 10_000_000
 
 TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
 
@@ -98,6 +95,7 @@ def add_note(db: sqlite_utils.Database, date: str, section: str, text: str, titl
     if not text.strip() and not title.strip():
         raise UserError("the note is empty")
     check_size(text)
+    check_size(title)
     with transaction(db):
         entry_id = q.add_entry(db, date, section, text, title=title,
                                tags=find_tags(f"{title}\n{text}"))
@@ -106,10 +104,8 @@ def add_note(db: sqlite_utils.Database, date: str, section: str, text: str, titl
 
 
 def check_size(text: str) -> None:
-    """Raise UserError when a text is over :data:`MAX_TEXT_CHARS`."""
-    if len(text) > MAX_TEXT_CHARS:
-        raise UserError(f"the text is too long ({len(text):,} characters; at most "
-                        f"{MAX_TEXT_CHARS:,})")
+    """Raise UserError for text that cannot be stored (too long, not UTF-8)."""
+    check_text(text)
 
 
 def _replace_section(db: sqlite_utils.Database, date: str, section: str, text: str) -> None:
@@ -162,16 +158,19 @@ def set_section_text(db: sqlite_utils.Database, date: str, section: str, text: s
                            conflicted)
 
 
-def restore_revision(db: sqlite_utils.Database, rev_id: int) -> SectionSave:
-    """Put a revision's text back as the section's text (a new revision, source ``restore``)."""
+def restore_revision(db: sqlite_utils.Database,
+                     rev_id: int) -> tuple[revisions.Revision, SectionSave]:
+    """Put a revision's text back as the section's text (a new revision, source ``restore``).
+
+    Returns the revision restored and the section's state after it."""
     with transaction(db):
         rev = revisions.get(db, rev_id)
         if rev is None:
             raise UserError(f"no revision {rev_id} (see: studylog history DATE)")
         _replace_section(db, rev.date, rev.section, rev.text)
         version = revisions.snapshot(db, rev.date, rev.section, "restore")
-        return SectionSave(rev.section, version, q.section_text(db, rev.date, rev.section),
-                           False, False)
+        return rev, SectionSave(rev.section, version,
+                                q.section_text(db, rev.date, rev.section), False, False)
 
 
 def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False) -> int:

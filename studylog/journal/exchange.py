@@ -16,6 +16,7 @@ from studylog.journal.labels import course_week_day, date_of, default_title, lab
 from studylog.journal.parse import ParsedDay, parse_day
 from studylog.journal.post import generated_lines, render_blog, render_markdown
 from studylog.journal.sections import KEYS
+from studylog.journal.textin import read_text_file
 from studylog.store import days as q
 from studylog.store import revisions, transaction, transfer
 
@@ -81,28 +82,6 @@ class ImportReport:
         if self.skipped:
             parts.append(f"{self.skipped} already there")
         return f"{self.date} ← {self.source}: {', '.join(parts) or 'nothing new'}"
-
-
-def read_text_file(path: Path) -> str:
-    """Read a file the user gave us as text, or raise one clear UserError."""
-    if not path.exists():
-        raise UserError(f"no such file: {path}")
-    if path.is_dir():
-        raise UserError(f"{path} is a directory, not a file")
-    data = path.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
-        raise UserError(f"{path} is not a text file")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            data.decode("cp949")
-            hint = " (it looks like CP949/EUC-KR: convert it with iconv -f cp949 -t utf-8)"
-        except UnicodeDecodeError:
-            hint = ""
-        raise UserError(f"{path} is not UTF-8 text{hint}") from None
 
 
 def _date_for(parsed: ParsedDay, given: str | None, settings: Settings, source: str) -> str:

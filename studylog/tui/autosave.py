@@ -17,7 +17,6 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-
 MERGED = -1  # base version after a merge the editor has not taken in yet
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from studylog.config import Settings
 from studylog.journal.day import load_day, set_section_text
 from studylog.journal.merge import MARKER, merge3
-from studylog.config import Settings
 from studylog.store import open_db
 
 LINES = st.lists(st.sampled_from(["a", "b", "c", "단지", "번호", "x y", ""]), max_size=6)

@@ -8,9 +8,8 @@ the app quits. ``DayScreen`` is the same screen on another date, read-only or fo
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
-
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
