@@ -181,3 +181,11 @@ def restored_line(rev: Revision, version: int, lang: str) -> str:
 def no_history(date: str, lang: str) -> str:
     """`studylog history` on a day without revisions."""
     return f"{date}: 저장 기록이 없습니다" if _ko(lang) else f"{date}: no saved revisions"
+
+
+def history_title(date: str, section: str, count: int, lang: str) -> str:
+    """The title of the app's revision list."""
+    name = section_name(section, lang)
+    if _ko(lang):
+        return f"{date} {name} — 저장 기록 {count}개 (enter: 되살리기, esc: 닫기)"
+    return f"{date} {name} — {count} revisions (enter: restore, esc: close)"

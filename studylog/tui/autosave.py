@@ -102,3 +102,9 @@ class Autosaver:
                 return False
             self._base[section] = (version, text, False)
             return True
+
+    def reset_base(self, section: str, version: int, text: str) -> None:
+        """Call with ``lock`` held when the editor is about to show ``text`` at ``version``
+        (a restore): unsaved typing of the section is dropped."""
+        self._dirty.pop(section, None)
+        self._base[section] = (version, text, False)

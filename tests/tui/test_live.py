@@ -83,3 +83,34 @@ async def test_outside_changes_appear_in_the_open_app(db_path):
         assert out.returncode == 0, out.stderr
         view = screen.query_one("#todo-list")
         await until(pilot, lambda: len(view.children) == 4, timeout=10)
+
+
+@sync
+async def test_history_modal_restores_a_revision(db_path):
+    from studylog.tui.screens.history import HistoryScreen
+
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: getattr(screen, "_loaded", False))
+        screen.query_one("#ed-lecture", TextArea).select_all()
+        await pilot.press("delete", *"새로 쓴 글")  # replace the lecture notes
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: read_day(db_path).sections["lecture"] == "새로 쓴 글")
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        modal = app.screen
+        preview = modal.query_one("#history-preview", TextArea)
+        assert preview.text == "새로 쓴 글"  # newest first
+        table = modal.query_one("#history-list")
+        assert app.focused is table
+        await pilot.press("down")  # older revisions below
+        table.move_cursor(row=table.row_count - 1)  # the oldest: the seeded notes
+        await until(pilot, lambda: "RandomCrop" in preview.text)
+        await pilot.press("enter")
+        await until(pilot, lambda: "RandomCrop" in read_day(db_path).sections["lecture"])
+        editor = screen.query_one("#ed-lecture", TextArea)
+        await until(pilot, lambda: "RandomCrop" in editor.text)
+        await pilot.press(*" 이어서")
+        await until(pilot, lambda: read_day(db_path).sections["lecture"].endswith(" 이어서"))
+        assert "새로 쓴 글" not in read_day(db_path).sections["lecture"]

@@ -24,6 +24,7 @@ from studylog.tui.autosave import Autosaver, PendingSave
 from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.messages import DayLoaded, TodosChanged
 from studylog.tui.screens.base import StudyScreen
+from studylog.tui.screens.day_actions import DayActions
 from studylog.tui.widgets.section_editor import SectionEditor
 from studylog.tui.widgets.todo_list import TodoList
 
@@ -51,7 +52,7 @@ def day_heading(record: DayRecord, lang: str, today: str) -> str:
                                has_record=record.exists or record.date >= today)
 
 
-class TodayScreen(StudyScreen):
+class TodayScreen(DayActions, StudyScreen):
     """The day's record; the first screen of the app."""
 
     MAIN_INPUT = "TabPane.-active TextArea"
@@ -62,6 +63,7 @@ class TodayScreen(StudyScreen):
         Binding("ctrl+s", "save_now", "Save", show=False),
         Binding("ctrl+r", "toggle_preview", "Preview", show=False),
         Binding("ctrl+g", "export_blog", "Blog"),
+        Binding("ctrl+l", "history", "History"),
     ]
 
     def __init__(self, date: str | None = None, readonly: bool = False) -> None:
@@ -300,24 +302,3 @@ class TodayScreen(StudyScreen):
 
     def action_toggle_preview(self) -> None:
         self.toggle_class("no-preview")
-
-    # --- export ------------------------------------------------------------------------------
-
-    def action_export_blog(self) -> None:
-        self.flush()
-        self.export_blog()
-
-    @work(thread=True, group="export", exit_on_error=False, description="export")
-    def export_blog(self) -> None:
-        """Render the day as a blog post and show it."""
-        from studylog.config import Settings
-        from studylog.journal.post import export_blog
-
-        with self.saver.lock, self.studylog.gate.use() as db:
-            text = export_blog(db, self.date, Settings.load())
-        self.app.call_from_thread(self._show_export, text)
-
-    def _show_export(self, text: str) -> None:
-        from studylog.tui.screens.export import ExportScreen
-
-        self.app.push_screen(ExportScreen(self.date, text))
