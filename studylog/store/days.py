@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlite_utils
 
-from studylog.store.search import index_entry, index_todo, unindex_entry
+from studylog.store.search import index_entry, index_todo, unindex_entry, unindex_todo
 
 
 @dataclass(frozen=True)
@@ -259,5 +259,5 @@ def move_todo(db: sqlite_utils.Database, date: str, todo_id: int, new_index: int
 
 def delete_todo(db: sqlite_utils.Database, todo_id: int) -> None:
     """Remove a to-do (and its index row)."""
-    db.execute("DELETE FROM todos_fts WHERE rowid = ?", [todo_id])
+    unindex_todo(db, todo_id)
     db.execute("DELETE FROM todos WHERE id = ?", [todo_id])

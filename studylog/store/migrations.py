@@ -255,3 +255,27 @@ def journal_revisions(db: sqlite_utils.Database) -> None:
         "VALUES (?, ?, ?, ?, 'migration')",
         [(d, s, stamp, "\n".join(parts)) for (d, s), parts in texts.items()],
     )
+
+
+@migration
+def journal_search_compact(db: sqlite_utils.Database) -> None:
+    """Space-free bigram indexes, so a search ignores spacing (단지번호붙이기 = 단지 번호 붙이기).
+
+    ``entries_compact``/``todos_compact`` index each text with its spaces and punctuation
+    removed (see :mod:`studylog.store.search`); rowid = entries.id / todos.id. A one-character
+    prefix index makes one-syllable (or one-letter) queries fast.
+    """
+    from studylog.store.search import compact_grams
+
+    db.execute("CREATE VIRTUAL TABLE entries_compact "
+               "USING fts5(title, body, tokenize='unicode61', prefix='1')")
+    db.execute("CREATE VIRTUAL TABLE todos_compact USING fts5(text, tokenize='unicode61', prefix='1')")
+    db.conn.executemany(
+        "INSERT INTO entries_compact (rowid, title, body) VALUES (?, ?, ?)",
+        [(i, compact_grams(t), compact_grams(b))
+         for i, t, b in db.execute("SELECT id, title, body FROM entries").fetchall()],
+    )
+    db.conn.executemany(
+        "INSERT INTO todos_compact (rowid, text) VALUES (?, ?)",
+        [(i, compact_grams(t)) for i, t in db.execute("SELECT id, text FROM todos").fetchall()],
+    )
