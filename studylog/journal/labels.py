@@ -83,9 +83,11 @@ def set_labels(db: sqlite_utils.Database, date: str, *, title: str | None = None
     fields: dict[str, object] = {}
     if reset:
         fields = dict.fromkeys(("title", "week", "day", "record_no"))
-    for name, value in (("title", title), ("week", week), ("day", day), ("record_no", record_no)):
-        if value is not None:
-            fields[name] = value or None
+    given: tuple[tuple[str, object], ...] = (
+        ("title", title), ("week", week), ("day", day), ("record_no", record_no))
+    for name, given_value in given:
+        if given_value is not None:
+            fields[name] = given_value or None
     if fields:
         with transaction(db):
             q.set_day_fields(db, date, **fields)

@@ -124,7 +124,7 @@ class Hit:
 
 def _filters(alias: str, section: str | None, since: str | None,
              until: str | None) -> tuple[str, list[object]]:
-    sql, params = "", []
+    sql, params = "", list[object]()
     for op, value in ((">=", since), ("<=", until)):
         if value:
             sql += f" AND {alias}.date {op} ?"
@@ -156,7 +156,7 @@ def _candidates(db: sqlite_utils.Database, kind: str, expr: str, section: str | 
         sql = (f"SELECT {cols} FROM (SELECT rowid FROM {index} WHERE {index} MATCH ? "
                f"ORDER BY rowid DESC LIMIT ?) f JOIN {table} {alias} ON {alias}.id = f.rowid")
         args = [expr, cap]
-    return [Hit(*row, score=0.0) for row in db.execute(sql, args).fetchall()]
+    return [Hit(r[0], r[1], r[2], r[3], r[4], 0.0) for r in db.execute(sql, args).fetchall()]
 
 
 def score(words: list[str], title: str, body: str) -> float:

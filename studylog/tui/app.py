@@ -7,6 +7,7 @@ The app itself only wires things together: screens live in ``screens/``, palette
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,7 +28,7 @@ class StudylogApp(App):
 
     TITLE = "studylog"
     CSS_PATH = [STYLES / "app.tcss", STYLES / "screens.tcss"]
-    MODES = {mode: (lambda m=mode: make_screen(m)) for mode in SCREENS_BY_MODE}
+    MODES = {mode: functools.partial(make_screen, mode) for mode in SCREENS_BY_MODE}
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("f1", "help", "Help", priority=True),

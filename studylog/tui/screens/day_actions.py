@@ -3,23 +3,35 @@ and restore one (a mixin of :class:`~studylog.tui.screens.today.TodayScreen`).""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.widgets import TabbedContent
 
+from studylog.tui.autosave import Autosaver
+from studylog.tui.screens.base import StudyScreen
+
 if TYPE_CHECKING:
     from studylog.journal.day import SectionSave
     from studylog.store.revisions import Revision
-    from studylog.tui.screens.today import TodayScreen
-
-    _Base = TodayScreen
-else:
-    _Base = object
 
 
-class DayActions(_Base):
-    """Export and history actions of a day screen."""
+class DayActions(StudyScreen):
+    """Export and history actions of a day screen (the base of ``TodayScreen``)."""
+
+    date: str
+    lang: str
+    readonly: bool
+    saver: Autosaver
+    _sections: list[Any]
+
+    def flush(self) -> None:
+        """Start saving every section with unsaved text (``TodayScreen`` defines it)."""
+        raise NotImplementedError
+
+    async def flush_pending(self) -> None:
+        """Save what is unsaved and wait for it (``TodayScreen`` defines it)."""
+        raise NotImplementedError
 
     # --- export ----------------------------------------------------------------------------
 
@@ -34,13 +46,13 @@ class DayActions(_Base):
         from studylog.journal.post import export_blog
 
         with self.saver.lock, self.studylog.gate.use() as db:
-            text = export_blog(db, self.date or "", Settings.load())
+            text = export_blog(db, self.date, Settings.load())
         self.app.call_from_thread(self._show_export, text)
 
     def _show_export(self, text: str) -> None:
         from studylog.tui.screens.export import ExportScreen
 
-        self.app.push_screen(ExportScreen(self.date or "", text))
+        self.app.push_screen(ExportScreen(self.date, text))
 
     # --- history -----------------------------------------------------------------------------
 
@@ -60,7 +72,7 @@ class DayActions(_Base):
         from studylog.store.revisions import history
 
         with self.studylog.gate.use() as db:
-            revs = history(db, self.date or "", section)
+            revs = history(db, self.date, section)
         self.app.call_from_thread(self._show_history, section, revs)
 
     def _show_history(self, section: str, revs: list[Revision]) -> None:
@@ -68,9 +80,9 @@ class DayActions(_Base):
         from studylog.tui.screens.history import HistoryScreen
 
         if not revs:
-            self.notify(present.no_history(self.date or "", self.lang))
+            self.notify(present.no_history(self.date, self.lang))
             return
-        title = present.history_title(self.date or "", section, len(revs), self.lang)
+        title = present.history_title(self.date, section, len(revs), self.lang)
 
         def chosen(rev_id: int | None) -> None:
             if rev_id is not None and not self.readonly:

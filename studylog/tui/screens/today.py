@@ -23,7 +23,6 @@ from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane, Te
 from studylog.tui.autosave import Autosaver, PendingSave
 from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.messages import DayLoaded, TodosChanged
-from studylog.tui.screens.base import StudyScreen
 from studylog.tui.screens.day_actions import DayActions
 from studylog.tui.widgets.section_editor import SectionEditor
 from studylog.tui.widgets.todo_list import TodoList
@@ -52,7 +51,7 @@ def day_heading(record: DayRecord, lang: str, today: str) -> str:
                                has_record=record.exists or record.date >= today)
 
 
-class TodayScreen(DayActions, StudyScreen):
+class TodayScreen(DayActions):
     """The day's record; the first screen of the app."""
 
     MAIN_INPUT = "TabPane.-active TextArea"
@@ -68,7 +67,7 @@ class TodayScreen(DayActions, StudyScreen):
 
     def __init__(self, date: str | None = None, readonly: bool = False) -> None:
         super().__init__()
-        self.date = date
+        self.date = date or ""  # "" until compose: the app's today
         self.readonly = readonly
         self.saver = Autosaver()
         self._timer: Timer | None = None
@@ -91,7 +90,7 @@ class TodayScreen(DayActions, StudyScreen):
             yield Label(present.readonly_label(self.lang) if self.readonly else "", id="day-mode")
         with Horizontal(id="day-body"):
             with Vertical(id="day-side"):
-                yield TodoList(readonly=self.readonly, id="todos")
+                yield TodoList(readonly=self.readonly, lang=self.lang, id="todos")
                 yield Label(present.attempts_title(is_today, self.lang), classes="panel-title")
                 yield DataTable(id="day-attempts", cursor_type="row", zebra_stripes=True)
                 yield Label(present.runs_title(is_today, self.lang), classes="panel-title")
@@ -266,6 +265,8 @@ class TodayScreen(DayActions, StudyScreen):
         with self.studylog.gate.use() as db:
             if request.kind == "add":
                 focus = journal_day.add_todo(db, self.date, request.text)
+            elif request.todo_id is None:
+                return
             elif request.kind == "done":
                 journal_day.set_todo_done(db, request.todo_id, request.done)
             elif request.kind == "move":
