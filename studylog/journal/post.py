@@ -16,7 +16,6 @@ from studylog.journal.sections import RECORD_LABEL, SECTIONS, TODO_HEADING
 from studylog.judge.verdicts import KOREAN  # BOJ's Korean verdict names, one copy
 
 
-
 def attempt_line(a: dict, language: str) -> str:
     """The generated line for one problem attempted that day."""
     title = f" {a['title']}" if a.get("title") else ""
