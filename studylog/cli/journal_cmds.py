@@ -61,7 +61,7 @@ def stats_cmd(
     if as_json:
         print_json(dataclasses.asdict(stats))
         return
-    stats_text(stats, weeks)
+    stats_text(stats, weeks, str(Settings.load().get("language")))
 
 
 def config_cmd(

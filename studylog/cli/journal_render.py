@@ -5,6 +5,8 @@ import sys
 
 import typer
 
+from studylog.journal import present
+
 from studylog.journal.search import SearchHit
 from studylog.journal.stats import Stats, render_heatmap
 
@@ -18,13 +20,13 @@ def search_hits(hits: list[SearchHit], lang: str) -> None:
             for start, end in reversed(h.spans):
                 snippet = snippet[:start] + typer.style(snippet[start:end], bold=True,
                                                         fg="yellow") + snippet[end:]
-        typer.echo(f"{h.date}  {h.section:<10} {snippet}")
+        typer.echo(f"{h.date}  {present.section_name(h.section, lang)}  {snippet}")
 
 
-def stats_text(stats: Stats, weeks: int) -> None:
+def stats_text(stats: Stats, weeks: int, lang: str) -> None:
     """Streaks, notes per section for the last 8 weeks, and the heatmap."""
-    typer.echo(f"streak: {stats.current_streak} day(s) now, longest {stats.longest_streak}")
-    typer.echo(f"{stats.days} days written, {stats.entries} notes")
+    typer.echo(present.streak_line(stats.current_streak, stats.longest_streak, lang))
+    typer.echo(present.written_line(stats.days, stats.entries, lang))
     typer.echo("")
     keys = list(stats.per_section)
     typer.echo("notes per section, last 8 weeks:")

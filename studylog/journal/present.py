@@ -156,8 +156,8 @@ def merged_notice(section: str, conflicted: bool, lang: str) -> str:
 
 
 def saved_mark(state: str) -> str:
-    """A section tab's save state: '' saved, '•' unsaved typing, '…' being written."""
-    return {"dirty": " •", "saving": " …"}.get(state, "")
+    """A section tab's save state: '•' unsaved typing, '✓' just saved, '' saved a while ago."""
+    return {"dirty": "•", "saved": "✓"}.get(state, "")
 
 
 def revision_row(rev: Revision, lang: str, width: int = 50) -> list[str]:
@@ -189,3 +189,47 @@ def history_title(date: str, section: str, count: int, lang: str) -> str:
     if _ko(lang):
         return f"{date} {name} — 저장 기록 {count}개 (enter: 되살리기, esc: 닫기)"
     return f"{date} {name} — {count} revisions (enter: restore, esc: close)"
+
+
+def streak_line(current: int, longest: int, lang: str) -> str:
+    """The streak summary (CLI `stats` and the Stats screen)."""
+    if _ko(lang):
+        return f"연속 기록: 지금 {current}일, 최장 {longest}일"
+    return f"streak: {current} day(s) now, longest {longest}"
+
+
+def written_line(days: int, notes: int, lang: str) -> str:
+    """How much has been written."""
+    return f"{days}일 기록, 노트 {notes}개" if _ko(lang) else f"{days} days written, {notes} notes"
+
+
+def journal_info(days: int, lang: str) -> str:
+    """The Journal screen's note under the calendar."""
+    if _ko(lang):
+        return f"기록한 날 {days}일\nenter: 열기 · e: 편집"
+    return f"{days} days written\nenter: open · e: edit"
+
+
+def month_caption(month: str, days: int, lang: str) -> str:
+    """The caption over a month's days."""
+    return f"{month}: {days}일" if _ko(lang) else f"{month}: {days} days"
+
+
+def journal_columns(search: bool, lang: str) -> list[str]:
+    """Column names of the Journal list (search hits, or a month's days)."""
+    if search:
+        return ["날짜", "섹션", "찾은 곳"] if _ko(lang) else ["date", "section", "match"]
+    return (["날짜", "첫 줄", "글", "할 일"] if _ko(lang)
+            else ["date", "first line", "notes", "to-dos"])
+
+
+def search_placeholder(lang: str) -> str:
+    """The Journal search box's hint."""
+    if _ko(lang):
+        return "검색 (띄어쓰기 무관, 한 글자도 OK)"
+    return "search (spacing does not matter)"
+
+
+def calendar_title(lang: str) -> str:
+    """The calendar panel's title."""
+    return "달력" if _ko(lang) else "Calendar"

@@ -1,12 +1,13 @@
-"""What the day screens do besides editing: export the blog post, show a section's revisions
-and restore one (a mixin of :class:`~studylog.tui.screens.today.TodayScreen`)."""
+"""What the day screens do besides editing: fill the attempts/runs panels, mark the section
+tabs, export the blog post, show a section's revisions and restore one (the base class of
+:class:`~studylog.tui.screens.today.TodayScreen`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.widgets import TabbedContent
+from textual.widgets import DataTable, TabbedContent
 
 from studylog.tui.autosave import Autosaver
 from studylog.tui.screens.base import StudyScreen
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 
 class DayActions(StudyScreen):
-    """Export and history actions of a day screen (the base of ``TodayScreen``)."""
+    """Panels, export and history of a day screen (the base of ``TodayScreen``)."""
 
     date: str
     lang: str
@@ -32,6 +33,38 @@ class DayActions(StudyScreen):
     async def flush_pending(self) -> None:
         """Save what is unsaved and wait for it (``TodayScreen`` defines it)."""
         raise NotImplementedError
+
+    # --- panels ----------------------------------------------------------------------------
+
+    def _fill_attempts(self, attempts: list[dict[str, Any]]) -> None:
+        table = self.query_one("#day-attempts", DataTable)
+        table.clear()
+        for a in attempts:
+            table.add_row(str(a.get("problem_id", "")), str(a.get("title", "")),
+                          str(a.get("final_verdict", a.get("verdict", ""))),
+                          str(a.get("attempts", "")))
+
+    def _fill_runs(self, runs: list[dict[str, Any]]) -> None:
+        table = self.query_one("#day-runs", DataTable)
+        table.clear()
+        for r in runs:
+            acc = r.get("best_val_acc", r.get("val_acc"))
+            table.add_row(f"#{r.get('id', '')}", str(r.get("model", "")),
+                          str(r.get("epochs_done", "")),
+                          str(r.get("status", "")),
+                          f"{acc:.3f}" if isinstance(acc, float) else "")
+
+    def mark_tab(self, section: str, state: str) -> None:
+        """Show a section's save state on its tab: • unsaved typing, ✓ saved."""
+        from studylog.journal import present
+
+        tab = self.query_one(TabbedContent).get_tab(f"tab-{section}")
+        mark = present.saved_mark(state)
+        tab.label = present.section_name(section, self.lang) + (f" {mark}" if mark else "")
+
+    def _unmark(self, section: str) -> None:
+        if not self.saver.is_dirty(section):
+            self.mark_tab(section, "")
 
     # --- export ----------------------------------------------------------------------------
 
@@ -60,6 +93,10 @@ class DayActions(StudyScreen):
         """The key of the section whose tab is shown."""
         active = self.query_one(TabbedContent).active or f"tab-{self._sections[0].key}"
         return active.removeprefix("tab-")
+
+    def focus_main(self) -> None:
+        """Put the cursor in the shown section's editor."""
+        self.query_one(f"#ed-{self.current_section()}").focus()
 
     async def action_history(self) -> None:
         """Save what is typed, then list the shown section's revisions."""

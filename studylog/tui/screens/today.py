@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -40,6 +40,8 @@ class SectionWritten(Message):
     result: SectionSave
 
 EDITED_SECTIONS = ("lecture", "assignment", "algorithm", "review", "peer", "retro")
+SAVED_MARK_S = 3.0  # how long a tab shows ✓ after its save
+NARROW_BELOW = 110  # columns; below it the side bar slims down and the preview hides
 
 
 def day_heading(record: DayRecord, lang: str, today: str) -> str:
@@ -110,6 +112,10 @@ class TodayScreen(DayActions):
         self.query_one("#day-runs", DataTable).add_columns(*present.run_columns(self.lang))
         self.load_day()
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Narrow terminals get the compact layout (see screens.tcss)."""
+        self.set_class(event.size.width < NARROW_BELOW, "narrow")
+
     def on_database_changed(self, _message: DatabaseChanged) -> None:
         """Another process wrote: reload (editors with typing of their own are merged on save)."""
         if self._loaded:
@@ -153,24 +159,6 @@ class TodayScreen(DayActions):
             self.call_after_refresh(self.studylog.settle_heap)
         self._loaded = True
 
-    def _fill_attempts(self, attempts: list[dict[str, Any]]) -> None:
-        table = self.query_one("#day-attempts", DataTable)
-        table.clear()
-        for a in attempts:
-            table.add_row(str(a.get("problem_id", "")), str(a.get("title", "")),
-                          str(a.get("final_verdict", a.get("verdict", ""))),
-                          str(a.get("attempts", "")))
-
-    def _fill_runs(self, runs: list[dict[str, Any]]) -> None:
-        table = self.query_one("#day-runs", DataTable)
-        table.clear()
-        for r in runs:
-            acc = r.get("best_val_acc", r.get("val_acc"))
-            table.add_row(f"#{r.get('id', '')}", str(r.get("model", "")),
-                          str(r.get("epochs_done", "")),
-                          str(r.get("status", "")),
-                          f"{acc:.3f}" if isinstance(acc, float) else "")
-
     # --- editing and autosave --------------------------------------------------------------
 
     @on(TextArea.Changed)
@@ -179,6 +167,7 @@ class TodayScreen(DayActions):
             return
         section = event.text_area.id.removeprefix("ed-")
         overdue = self.saver.mark(section, event.text_area.text)
+        self.mark_tab(section, "dirty")
         if overdue:
             self.flush()
         elif self._timer is None:
@@ -237,6 +226,9 @@ class TodayScreen(DayActions):
 
         result = message.result
         self.sub_title = f"saved {result.section} {dt.datetime.now():%H:%M:%S}"
+        if not self.saver.is_dirty(result.section):
+            self.mark_tab(result.section, "saved")
+            self.set_timer(SAVED_MARK_S, lambda: self._unmark(result.section))
         if result.merged:
             editor = self.query_one(f"#sec-{result.section}", SectionEditor)
             if self.saver.take_loaded(result.section, result.version, result.text,

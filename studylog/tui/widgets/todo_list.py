@@ -76,7 +76,7 @@ class TodoList(Vertical):
         done: bool = False
         index: int = 0
 
-    BINDINGS = [Binding("escape", "leave", "Editor", show=False)]
+    BINDINGS = [Binding("escape", "leave", "Editor", show=False, priority=True)]
 
     def __init__(self, readonly: bool = False, lang: str = "ko", **kwargs: Any) -> None:
         super().__init__(**kwargs)
