@@ -6,7 +6,6 @@ import sys
 import typer
 
 from studylog.journal import present
-
 from studylog.journal.search import SearchHit
 from studylog.journal.stats import Stats, render_heatmap
 
