@@ -168,7 +168,7 @@ def restore_revision(db: sqlite_utils.Database,
         if rev is None:
             raise UserError(f"no revision {rev_id} (see: studylog history DATE)")
         _replace_section(db, rev.date, rev.section, rev.text)
-        version = revisions.snapshot(db, rev.date, rev.section, "restore")
+        version = revisions.snapshot(db, rev.date, rev.section, "restore", always=True)
         return rev, SectionSave(rev.section, version,
                                 q.section_text(db, rev.date, rev.section), False, False)
 

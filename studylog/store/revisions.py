@@ -54,14 +54,14 @@ def versions(db: sqlite_utils.Database, date: str) -> dict[str, int]:
     return {s: v for s, v in rows}
 
 
-def snapshot(db: sqlite_utils.Database, date: str, section: str, source: str) -> int:
-    """Append the section's current text as a revision unless it equals the latest one.
-
-    Call inside the writing transaction, after the change. Returns the section's version.
+def snapshot(db: sqlite_utils.Database, date: str, section: str, source: str,
+             *, always: bool = False) -> int:
+    """Append the section's current text as a revision unless it equals the latest one (or
+    ``always``). Call inside the writing transaction, after the change; returns the version.
     """
     text = section_text(db, date, section)
     last = latest(db, date, section)
-    if last is not None and last.text == text:
+    if last is not None and last.text == text and not always:
         return last.id
     if last is None and not text:
         return 0
