@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from studylog.cli.context import get_db, print_json
-from studylog.cli.journal_render import history_rows
 from studylog.config import Settings
 from studylog.journal import day as journal_day
 from studylog.journal import present
@@ -138,6 +137,7 @@ def history_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Every saved state (revision) of a day's sections, newest first."""
+    from studylog.cli.journal_render import history_rows
     from studylog.store.revisions import history
 
     when = parse_date(date)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from studylog.journal.search import make_snippet, search
 from studylog.store import days as q
@@ -124,3 +126,23 @@ def test_latin_names_ignore_spacing(spaced) -> None:
 def test_words_apart_still_match_but_rank_last(spaced) -> None:
     hits = search(spaced, "단지 번호")
     assert hits[-1].date == "2026-11-14" and hits[-1].match == "words"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["단지", "번호", "붙이기", "Cosine", "LR", "회고", "a"]), min_size=1,
+                max_size=4),
+       st.lists(st.sampled_from(["", " ", "  "]), min_size=4, max_size=4),
+       st.lists(st.sampled_from(["", " "]), min_size=4, max_size=4))
+def test_any_spacing_of_a_phrase_finds_any_other(home: Path, words, text_gaps, query_gaps) -> None:
+    text = "".join(w + g for w, g in zip(words, text_gaps, strict=False)).strip()
+    query = "".join(w + g for w, g in zip(words, query_gaps, strict=False)).strip()
+    db = open_db(home / "prop.db")
+    with transaction(db):
+        entry_id = q.add_entry(db, "2026-11-20", "note", f"앞 {text} 뒤")
+    try:
+        hits = search(db, query, limit=100)
+        assert entry_id in [h.entry_id for h in hits]
+    finally:
+        with transaction(db):
+            q.delete_entry(db, entry_id)
+        db.conn.close()
