@@ -33,10 +33,12 @@ def export_cmd(
     settings = Settings.load()
     if since or until:
         chosen += recorded_dates(db, start, end)
-        if not chosen:
+        if not chosen and fmt != "json":  # JSON says so with an empty list of days
             raise UserError(f"no recorded days between {start or 'the start'} and "
-                            f"{end or 'today'}")
-    chosen = sorted(set(chosen)) or [today()]
+                            f"{end or 'the end'}")
+    elif not chosen:
+        chosen = [today()]
+    chosen = sorted(set(chosen))
     if fmt == "json":
         text = json.dumps(export_json(db, chosen, settings), ensure_ascii=False, indent=2) + "\n"
         _write(output, text)
