@@ -64,7 +64,7 @@ class TodayScreen(DayActions):
         Binding("ctrl+s", "save_now", "Save", show=False),
         Binding("ctrl+r", "toggle_preview", "Preview", show=False),
         Binding("ctrl+g", "export_blog", "Blog"),
-        Binding("ctrl+l", "history", "History"),
+        Binding("ctrl+l", "history", "History", show=False),  # the footer is full; F1 lists it
     ]
 
     def __init__(self, date: str | None = None, readonly: bool = False) -> None:
