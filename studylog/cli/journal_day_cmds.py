@@ -166,6 +166,16 @@ def restore_cmd(
     typer.echo(present.restored_line(restored, result.version, _lang()))
 
 
+def prune_history_cmd(
+    before: Annotated[str, typer.Argument(help="Delete revisions saved before this date.")],
+) -> None:
+    """Delete old revisions (each section's latest one always stays). Nothing else deletes them."""
+    from studylog.journal.day import prune_revisions
+
+    when = parse_date(before)
+    typer.echo(present.pruned_line(prune_revisions(get_db(), when), when, _lang()))
+
+
 def register(app: typer.Typer) -> None:
     """Add the day commands to the top-level app."""
     app.command("today")(today_cmd)
@@ -175,3 +185,4 @@ def register(app: typer.Typer) -> None:
     app.command("label")(label_cmd)
     app.command("history")(history_cmd)
     app.command("restore")(restore_cmd)
+    app.command("prune-history")(prune_history_cmd)

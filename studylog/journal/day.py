@@ -158,6 +158,13 @@ def set_section_text(db: sqlite_utils.Database, date: str, section: str, text: s
                            conflicted)
 
 
+def prune_revisions(db: sqlite_utils.Database, before: str) -> int:
+    """Delete revisions saved before ``before`` (YYYY-MM-DD), keeping each section's latest;
+    returns how many went."""
+    with transaction(db):
+        return revisions.prune(db, before)
+
+
 def restore_revision(db: sqlite_utils.Database,
                      rev_id: int) -> tuple[revisions.Revision, SectionSave]:
     """Put a revision's text back as the section's text (a new revision, source ``restore``).

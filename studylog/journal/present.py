@@ -233,3 +233,10 @@ def search_placeholder(lang: str) -> str:
 def calendar_title(lang: str) -> str:
     """The calendar panel's title."""
     return "달력" if _ko(lang) else "Calendar"
+
+
+def pruned_line(count: int, before: str, lang: str) -> str:
+    """The answer to `studylog prune-history`."""
+    if _ko(lang):
+        return f"{before} 이전의 리비전 {count}개를 지웠습니다 (섹션마다 마지막 것은 남김)"
+    return f"deleted {count} revisions saved before {before} (each section's latest kept)"

@@ -52,3 +52,15 @@ def test_migration_gives_existing_sections_a_first_revision(tmp_path: Path) -> N
     migrate(db)
     rows = db.execute("SELECT section, text, source FROM revisions").fetchall()
     assert rows == [("lecture", "제목\n본문", "migration")]
+
+
+def test_prune_keeps_each_sections_latest(run, home: Path) -> None:
+    for text in ("하나", "둘", "셋"):
+        assert run("note", "peer", text, "--date", "2026-11-02").returncode == 0
+    assert run("note", "retro", "회고", "--date", "2026-11-02").returncode == 0
+    p = run("prune-history", "2999-01-01")
+    assert p.returncode == 0 and "2" in p.stdout, p.stderr
+    revs = json.loads(run("history", "2026-11-02", "--json").stdout)
+    assert sorted((r["section"], r["text"]) for r in revs) == [
+        ("peer", "하나\n둘\n셋"), ("retro", "회고")]
+    assert run("prune-history", "2026-02-30").returncode == 2
