@@ -6,9 +6,12 @@ The app itself only wires things together: screens live in ``screens/``, palette
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import functools
 import gc
+import signal
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -48,6 +51,10 @@ class StudylogApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_S, self._poll_database, name="poll-db")
+        with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
+            # The terminal closed: save what was typed before the process goes.
+            asyncio.get_running_loop().add_signal_handler(
+                signal.SIGHUP, lambda: asyncio.ensure_future(self.action_quit()))
 
     def _poll_database(self) -> None:
         """Tell the current screen when another process changed the database."""
