@@ -4,7 +4,7 @@ Prints: the search query alone (≤ 50 ms for any term) and whole-process times 
 `studylog --help`, `today` and `search` next to the bare start of the stack
 (`python -c "import typer, sqlite_utils"`; budget: ≤ 100 ms above it).
 
-Run: .venv/bin/python bench/bench_journal.py
+Run: .venv/bin/python bench/bench_journal.py   (the database goes to $TMPDIR)
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from studylog.journal.search import search  # noqa: E402
 from studylog.store import open_db  # noqa: E402
 
 DB = Path(tempfile.gettempdir()) / "studylog-bench-tenyear.db"
-TERMS = ["회고", "단지", "번호붙이기", "피어세션", "탐", "loss", "CosineAnnealingLR", "정규화 학습률",
-         "없는단어"]
+TERMS = ["회고", "단지", "번호붙이기", "단지번호붙이기", "단지 번호붙이기", "단지번호 붙이기", "피어세션",
+         "탐", "a", "loss", "CosineAnnealingLR", "CosineAnnealing LR", "정규화 학습률", "없는단어"]
 
 
 def timed(fn, repeat: int) -> list[float]:

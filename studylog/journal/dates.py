@@ -34,3 +34,12 @@ def weekday_name(date: str, language: str = "ko") -> str:
     """Short weekday name of a date (월, 화, ... or Mon, Tue, ...)."""
     idx = dt.date.fromisoformat(date).weekday()
     return ("월화수목금토일"[idx]) if language == "ko" else dt.date.fromisoformat(date).strftime("%a")
+
+
+def parse_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """Parse ``--since``/``--until``; UserError when the range is empty (since after until)."""
+    start = parse_date(since) if since else None
+    end = parse_date(until) if until else None
+    if start and end and start > end:
+        raise UserError(f"--since {start} is after --until {end}: no day lies between them")
+    return start, end

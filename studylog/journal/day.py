@@ -10,9 +10,12 @@ import sqlite_utils
 from studylog.config import Settings
 from studylog.errors import UserError
 from studylog.journal.labels import labels_for
+from studylog.journal.merge import MARKER, merge3
 from studylog.journal.sections import KEYS
-from studylog.store import attempts, runs, transaction
+from studylog.journal.textin import check_text
+from studylog.store import attempts, revisions, runs, transaction
 from studylog.store import days as q
+from studylog.store.days import Entry
 
 TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
 
@@ -43,17 +46,23 @@ class DayRecord:
     record_no: int
     exists: bool
     todos: list[Todo] = field(default_factory=list)
-    entries: list[dict] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
     sections: dict[str, str] = field(default_factory=dict)
+    versions: dict[str, int] = field(default_factory=dict)  # section -> version (0: none)
     attempts: list[dict] = field(default_factory=list)
     runs: list[dict] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
 
 
-def entry_text(entry: dict) -> str:
-    """An entry as it appears in its section: its title line (if any), then its body."""
-    body = entry["body"].strip("\n")
-    return f"{entry['title']}\n{body}".strip("\n") if entry["title"] else body
+@dataclass(frozen=True)
+class SectionSave:
+    """What a section save wrote: the section's version and text after it."""
+
+    section: str
+    version: int
+    text: str
+    merged: bool  # another process had saved meanwhile: ``text`` holds both
+    conflicted: bool  # and both changed the same lines (a marker line separates them)
 
 
 def load_day(db: sqlite_utils.Database, date: str, settings: Settings) -> DayRecord:
@@ -62,8 +71,8 @@ def load_day(db: sqlite_utils.Database, date: str, settings: Settings) -> DayRec
     entries = q.entries(db, date)
     sections: dict[str, str] = {}
     for key in KEYS:
-        parts = [entry_text(e) for e in entries if e["section"] == key]
-        sections[key] = "\n".join(p for p in parts if p)
+        sections[key] = "\n".join(t for e in entries if e.section == key and (t := e.text))
+    known = revisions.versions(db, date)
     return DayRecord(
         date=date,
         title=labels.title,
@@ -71,9 +80,10 @@ def load_day(db: sqlite_utils.Database, date: str, settings: Settings) -> DayRec
         day=labels.day,
         record_no=labels.record_no,
         exists=q.get_day(db, date) is not None,
-        todos=[Todo(t["id"], t["text"], bool(t["done"]), t["position"]) for t in q.todos(db, date)],
+        todos=[Todo(t.id, t.text, t.done, t.position) for t in q.todos(db, date)],
         entries=entries,
         sections=sections,
+        versions={k: known.get(k, 0) for k in KEYS},
         attempts=attempts.summary_for_date(db, date),
         runs=runs.summary_for_date(db, date),
         tags=q.day_tags(db, date),
@@ -84,44 +94,109 @@ def add_note(db: sqlite_utils.Database, date: str, section: str, text: str, titl
     """Append a note to a section of a day; returns the entry id."""
     if not text.strip() and not title.strip():
         raise UserError("the note is empty")
+    check_size(text)
+    check_size(title)
     with transaction(db):
-        return q.add_entry(db, date, section, text, title=title, tags=find_tags(f"{title}\n{text}"))
+        entry_id = q.add_entry(db, date, section, text, title=title,
+                               tags=find_tags(f"{title}\n{text}"))
+        revisions.snapshot(db, date, section, "cli")
+        return entry_id
 
 
-def set_section_text(db: sqlite_utils.Database, date: str, section: str, text: str) -> None:
-    """Make ``text`` the whole content of a day's section (the TUI editor's autosave).
+def check_size(text: str) -> None:
+    """Raise UserError for text that cannot be stored (too long, not UTF-8)."""
+    check_text(text)
 
+
+def _replace_section(db: sqlite_utils.Database, date: str, section: str, text: str) -> None:
+    existing = q.entries(db, date, section)
+    if not existing:
+        if text.strip():
+            q.add_entry(db, date, section, text, tags=find_tags(text))
+        return
+    first = existing[0]
+    title = first.title
+    body = text
+    if title and text.startswith(title + "\n"):
+        body = text[len(title) + 1 :]
+    elif title and text.strip() != title:
+        title = ""
+    if not text.strip():
+        for e in existing:
+            q.delete_entry(db, e.id)
+        return
+    q.update_entry(db, first.id, body, title, find_tags(text))
+    for e in existing[1:]:
+        q.delete_entry(db, e.id)
+
+
+def set_section_text(db: sqlite_utils.Database, date: str, section: str, text: str, *,
+                     base_version: int | None = None, base_text: str = "",
+                     source: str = "app", marker: str = MARKER) -> SectionSave:
+    """Make ``text`` the whole content of a day's section (the app editor's autosave).
+
+    ``base_version``/``base_text`` are the version and text the editor started from. When the
+    section's version moved on since (another process saved), ``text`` is merged with what is
+    stored (theirs first, ``marker`` between overlapping changes) instead of replacing it. Without
+    ``base_version`` the text replaces the section. Every change is kept as a revision.
     The section's first entry keeps its id (and title, when the text still starts with it);
-    further entries are folded into it, so nothing typed elsewhere is lost: it is all in ``text``.
+    further entries are folded into it.
     """
+    check_size(text)
     with transaction(db):
-        existing = q.entries(db, date, section)
-        if not existing:
-            if text.strip():
-                q.add_entry(db, date, section, text, tags=find_tags(text))
-            return
-        first = existing[0]
-        title = first["title"]
-        body = text
-        if title and text.startswith(title + "\n"):
-            body = text[len(title) + 1 :]
-        elif title and text.strip() != title:
-            title = ""
-        if not text.strip():
-            for e in existing:
-                q.delete_entry(db, e["id"])
-            return
-        q.update_entry(db, first["id"], body, title, find_tags(text))
-        for e in existing[1:]:
-            q.delete_entry(db, e["id"])
+        current = revisions.version(db, date, section)
+        merged = conflicted = False
+        if base_version is not None and current != base_version:
+            stored = q.section_text(db, date, section)
+            result = merge3(base_text, stored, text, marker)
+            merged = result.text != text.rstrip("\n")
+            conflicted = result.conflicted
+            text = result.text
+        _replace_section(db, date, section, text)
+        version = revisions.snapshot(db, date, section, source)
+        return SectionSave(section, version, q.section_text(db, date, section), merged,
+                           conflicted)
+
+
+def prune_revisions(db: sqlite_utils.Database, before: str) -> int:
+    """Delete revisions saved before ``before`` (YYYY-MM-DD), keeping each section's latest;
+    returns how many went."""
+    with transaction(db):
+        return revisions.prune(db, before)
+
+
+def restore_revision(db: sqlite_utils.Database,
+                     rev_id: int) -> tuple[revisions.Revision, SectionSave]:
+    """Put a revision's text back as the section's text (a new revision, source ``restore``).
+
+    Returns the revision restored and the section's state after it."""
+    with transaction(db):
+        rev = revisions.get(db, rev_id)
+        if rev is None:
+            raise UserError(f"no revision {rev_id} (see: studylog history DATE)")
+        _replace_section(db, rev.date, rev.section, rev.text)
+        version = revisions.snapshot(db, rev.date, rev.section, "restore", always=True)
+        return rev, SectionSave(rev.section, version,
+                                q.section_text(db, rev.date, rev.section), False, False)
 
 
 def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False) -> int:
     """Add a to-do to a day; returns its id."""
-    if not text.strip():
+    return _add_todo(db, date, text, done)
+
+
+def one_line(text: str) -> str:
+    """A to-do is one line: its lines are joined with single spaces (blank ones dropped)."""
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+def _add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool) -> int:
+    text = one_line(text)
+    if not text:
         raise UserError("the to-do is empty")
+    check_size(text)
     with transaction(db):
-        return q.add_todo(db, date, text.strip(), done)
+        return q.add_todo(db, date, text, done)
 
 
 def todo_by_number(db: sqlite_utils.Database, date: str, number: int) -> Todo:
@@ -130,7 +205,7 @@ def todo_by_number(db: sqlite_utils.Database, date: str, number: int) -> Todo:
     if not 1 <= number <= len(items):
         raise UserError(f"no to-do number {number} on {date} (it has {len(items)})")
     t = items[number - 1]
-    return Todo(t["id"], t["text"], bool(t["done"]), t["position"])
+    return Todo(t.id, t.text, t.done, t.position)
 
 
 def set_todo_done(db: sqlite_utils.Database, todo_id: int, done: bool = True) -> None:

@@ -11,13 +11,14 @@ import sqlite_utils
 
 from studylog.config import Settings
 from studylog.errors import UserError
-from studylog.journal.day import find_tags, load_day
+from studylog.journal.day import find_tags, load_day, one_line
 from studylog.journal.labels import course_week_day, date_of, default_title, labels_for
 from studylog.journal.parse import ParsedDay, parse_day
 from studylog.journal.post import export_blog, export_markdown, generated_lines
 from studylog.journal.sections import KEYS
+from studylog.journal.textin import read_text_file
 from studylog.store import days as q
-from studylog.store import transaction, transfer
+from studylog.store import revisions, transaction, transfer
 
 FORMATS = ("blog", "markdown", "json")
 JSON_VERSION = 1
@@ -33,19 +34,21 @@ def export_json(db: sqlite_utils.Database, dates: list[str], settings: Settings)
     """Everything about the given days as one JSON document (for backup and scripts)."""
     out = []
     for date in dates:
-        row = q.get_day(db, date) or {}
+        row = q.get_day(db, date)
         labels = labels_for(db, date, settings)
         out.append({
             "date": date,
-            "overrides": {k: row.get(k) for k in ("title", "week", "day", "record_no")},
+            "overrides": {k: getattr(row, k) if row else None
+                          for k in ("title", "week", "day", "record_no")},
             "labels": {"title": labels.title, "week": labels.week, "day": labels.day,
                        "record_no": labels.record_no},
             "entries": [
-                {k: e[k] for k in ("section", "title", "body", "created", "updated")}
+                {"section": e.section, "title": e.title, "body": e.body, "created": e.created,
+                 "updated": e.updated}
                 for e in q.entries(db, date)
             ],
             "todos": [
-                {k: t[k] for k in ("text", "created", "done_at")} | {"done": bool(t["done"])}
+                {"text": t.text, "created": t.created, "done_at": t.done_at, "done": t.done}
                 for t in q.todos(db, date)
             ],
             "attempts": transfer.dump_attempts(db, date),
@@ -78,28 +81,6 @@ class ImportReport:
         if self.skipped:
             parts.append(f"{self.skipped} already there")
         return f"{self.date} ← {self.source}: {', '.join(parts) or 'nothing new'}"
-
-
-def read_text_file(path: Path) -> str:
-    """Read a file the user gave us as text, or raise one clear UserError."""
-    if not path.exists():
-        raise UserError(f"no such file: {path}")
-    if path.is_dir():
-        raise UserError(f"{path} is a directory, not a file")
-    data = path.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
-        raise UserError(f"{path} is not a text file")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            data.decode("cp949")
-            hint = " (it looks like CP949/EUC-KR: convert it with iconv -f cp949 -t utf-8)"
-        except UnicodeDecodeError:
-            hint = ""
-        raise UserError(f"{path} is not UTF-8 text{hint}") from None
 
 
 def _date_for(parsed: ParsedDay, given: str | None, settings: Settings, source: str) -> str:
@@ -155,6 +136,7 @@ def _merge_day(db: sqlite_utils.Database, parsed: ParsedDay, date: str, settings
         if have and text.startswith(have + "\n"):  # the post grew since: add just the rest
             text = text[len(have) + 1 :].strip("\n")
         q.add_entry(db, date, key, text, tags=find_tags(text))
+        revisions.snapshot(db, date, key, "import")
         report.entries[key] = len(text.splitlines())
 
 
@@ -166,7 +148,7 @@ def _import_json(db: sqlite_utils.Database, doc: dict, source: str,
         overrides = {k: v for k, v in (d.get("overrides") or {}).items() if v is not None}
         if overrides:
             q.set_day_fields(db, date, **overrides)
-        have = {(e["section"], e["title"], e["body"]) for e in q.entries(db, date)}
+        have = {(e.section, e.title, e.body) for e in q.entries(db, date)}
         for e in d.get("entries", []):
             if e["section"] not in KEYS:
                 raise UserError(f"{source}: unknown section {e['section']!r} on {date}")
@@ -176,14 +158,15 @@ def _import_json(db: sqlite_utils.Database, doc: dict, source: str,
             q.add_entry(db, date, e["section"], e["body"], title=e["title"],
                         created=e.get("created"), updated=e.get("updated"),
                         tags=find_tags(f"{e['title']}\n{e['body']}"))
+            revisions.snapshot(db, date, e["section"], "import")
             report.entries[e["section"]] = report.entries.get(e["section"], 0) + len(
                 e["body"].splitlines())
-        known = {t["text"] for t in q.todos(db, date)}
+        known = {t.text for t in q.todos(db, date)}
         for t in d.get("todos", []):
             if t["text"] in known:
                 report.skipped += 1
                 continue
-            q.add_todo(db, date, t["text"], bool(t.get("done")), t.get("created"),
+            q.add_todo(db, date, one_line(t["text"]), bool(t.get("done")), t.get("created"),
                        t.get("done_at"))
             report.todos += 1
         report.attempts = sum(transfer.restore_attempt(db, a) for a in d.get("attempts", []))

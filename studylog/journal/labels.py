@@ -54,18 +54,18 @@ def default_title(settings: Settings, week: int | None, day: int | None, date: s
 
 def labels_for(db: sqlite_utils.Database, date: str, settings: Settings) -> Labels:
     """Compute (or read the overrides of) a day's labels."""
-    row = q.get_day(db, date) or {}
+    row = q.get_day(db, date)
     wd = course_week_day(date, settings)
-    week = row.get("week") or (wd[0] if wd else None)
-    day = row.get("day") or (wd[1] if wd else None)
-    record_no = row.get("record_no")
+    week = (row and row.week) or (wd[0] if wd else None)
+    day = (row and row.day) or (wd[1] if wd else None)
+    record_no = row.record_no if row else None
     if record_no is None:
         anchor = q.record_anchor(db, date)
         counted = q.count_days(db, anchor[0] if anchor else None, date)
         if not row:
             counted += 1  # the day itself, once written
         record_no = (anchor[1] if anchor else 0) + counted
-    title = row.get("title") or default_title(settings, week, day, date)
+    title = (row and row.title) or default_title(settings, week, day, date)
     return Labels(title=title, week=week, day=day, record_no=record_no)
 
 
@@ -83,9 +83,11 @@ def set_labels(db: sqlite_utils.Database, date: str, *, title: str | None = None
     fields: dict[str, object] = {}
     if reset:
         fields = dict.fromkeys(("title", "week", "day", "record_no"))
-    for name, value in (("title", title), ("week", week), ("day", day), ("record_no", record_no)):
-        if value is not None:
-            fields[name] = value or None
+    given: tuple[tuple[str, object], ...] = (
+        ("title", title), ("week", week), ("day", day), ("record_no", record_no))
+    for name, given_value in given:
+        if given_value is not None:
+            fields[name] = given_value or None
     if fields:
         with transaction(db):
             q.set_day_fields(db, date, **fields)

@@ -15,11 +15,7 @@ import sqlite_utils
 from studylog.config import Settings
 from studylog.journal.day import DayRecord, load_day
 from studylog.journal.sections import RECORD_LABEL, SECTIONS, TODO_HEADING
-
-VERDICT_KO = {
-    "AC": "맞았습니다!!", "WA": "틀렸습니다", "PE": "출력 형식이 잘못되었습니다", "TLE": "시간 초과",
-    "MLE": "메모리 초과", "OLE": "출력 초과", "RE": "런타임 에러", "CE": "컴파일 에러",
-}
+from studylog.judge.verdicts import KOREAN  # BOJ's Korean verdict names, one copy
 
 
 def attempt_line(a: dict, language: str) -> str:
@@ -27,7 +23,7 @@ def attempt_line(a: dict, language: str) -> str:
     title = f" {a['title']}" if a.get("title") else ""
     verdict = a["final_verdict"]
     if language == "ko":
-        name = VERDICT_KO.get(verdict, verdict)
+        name = KOREAN.get(verdict, verdict)
         return f"- BOJ {a['problem_id']}{title}: {name} ({verdict}, {a['attempts']}회 제출)"
     plural = "s" if a["attempts"] != 1 else ""
     return f"- BOJ {a['problem_id']}{title}: {verdict} ({a['attempts']} attempt{plural})"

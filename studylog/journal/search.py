@@ -7,9 +7,10 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from studylog.store.search import query_words, search_entries
+from studylog.store.search import compact, search_entries
 
 SNIPPET_WIDTH = 70
+MATCH_KINDS = ("exact", "spacing", "words")
 
 
 @dataclass
@@ -23,24 +24,35 @@ class SearchHit:
     snippet: str
     score: float
     spans: list[tuple[int, int]]  # (start, end) of each match inside ``snippet``
+    match: str = "exact"  # exact: the query as typed; spacing: other spacing; words: each word
 
     def as_dict(self) -> dict:
         """JSON-ready form."""
         return asdict(self)
 
 
+def spacing_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """A regex finding any of ``words`` whatever the spaces or punctuation between its letters
+    (case-insensitive): ``단지번호`` finds ``단지 번호``."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        letters = compact(word)
+        if letters:
+            parts.append(r"[\W_]*".join(re.escape(c) for c in letters))
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
 def make_snippet(text: str, words: list[str], width: int = SNIPPET_WIDTH) -> tuple[str, list]:
     """A one-line excerpt of ``text`` around the first match of any word, and the match spans."""
     flat = " ".join(text.split())
-    low = flat.lower()
-    hits = [i for w in words if (i := low.find(w)) >= 0]
-    first = min(hits) if hits else 0
+    pattern = spacing_pattern(words)
+    first_match = pattern.search(flat) if pattern else None
+    first = first_match.start() if first_match else 0
     start = max(0, first - width // 3)
     end = min(len(flat), start + width)
     start = max(0, min(start, end - width))
     snippet = ("…" if start > 0 else "") + flat[start:end] + ("…" if end < len(flat) else "")
-    pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
-    spans = [(m.start(), m.end()) for m in re.finditer(pattern, snippet.lower())] if pattern else []
+    spans = [(m.start(), m.end()) for m in pattern.finditer(snippet)] if pattern else []
     return snippet, spans
 
 
@@ -54,10 +66,11 @@ def search(
     limit: int = 20,
 ) -> list[SearchHit]:
     """Entries containing every word of ``query`` (any length, Hangul or not), best first."""
-    words = query_words(query)
+    words = query.split()
     hits = search_entries(db, query, section=section, since=since, until=until, limit=limit)
     out = []
     for h in hits:
         snippet, spans = make_snippet(f"{h.title} {h.body}".strip(), words)
-        out.append(SearchHit(h.entry_id, h.date, h.section, h.title, snippet, h.score, spans))
+        out.append(SearchHit(h.entry_id, h.date, h.section, h.title, snippet, h.score, spans,
+                             MATCH_KINDS[h.tier]))
     return out

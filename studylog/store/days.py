@@ -3,11 +3,63 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
 
-from studylog.store.search import index_entry, index_todo, unindex_entry
+from studylog.store.search import index_entry, index_todo, unindex_entry, unindex_todo
+
+
+@dataclass(frozen=True)
+class Day:
+    """A ``days`` row: the date and its label overrides (None: computed)."""
+
+    date: str
+    title: str | None
+    week: int | None
+    day: int | None
+    record_no: int | None
+    created: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One note of a day's section (field names are the columns, as the JSON output shows)."""
+
+    id: int
+    date: str
+    section: str
+    title: str
+    body: str
+    position: int
+    created: str
+    updated: str
+
+    @property
+    def text(self) -> str:
+        """The entry as it appears in its section: its title line (if any), then its body."""
+        body = self.body.strip("\n")
+        return f"{self.title}\n{body}".strip("\n") if self.title else body
+
+
+@dataclass(frozen=True)
+class TodoRow:
+    """One ``todos`` row."""
+
+    id: int
+    date: str
+    position: int
+    text: str
+    done: bool
+    created: str
+    done_at: str | None
+
+
+_ENTRY_COLS = "id, date, section, title, body, position, created, updated"
+_DAY_COLS = "date, title, week, day, record_no, created, updated"
+_TODO_COLS = "id, date, position, text, done, created, done_at"
 
 
 def now() -> str:
@@ -29,10 +81,10 @@ def touch_day(db: sqlite_utils.Database, date: str) -> None:
     db.execute("UPDATE days SET updated = ? WHERE date = ?", [now(), date])
 
 
-def get_day(db: sqlite_utils.Database, date: str) -> dict[str, Any] | None:
-    """The ``days`` row for ``date`` as a dict, or None."""
-    rows = list(db.query("SELECT * FROM days WHERE date = ?", [date]))
-    return rows[0] if rows else None
+def get_day(db: sqlite_utils.Database, date: str) -> Day | None:
+    """The ``days`` row for ``date``, or None."""
+    row = db.execute(f"SELECT {_DAY_COLS} FROM days WHERE date = ?", [date]).fetchone()
+    return Day(*row) if row else None
 
 
 def set_day_fields(db: sqlite_utils.Database, date: str, **fields: Any) -> None:
@@ -81,14 +133,19 @@ def count_days(db: sqlite_utils.Database, after: str | None, upto: str) -> int:
 # --- entries ---------------------------------------------------------------------------------
 
 
-def entries(db: sqlite_utils.Database, date: str, section: str | None = None) -> list[dict]:
+def entries(db: sqlite_utils.Database, date: str, section: str | None = None) -> list[Entry]:
     """A day's entries (all, or one section's) in their order."""
-    sql = "SELECT * FROM entries WHERE date = ?"
+    sql = f"SELECT {_ENTRY_COLS} FROM entries WHERE date = ?"
     params: list[Any] = [date]
     if section:
         sql += " AND section = ?"
         params.append(section)
-    return list(db.query(sql + " ORDER BY position, id", params))
+    return [Entry(*r) for r in db.execute(sql + " ORDER BY position, id", params).fetchall()]
+
+
+def section_text(db: sqlite_utils.Database, date: str, section: str) -> str:
+    """A section's whole text: its entries' texts, one after the other."""
+    return "\n".join(t for e in entries(db, date, section) if (t := e.text))
 
 
 def add_entry(
@@ -107,7 +164,7 @@ def add_entry(
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [date, section, title, body, pos, created or ts, updated or created or ts],
     )
-    entry_id = cur.lastrowid
+    entry_id = int(cur.lastrowid or 0)
     index_entry(db, entry_id, title, body)
     set_tags(db, entry_id, tags or [])
     return entry_id
@@ -157,9 +214,12 @@ def day_tags(db: sqlite_utils.Database, date: str) -> list[str]:
 # --- to-dos ----------------------------------------------------------------------------------
 
 
-def todos(db: sqlite_utils.Database, date: str) -> list[dict]:
+def todos(db: sqlite_utils.Database, date: str) -> list[TodoRow]:
     """A day's to-dos in their order."""
-    return list(db.query("SELECT * FROM todos WHERE date = ? ORDER BY position, id", [date]))
+    rows = db.execute(
+        f"SELECT {_TODO_COLS} FROM todos WHERE date = ? ORDER BY position, id", [date]
+    ).fetchall()
+    return [TodoRow(i, d, p, t, bool(done), c, at) for i, d, p, t, done, c, at in rows]
 
 
 def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False,
@@ -174,8 +234,9 @@ def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False
         "INSERT INTO todos (date, position, text, done, created, done_at) VALUES (?, ?, ?, ?, ?, ?)",
         [date, pos, text, int(done), created or ts, (done_at or ts) if done else None],
     )
-    index_todo(db, cur.lastrowid, text)
-    return cur.lastrowid
+    todo_id = int(cur.lastrowid or 0)
+    index_todo(db, todo_id, text)
+    return todo_id
 
 
 def set_todo_done(db: sqlite_utils.Database, todo_id: int, done: bool) -> None:
@@ -188,7 +249,7 @@ def set_todo_done(db: sqlite_utils.Database, todo_id: int, done: bool) -> None:
 
 def move_todo(db: sqlite_utils.Database, date: str, todo_id: int, new_index: int) -> None:
     """Move a to-do to ``new_index`` (0-based) in its day's list, renumbering the rest."""
-    ids = [t["id"] for t in todos(db, date)]
+    ids = [t.id for t in todos(db, date)]
     ids.remove(todo_id)
     ids.insert(max(0, min(new_index, len(ids))), todo_id)
     db.conn.executemany(
@@ -198,5 +259,5 @@ def move_todo(db: sqlite_utils.Database, date: str, todo_id: int, new_index: int
 
 def delete_todo(db: sqlite_utils.Database, todo_id: int) -> None:
     """Remove a to-do (and its index row)."""
-    db.execute("DELETE FROM todos_fts WHERE rowid = ?", [todo_id])
+    unindex_todo(db, todo_id)
     db.execute("DELETE FROM todos WHERE id = ?", [todo_id])

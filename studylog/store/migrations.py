@@ -276,3 +276,62 @@ def judge_attempt_failure(db: sqlite_utils.Database) -> None:
     """An attempt keeps its first failing test's report (input, expected, received, diff) as
     JSON, so the app can show it when the attempt is opened from the history."""
     db.execute("ALTER TABLE attempts ADD COLUMN failure_json TEXT")
+
+
+@migration
+def journal_revisions(db: sqlite_utils.Database) -> None:
+    """Every saved state of a section (append-only); a section's version is its latest id.
+
+    Each section that has text today gets its first revision (source ``migration``).
+    """
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS revisions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date TEXT NOT NULL,
+            section TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX IF NOT EXISTS revisions_day ON revisions(date, section, id);
+        """
+    )
+    texts: dict[tuple[str, str], list[str]] = {}
+    for date, section, title, body in db.execute(
+        "SELECT date, section, title, body FROM entries ORDER BY date, section, position, id"
+    ).fetchall():
+        body = body.strip("\n")
+        part = f"{title}\n{body}".strip("\n") if title else body
+        if part:
+            texts.setdefault((date, section), []).append(part)
+    stamp = dt.datetime.now().isoformat(timespec="seconds")
+    db.conn.executemany(
+        "INSERT INTO revisions (date, section, saved_at, text, source) "
+        "VALUES (?, ?, ?, ?, 'migration')",
+        [(d, s, stamp, "\n".join(parts)) for (d, s), parts in texts.items()],
+    )
+
+
+@migration
+def journal_search_compact(db: sqlite_utils.Database) -> None:
+    """Space-free bigram indexes, so a search ignores spacing (단지번호붙이기 = 단지 번호 붙이기).
+
+    ``entries_compact``/``todos_compact`` index each text with its spaces and punctuation
+    removed (see :mod:`studylog.store.search`); rowid = entries.id / todos.id. A one-character
+    prefix index makes one-syllable (or one-letter) queries fast.
+    """
+    from studylog.store.search import compact_grams
+
+    db.execute("CREATE VIRTUAL TABLE entries_compact "
+               "USING fts5(title, body, tokenize='unicode61', prefix='1')")
+    db.execute("CREATE VIRTUAL TABLE todos_compact USING fts5(text, tokenize='unicode61', prefix='1')")
+    db.conn.executemany(
+        "INSERT INTO entries_compact (rowid, title, body) VALUES (?, ?, ?)",
+        [(i, compact_grams(t), compact_grams(b))
+         for i, t, b in db.execute("SELECT id, title, body FROM entries").fetchall()],
+    )
+    db.conn.executemany(
+        "INSERT INTO todos_compact (rowid, text) VALUES (?, ?)",
+        [(i, compact_grams(t)) for i, t in db.execute("SELECT id, text FROM todos").fetchall()],
+    )

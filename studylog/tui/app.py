@@ -6,7 +6,11 @@ The app itself only wires things together: screens live in ``screens/``, palette
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import functools
 import gc
+import signal
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,10 +19,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from studylog.config import study_today
-from studylog.tui.dbgate import DbGate
+from studylog.tui.dbgate import DatabaseChanged, DbGate
 from studylog.tui.screens import SCREENS_BY_MODE, make_screen
 
 STYLES = Path(__file__).parent / "styles"
+POLL_S = 0.5  # how often the app looks for other processes' writes (PRAGMA data_version)
 
 
 class StudylogApp(App):
@@ -26,7 +31,7 @@ class StudylogApp(App):
 
     TITLE = "studylog"
     CSS_PATH = [STYLES / "app.tcss", STYLES / "screens.tcss"]
-    MODES = {mode: (lambda m=mode: make_screen(m)) for mode in SCREENS_BY_MODE}
+    MODES = {mode: functools.partial(make_screen, mode) for mode in SCREENS_BY_MODE}
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("f1", "help", "Help", priority=True),
@@ -43,6 +48,18 @@ class StudylogApp(App):
         self.gate = DbGate(db_path)
         self.today = today or study_today()
         self.theme = "textual-dark"
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_S, self._poll_database, name="poll-db")
+        with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
+            # The terminal closed: save what was typed before the process goes.
+            asyncio.get_running_loop().add_signal_handler(
+                signal.SIGHUP, lambda: asyncio.ensure_future(self.action_quit()))
+
+    def _poll_database(self) -> None:
+        """Tell the current screen when another process changed the database."""
+        if self.gate.changed_elsewhere():
+            self.screen.post_message(DatabaseChanged())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The screens by name and the common actions, then Textual's own commands."""

@@ -3,6 +3,12 @@
 Each edit bumps a per-section sequence number; a save carries the number of the text it writes,
 and a save older than one already written is dropped, so saves finishing out of order never put
 old text back.
+
+Each section also has a *base*: the version and text of the section the editor last agreed with
+the database on. A save sends it along, so the journal layer can merge instead of overwrite when
+another process saved the section meanwhile (see ``studylog.journal.merge``). After a merged
+save the base becomes (:data:`MERGED`, the text sent): the editor does not show the merge yet, so
+the next save must merge again rather than replace.
 """
 
 from __future__ import annotations
@@ -10,6 +16,8 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
+
+MERGED = -1  # base version after a merge the editor has not taken in yet
 
 
 @dataclass
@@ -25,13 +33,14 @@ class PendingSave:
 class Autosaver:
     """Tracks unsaved text per section and the newest save that reached the database."""
 
-    debounce_s: float = 0.5
-    max_wait_s: float = 0.8
+    debounce_s: float = 0.3
+    max_wait_s: float = 0.6
     lock: threading.Lock = field(default_factory=threading.Lock)
     _dirty: dict[str, PendingSave] = field(default_factory=dict)
     _first_dirty: float | None = None
     _seq: int = 0
     _written: dict[str, int] = field(default_factory=dict)
+    _base: dict[str, tuple[int, str, bool]] = field(default_factory=dict)
 
     def mark(self, section: str, text: str) -> bool:
         """Record an edit; True when unsaved text has waited long enough to save right away."""
@@ -60,3 +69,42 @@ class Autosaver:
     def written(self, save: PendingSave) -> None:
         """Call with ``lock`` held after ``save`` reached the database."""
         self._written[save.section] = save.seq
+
+    def base(self, section: str) -> tuple[int, str]:
+        """(version, text) to send with the next save of ``section``.
+
+        The version is :data:`MERGED` after a merge the editor has not shown yet, which makes
+        the next save merge again.
+        """
+        version, text, merge_pending = self._base.get(section, (0, "", False))
+        return (MERGED if merge_pending else version), text
+
+    def after_save(self, section: str, version: int, sent: str, merged: bool) -> None:
+        """Call with ``lock`` held once a save of ``sent`` reached ``version``.
+
+        ``merged``: the stored text is a merge with another process's change, which the editor
+        does not show yet.
+        """
+        self._base[section] = (version, sent, merged)
+
+    def take_loaded(self, section: str, version: int, text: str, editor_text: str) -> bool:
+        """A reload read ``text`` at ``version``: True when the editor should show it.
+
+        Only when it is newer than the base (or the merge the base waits for) and the editor
+        holds no typing of its own: its text is the base text and nothing is pending. The base
+        then moves to the loaded state.
+        """
+        with self.lock:
+            base_version, base_text, merge_pending = self._base.get(section, (0, "", False))
+            if section in self._dirty or editor_text != base_text:
+                return False
+            if version < base_version or (version == base_version and not merge_pending):
+                return False
+            self._base[section] = (version, text, False)
+            return True
+
+    def reset_base(self, section: str, version: int, text: str) -> None:
+        """Call with ``lock`` held when the editor is about to show ``text`` at ``version``
+        (a restore): unsaved typing of the section is dropped."""
+        self._dirty.pop(section, None)
+        self._base[section] = (version, text, False)

@@ -13,6 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
+from textual.message import Message
+
+
+class DatabaseChanged(Message):
+    """Another connection committed to the database: screens reload what they show."""
 
 
 class DbGate:
@@ -22,6 +27,7 @@ class DbGate:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._db: sqlite_utils.Database | None = None
+        self._seen_version = 0
 
     @contextmanager
     def use(self) -> Iterator[sqlite_utils.Database]:
@@ -31,7 +37,26 @@ class DbGate:
                 from studylog.store import open_db
 
                 self._db = open_db(self.path)
+                self._seen_version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
             yield self._db
+
+    def changed_elsewhere(self) -> bool:
+        """True when another connection (another process, a worker's private connection) has
+        committed since the last call (or since the shared connection was opened).
+
+        Reads ``PRAGMA data_version`` (microseconds); False when the connection is busy in a
+        worker or not open yet, so it never blocks the caller (the event loop)."""
+        if not self._lock.acquire(blocking=False):
+            return False
+        try:
+            if self._db is None:
+                return False
+            version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
+            changed = version != self._seen_version
+            self._seen_version = version
+            return changed
+        finally:
+            self._lock.release()
 
     def open_private(self) -> sqlite_utils.Database:
         """A new connection of its own, for a long job in one worker (close it when done)."""

@@ -163,4 +163,4 @@ def test_stats(cli) -> None:
     assert data["longest_streak"] == 3
     assert data["per_section"]["retro"] == 4
     text = cli("stats").output
-    assert "longest 3" in text and "Mon" in text and "more" in text
+    assert "최장 3일" in text and "Mon" in text and "more" in text  # language ko (the default)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from studylog.journal.search import make_snippet, search
 from studylog.store import days as q
@@ -82,3 +84,65 @@ def test_snippet_marks_the_match() -> None:
     snippet, spans = make_snippet(text, ["회고"])
     assert snippet.startswith("…") and snippet.endswith("…")
     assert [snippet[a:b] for a, b in spans] == ["회고"]
+
+
+@pytest.fixture
+def spaced(home: Path):
+    db = open_db(home / "sp.db")
+    with transaction(db):
+        q.add_entry(db, "2026-11-10", "algorithm", "오늘은 단지번호 붙이기 를 다시 풀었다")
+        q.add_entry(db, "2026-11-11", "algorithm", "BFS: 단지 번호 붙이기 복습")
+        q.add_entry(db, "2026-11-12", "algorithm", "단지번호붙이기 최종 정리")
+        q.add_entry(db, "2026-11-13", "lecture", "스케줄러는 CosineAnnealing LR 을 썼다")
+        q.add_entry(db, "2026-11-14", "lecture", "단지 하나, 번호 둘")  # both words, apart
+        q.add_todo(db, "2026-11-15", "단지 번호붙이기 다시 풀기")
+    return db
+
+
+@pytest.mark.parametrize("query", ["단지번호붙이기", "단지 번호붙이기", "단지번호 붙이기",
+                                   "단지 번호 붙이기"])
+def test_spacing_does_not_matter(spaced, query: str) -> None:
+    hits = search(spaced, query)
+    assert sorted(h.date for h in hits) == ["2026-11-10", "2026-11-11", "2026-11-12",
+                                            "2026-11-15"]
+    exact = [h for h in hits if h.match == "exact"]
+    assert hits[: len(exact)] == exact  # the query as typed comes first
+    assert all(h.spans for h in hits)  # the snippet marks the differently spaced match
+
+
+def test_exact_spacing_ranks_first(spaced) -> None:
+    assert search(spaced, "단지번호 붙이기")[0].date == "2026-11-10"
+    assert search(spaced, "단지 번호 붙이기")[0].date == "2026-11-11"
+    assert search(spaced, "단지번호붙이기")[0].date == "2026-11-12"
+
+
+def test_latin_names_ignore_spacing(spaced) -> None:
+    assert [h.date for h in search(spaced, "CosineAnnealingLR")] == ["2026-11-13"]
+    assert [h.date for h in search(spaced, "cosineannealing lr")] == ["2026-11-13"]
+    hit = search(spaced, "CosineAnnealingLR")[0]
+    assert [hit.snippet[a:b] for a, b in hit.spans] == ["CosineAnnealing LR"]
+
+
+def test_words_apart_still_match_but_rank_last(spaced) -> None:
+    hits = search(spaced, "단지 번호")
+    assert hits[-1].date == "2026-11-14" and hits[-1].match == "words"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["단지", "번호", "붙이기", "Cosine", "LR", "회고", "a"]), min_size=1,
+                max_size=4),
+       st.lists(st.sampled_from(["", " ", "  "]), min_size=4, max_size=4),
+       st.lists(st.sampled_from(["", " "]), min_size=4, max_size=4))
+def test_any_spacing_of_a_phrase_finds_any_other(home: Path, words, text_gaps, query_gaps) -> None:
+    text = "".join(w + g for w, g in zip(words, text_gaps, strict=False)).strip()
+    query = "".join(w + g for w, g in zip(words, query_gaps, strict=False)).strip()
+    db = open_db(home / "prop.db")
+    with transaction(db):
+        entry_id = q.add_entry(db, "2026-11-20", "note", f"앞 {text} 뒤")
+    try:
+        hits = search(db, query, limit=100)
+        assert entry_id in [h.entry_id for h in hits]
+    finally:
+        with transaction(db):
+            q.delete_entry(db, entry_id)
+        db.conn.close()

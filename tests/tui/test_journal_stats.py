@@ -25,7 +25,7 @@ async def test_search_as_you_type_finds_a_two_syllable_hangul_word(db_path):
         await until(pilot, lambda: table.row_count == 4)  # the month's days
         await pilot.press(*"회고")
         await until(pilot, lambda: table.row_count == 1 and "2026-11-23" in cells(table)[0])
-        assert cells(table)[0][1] == "retro"
+        assert cells(table)[0][1] == "회고"  # the section's name, as `studylog search` prints it
         await pilot.press("enter")  # to the list
         await pilot.press("enter")  # open the day read-only
         await until(pilot, lambda: isinstance(app.screen, DayScreen))
@@ -81,5 +81,5 @@ async def test_stats_show_streak_and_weeks(db_path):
         table = app.screen.query_one("#week-table", DataTable)
         await until(pilot, lambda: table.row_count >= 1)
         streak = str(app.screen.query_one("#streaks").content)
-        assert "연속 기록 4일" in streak
+        assert "지금 4일" in streak
         assert cells(table)[0][0] == "2026-W48"

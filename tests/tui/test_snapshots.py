@@ -21,6 +21,7 @@ def test_today_screen(db_path, snap_compare):
 
     async def ready(pilot):
         await until(pilot, lambda: app.screen._loaded)
+        app.screen.query_one("#ed-lecture").cursor_blink = False  # the cursor always drawn
         await pilot.pause(0.3)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=ready)
@@ -33,6 +34,7 @@ def test_journal_screen(db_path, snap_compare):
         await pilot.press("f3")
         await until(pilot, lambda: rows(app, "#journal-list") == 4)
         await until(pilot, lambda: len(app.screen.query_one("#calendar").activity) == 4)
+        app.screen.query_one("#journal-search").cursor_blink = False  # the cursor always drawn
         await pilot.pause(0.2)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=ready)

@@ -27,6 +27,8 @@ HELP = """\
 | ctrl+s | Today | save now (editors also save by themselves) |
 | ctrl+r | Today | show / hide the rendered preview |
 | ctrl+g | Today | export the day as a blog post |
+| ctrl+l | Today | the shown section's revisions; enter restores one |
+| esc | to-do box | back to the section editor |
 | left/right/up/down | Journal calendar | move the day; pageup/pagedown: month |
 | enter | Journal | open the day read-only |
 | e | Journal | open the day for editing (esc goes back) |

@@ -13,8 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, Label
 
+from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.messages import ActivityLoaded, SearchDone
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.widgets.calendar import MonthCalendar
@@ -34,7 +36,8 @@ class JournalScreen(StudyScreen):
     MAIN_INPUT = "#journal-search"
     BINDINGS = [
         Binding("ctrl+f", "focus_search", "Search"),
-        Binding("ctrl+e", "open_selected(True)", "Edit day"),
+        Binding("e", "open_selected(True)", "Edit day"),  # typed into the search box there
+        Binding("ctrl+e", "open_selected(True)", "Edit day", show=False),
         Binding("ctrl+y", "open_week", "Week", show=False),
     ]
 
@@ -42,15 +45,22 @@ class JournalScreen(StudyScreen):
         super().__init__()
         self._search_timer: Timer | None = None
         self._mode = "month"
+        self._return_focus: Widget | None = None
+        self.lang = "ko"
 
     def compose(self) -> ComposeResult:
+        from studylog.config import Settings
+        from studylog.journal import present
+
+        self.lang = Settings.load().get("language")
         with Horizontal():
             with Vertical(id="journal-side"):
-                yield Label("달력 · Calendar", classes="panel-title")
+                yield Label(present.calendar_title(self.lang), classes="panel-title")
                 yield MonthCalendar(self.studylog.today, id="calendar")
                 yield Label("", id="journal-info", classes="muted")
             with Vertical(id="journal-main"):
-                yield Input(placeholder="검색 · search (any word, 한글 OK)", id="journal-search")
+                yield Input(placeholder=present.search_placeholder(self.lang),
+                            id="journal-search")
                 yield Label("", id="journal-caption", classes="panel-title")
                 yield DataTable(id="journal-list", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
@@ -61,7 +71,19 @@ class JournalScreen(StudyScreen):
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
-            self.load_activity()
+            self.refresh_all()
+        if self._return_focus is not None:  # back from a day: focus where it was
+            widget, self._return_focus = self._return_focus, None
+            self.call_after_refresh(widget.focus)
+
+    def on_database_changed(self, _message: DatabaseChanged) -> None:
+        """Another process wrote: refresh the counts, the calendar shading and the list."""
+        self.refresh_all()
+
+    def refresh_all(self) -> None:
+        """Reload the heatmap and the list (the month, or the current search)."""
+        self.load_activity()
+        self._search_now()
 
     # --- month --------------------------------------------------------------------------------
 
@@ -78,9 +100,10 @@ class JournalScreen(StudyScreen):
     def on_activity_loaded(self, message: ActivityLoaded) -> None:
         calendar = self.query_one(MonthCalendar)
         calendar.activity = message.activity
-        days = len(message.activity)
+        from studylog.journal import present
+
         self.query_one("#journal-info", Label).update(
-            f"기록한 날 {days}일 · {days} days written\nenter: 열기 · e: 편집")
+            present.journal_info(len(message.activity), self.lang))
 
     @work(thread=True, exclusive=True, group="month", exit_on_error=False, description="days")
     def load_month(self, day: str) -> None:
@@ -147,20 +170,23 @@ class JournalScreen(StudyScreen):
         table = self.query_one("#journal-list", DataTable)
         table.clear(columns=True)
         caption = self.query_one("#journal-caption", Label)
+        from studylog.journal import present
+
         if message.query:
             self._mode = "search"
-            table.add_columns("날짜", "섹션", "찾은 곳 · match")
+            table.add_columns(*present.journal_columns(True, self.lang))
             for i, hit in enumerate(message.hits):
-                table.add_row(hit.date, hit.section, one_line(hit.snippet, 70),
-                              key=f"{hit.date}#{i}")
-            caption.update(f"'{message.query}' — {len(message.hits)} hits")
+                table.add_row(hit.date, present.section_name(hit.section, self.lang),
+                              one_line(hit.snippet, 70), key=f"{hit.date}#{i}")
+            caption.update(present.hits_caption(message.query, len(message.hits), self.lang))
         else:
             self._mode = "month"
-            table.add_columns("날짜", "제목 · first line", "글", "할 일")
+            table.add_columns(*present.journal_columns(False, self.lang))
             for row in message.hits:
                 table.add_row(*row[1:], key=row[0])
             month = self.query_one(MonthCalendar).cursor
-            caption.update(f"{month.year}-{month.month:02d}: {len(message.hits)} days")
+            caption.update(present.month_caption(f"{month.year}-{month.month:02d}",
+                                                 len(message.hits), self.lang))
             self._highlight(month.isoformat())
 
     def _highlight(self, date: str) -> None:
@@ -192,6 +218,7 @@ class JournalScreen(StudyScreen):
         """Show ``date`` in a DayScreen (read-only unless ``edit``)."""
         from studylog.tui.screens.day import DayScreen
 
+        self._return_focus = self.focused
         self.app.push_screen(DayScreen(date, readonly=not edit))
 
 

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Label, Static
 
+from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.messages import StatsLoaded
 from studylog.tui.screens.base import StudyScreen
 
@@ -36,6 +37,10 @@ class StatsScreen(StudyScreen):
         if self.is_mounted:
             self.load_stats()
 
+    def on_database_changed(self, _message: DatabaseChanged) -> None:
+        """Another process wrote: recompute."""
+        self.load_stats()
+
     def action_reload(self) -> None:
         self.load_stats()
 
@@ -53,10 +58,12 @@ class StatsScreen(StudyScreen):
         from studylog.journal.sections import SECTIONS
 
         stats = message.stats
+        from studylog.config import Settings
+        from studylog.journal import present
+
+        lang = Settings.load().get("language")
         self.query_one("#streaks", Label).update(
-            f"연속 기록 {stats.current_streak}일 (최장 {stats.longest_streak}일) · "
-            f"streak {stats.current_streak} days, longest {stats.longest_streak}"
-        )
+            present.streak_line(stats.current_streak, stats.longest_streak, lang))
         table = self.query_one("#week-table", DataTable)
         table.clear(columns=True)
         table.add_column("주 · week", key="week")

@@ -8,41 +8,53 @@ the app quits. ``DayScreen`` is the same screen on another date, read-only or fo
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantBlur
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane, TextArea
 
 from studylog.tui.autosave import Autosaver, PendingSave
-from studylog.tui.messages import DayLoaded, SectionSaved, TodosChanged
-from studylog.tui.screens.base import StudyScreen
+from studylog.tui.dbgate import DatabaseChanged
+from studylog.tui.messages import DayLoaded, TodosChanged
+from studylog.tui.screens.day_actions import DayActions
 from studylog.tui.widgets.section_editor import SectionEditor
 from studylog.tui.widgets.study_todos import StudyTodos
 from studylog.tui.widgets.todo_list import TodoList
 
-WEEKDAYS_KO = "월화수목금토일"
+if TYPE_CHECKING:
+    from studylog.journal.day import DayRecord, SectionSave
+
+
+@dataclass
+class SectionWritten(Message):
+    """A save reached the database: the text sent and what the section holds now."""
+
+    date: str
+    sent: str
+    result: SectionSave
+
 EDITED_SECTIONS = ("lecture", "assignment", "algorithm", "review", "peer", "retro")
+SAVED_MARK_S = 3.0  # how long a tab shows ✓ after its save
+NARROW_BELOW = 110  # columns; below it the side bar slims down and the preview hides
 
 
-def day_heading(record: Any) -> str:
-    """'2026-11-28 (토) · week4(3) · 학습기록 17' from a day record."""
-    date = record.date
-    weekday = WEEKDAYS_KO[dt.date.fromisoformat(date).weekday()]
-    parts = [f"{date} ({weekday})"]
-    if getattr(record, "week", None):
-        day = f"({record.day})" if getattr(record, "day", None) else ""
-        parts.append(f"week{record.week}{day}")
-    if getattr(record, "record_no", None):
-        parts.append(f"학습기록 {record.record_no}")
-    return " · ".join(parts)
+def day_heading(record: DayRecord, lang: str, today: str) -> str:
+    """'2026-11-28 (토) · week4(3) · 학습기록 17' from a day record (no number for an empty past
+    day)."""
+    from studylog.journal import present
+
+    return present.day_heading(record.date, record, lang,
+                               has_record=record.exists or record.date >= today)
 
 
-class TodayScreen(StudyScreen):
+class TodayScreen(DayActions):
     """The day's record; the first screen of the app."""
 
     MAIN_INPUT = "TabPane.-active TextArea"
@@ -53,47 +65,63 @@ class TodayScreen(StudyScreen):
         Binding("ctrl+s", "save_now", "Save", show=False),
         Binding("ctrl+r", "toggle_preview", "Preview", show=False),
         Binding("ctrl+g", "export_blog", "Blog"),
+        Binding("ctrl+l", "history", "History", show=False),  # the footer is full; F1 lists it
     ]
 
     def __init__(self, date: str | None = None, readonly: bool = False) -> None:
         super().__init__()
-        self.date = date
+        self.date = date or ""  # "" until compose: the app's today
         self.readonly = readonly
         self.saver = Autosaver()
         self._timer: Timer | None = None
         self._loaded = False
         self._sections: list[Any] = []
+        self.lang = "ko"
 
     def compose(self) -> ComposeResult:
+        from studylog.config import Settings
+        from studylog.journal import present
         from studylog.journal.sections import SECTIONS
 
+        self.lang = Settings.load().get("language")
         self.date = self.date or self.studylog.today
+        is_today = self.date == self.studylog.today
         self._sections = [s for s in SECTIONS if s.key in EDITED_SECTIONS]
         with Horizontal(id="day-head"):
             yield Label(self.date, id="day-date")
             yield Label("", id="day-title")
-            yield Label("읽기 전용 · read-only" if self.readonly else "", id="day-mode")
+            yield Label(present.readonly_label(self.lang) if self.readonly else "", id="day-mode")
         with Horizontal(id="day-body"):
             with Vertical(id="day-side"):
-                yield TodoList(readonly=self.readonly, id="todos")
+                yield TodoList(readonly=self.readonly, lang=self.lang, id="todos")
                 yield StudyTodos(readonly=self.readonly, id="study-todos")  # carried, reviews
-                yield Label("오늘의 채점 · Judge attempts", classes="panel-title")
+                yield Label(present.attempts_title(is_today, self.lang), classes="panel-title")
                 yield DataTable(id="day-attempts", cursor_type="row", zebra_stripes=True)
-                yield Label("학습 실험 · Training runs", classes="panel-title")
+                yield Label(present.runs_title(is_today, self.lang), classes="panel-title")
                 yield DataTable(id="day-runs", cursor_type="row", zebra_stripes=True)
             with TabbedContent(id="sections"):
                 for section in self._sections:
-                    with TabPane(section.ko, id=f"tab-{section.key}"):
+                    with TabPane(present.section_name(section.key, self.lang),
+                                 id=f"tab-{section.key}"):
                         yield SectionEditor(section.key, readonly=self.readonly,
                                             id=f"sec-{section.key}")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        attempts = self.query_one("#day-attempts", DataTable)
-        attempts.add_columns("문제", "제목", "결과", "시도")
-        runs = self.query_one("#day-runs", DataTable)
-        runs.add_columns("run", "model", "ep", "status", "best acc")
+        from studylog.journal import present
+
+        self.query_one("#day-attempts", DataTable).add_columns(*present.attempt_columns(self.lang))
+        self.query_one("#day-runs", DataTable).add_columns(*present.run_columns(self.lang))
         self.load_day()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Narrow terminals get the compact layout (see screens.tcss)."""
+        self.set_class(event.size.width < NARROW_BELOW, "narrow")
+
+    def on_database_changed(self, _message: DatabaseChanged) -> None:
+        """Another process wrote: reload (editors with typing of their own are merged on save)."""
+        if self._loaded:
+            self.load_day()
 
     def on_screen_resume(self) -> None:
         if self._loaded:
@@ -117,12 +145,15 @@ class TodayScreen(StudyScreen):
 
     async def on_day_loaded(self, message: DayLoaded) -> None:
         record = message.record
-        self.query_one("#day-date", Label).update(day_heading(record))
+        self.query_one("#day-date", Label).update(
+            day_heading(record, self.lang, self.studylog.today))
         self.query_one("#day-title", Label).update(record.title or "")
         for section in self._sections:
-            if not self.saver.is_dirty(section.key):
-                self.query_one(f"#sec-{section.key}", SectionEditor).set_text(
-                    record.sections.get(section.key, ""))
+            editor = self.query_one(f"#sec-{section.key}", SectionEditor)
+            text = record.sections.get(section.key, "")
+            if self.saver.take_loaded(section.key, record.versions.get(section.key, 0), text,
+                                      editor.editor.text):
+                editor.set_text(text)
         await self.query_one(TodoList).show(record.todos)
         self.query_one(StudyTodos).load(self.date)
         self._fill_attempts(record.attempts)
@@ -130,24 +161,6 @@ class TodayScreen(StudyScreen):
         if not self._loaded:
             self.call_after_refresh(self.studylog.settle_heap)
         self._loaded = True
-
-    def _fill_attempts(self, attempts: list[dict[str, Any]]) -> None:
-        table = self.query_one("#day-attempts", DataTable)
-        table.clear()
-        for a in attempts:
-            table.add_row(str(a.get("problem_id", "")), str(a.get("title", "")),
-                          str(a.get("final_verdict", a.get("verdict", ""))),
-                          str(a.get("attempts", "")))
-
-    def _fill_runs(self, runs: list[dict[str, Any]]) -> None:
-        table = self.query_one("#day-runs", DataTable)
-        table.clear()
-        for r in runs:
-            acc = r.get("best_val_acc", r.get("val_acc"))
-            table.add_row(f"#{r.get('id', '')}", str(r.get("model", "")),
-                          str(r.get("epochs_done", "")),
-                          str(r.get("status", "")),
-                          f"{acc:.3f}" if isinstance(acc, float) else "")
 
     # --- editing and autosave --------------------------------------------------------------
 
@@ -157,6 +170,7 @@ class TodayScreen(StudyScreen):
             return
         section = event.text_area.id.removeprefix("ed-")
         overdue = self.saver.mark(section, event.text_area.text)
+        self.mark_tab(section, "dirty")
         if overdue:
             self.flush()
         elif self._timer is None:
@@ -190,19 +204,41 @@ class TodayScreen(StudyScreen):
 
     @work(thread=True, group="save", exit_on_error=False, description="saving")
     def save_section(self, save: PendingSave) -> None:
-        """Write one section's text (older text than already written is skipped)."""
+        """Write one section's text (older text than already written is skipped).
+
+        The save carries the version the editor started from, so a change another process
+        saved meanwhile is merged, not overwritten.
+        """
+        from studylog.journal import present
         from studylog.journal.day import set_section_text
 
         with self.saver.lock:
             if not self.saver.should_write(save):
                 return
+            version, base = self.saver.base(save.section)
             with self.studylog.gate.use() as db:
-                set_section_text(db, self.date, save.section, save.text)
+                result = set_section_text(db, self.date, save.section, save.text,
+                                          base_version=version, base_text=base,
+                                          marker=present.merge_marker(self.lang))
             self.saver.written(save)
-        self.post_message(SectionSaved(self.date, save.section, save.text))
+            self.saver.after_save(save.section, result.version, save.text, result.merged)
+        self.post_message(SectionWritten(self.date, save.text, result))
 
-    def on_section_saved(self, message: SectionSaved) -> None:
-        self.sub_title = f"saved {message.section} {dt.datetime.now():%H:%M:%S}"
+    def on_section_written(self, message: SectionWritten) -> None:
+        from studylog.journal import present
+
+        result = message.result
+        self.sub_title = f"saved {result.section} {dt.datetime.now():%H:%M:%S}"
+        if not self.saver.is_dirty(result.section):
+            self.mark_tab(result.section, "saved")
+            self.set_timer(SAVED_MARK_S, lambda: self._unmark(result.section))
+        if result.merged:
+            editor = self.query_one(f"#sec-{result.section}", SectionEditor)
+            if self.saver.take_loaded(result.section, result.version, result.text,
+                                      editor.editor.text):
+                editor.set_text(result.text)
+            self.notify(present.merged_notice(result.section, result.conflicted, self.lang),
+                        severity="warning" if result.conflicted else "information")
 
     # --- to-dos -----------------------------------------------------------------------------
 
@@ -224,6 +260,8 @@ class TodayScreen(StudyScreen):
         with self.studylog.gate.use() as db:
             if request.kind == "add":
                 focus = journal_day.add_todo(db, self.date, request.text)
+            elif request.todo_id is None:
+                return
             elif request.kind == "done":
                 journal_day.set_todo_done(db, request.todo_id, request.done)
             elif request.kind == "move":
@@ -260,24 +298,3 @@ class TodayScreen(StudyScreen):
 
     def action_toggle_preview(self) -> None:
         self.toggle_class("no-preview")
-
-    # --- export ------------------------------------------------------------------------------
-
-    def action_export_blog(self) -> None:
-        self.flush()
-        self.export_blog()
-
-    @work(thread=True, group="export", exit_on_error=False, description="export")
-    def export_blog(self) -> None:
-        """Render the day as a blog post and show it."""
-        from studylog.config import Settings
-        from studylog.journal.post import export_blog
-
-        with self.saver.lock, self.studylog.gate.use() as db:
-            text = export_blog(db, self.date, Settings.load())
-        self.app.call_from_thread(self._show_export, text)
-
-    def _show_export(self, text: str) -> None:
-        from studylog.tui.screens.export import ExportScreen
-
-        self.app.push_screen(ExportScreen(self.date, text))

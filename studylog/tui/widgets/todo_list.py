@@ -17,6 +17,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, ListItem, ListView
 
+from studylog.journal import present
+
 
 class TodoItem(ListItem):
     """One to-do line: a check box and the text."""
@@ -33,7 +35,7 @@ class TodoListView(ListView):
     """The list, with keys to check off, move and delete."""
 
     BINDINGS = [
-        Binding("space,x", "toggle", "Check"),
+        Binding("space,x", "toggle_done", "Check"),
         Binding("shift+up,K", "move(-1)", "Move up"),
         Binding("shift+down,J", "move(1)", "Move down"),
         Binding("delete", "remove", "Delete"),
@@ -43,7 +45,7 @@ class TodoListView(ListView):
         item = self.highlighted_child
         return item.todo if isinstance(item, TodoItem) else None
 
-    def action_toggle(self) -> None:
+    def action_toggle_done(self) -> None:
         todo = self._current()
         if todo is not None:
             self.post_message(TodoList.Request("done", todo.id, done=not todo.done))
@@ -74,12 +76,15 @@ class TodoList(Vertical):
         done: bool = False
         index: int = 0
 
-    def __init__(self, readonly: bool = False, **kwargs: Any) -> None:
+    BINDINGS = [Binding("escape", "leave", "Editor", show=False, priority=True)]
+
+    def __init__(self, readonly: bool = False, lang: str = "ko", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.readonly = readonly
+        self.lang = lang
 
     def compose(self) -> ComposeResult:
-        yield Label("할 일 · To-do", classes="panel-title")
+        yield Label(present.todos_title(0, 0, self.lang), classes="panel-title")
         yield Input(placeholder="새 할 일 (enter) · new to-do", id="todo-input",
                     disabled=self.readonly)
         yield TodoListView(id="todo-list", disabled=self.readonly)
@@ -98,10 +103,16 @@ class TodoList(Vertical):
         await view.clear()
         await view.extend(TodoItem(t) for t in todos)
         done = sum(1 for t in todos if t.done)
-        self.query_one(".panel-title", Label).update(f"할 일 · To-do  {done}/{len(todos)}")
+        self.query_one(".panel-title", Label).update(present.todos_title(done, len(todos), self.lang))
         if not todos:
             return
         index = old if old is not None else 0
         if focus_id is not None:
             index = next((i for i, t in enumerate(todos) if t.id == focus_id), index)
         view.index = min(index, len(todos) - 1)
+
+    def action_leave(self) -> None:
+        """Esc: back to the screen's main input (the section editor)."""
+        focus_main = getattr(self.screen, "focus_main", None)
+        if focus_main is not None:
+            focus_main()

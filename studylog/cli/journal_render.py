@@ -1,0 +1,48 @@
+"""Terminal output of the journal commands, built from ``studylog.journal.present``."""
+
+
+import sys
+
+import typer
+
+from studylog.journal import present
+from studylog.journal.search import SearchHit
+from studylog.journal.stats import Stats, render_heatmap
+
+
+def search_hits(hits: list[SearchHit], lang: str) -> None:
+    """One line a hit: date, section, the snippet (matches in bold yellow on a terminal)."""
+    color = sys.stdout.isatty()
+    for h in hits:
+        snippet = h.snippet
+        if color:
+            for start, end in reversed(h.spans):
+                snippet = snippet[:start] + typer.style(snippet[start:end], bold=True,
+                                                        fg="yellow") + snippet[end:]
+        typer.echo(f"{h.date}  {present.section_name(h.section, lang)}  {snippet}")
+
+
+def stats_text(stats: Stats, weeks: int, lang: str) -> None:
+    """Streaks, notes per section for the last 8 weeks, and the heatmap."""
+    typer.echo(present.streak_line(stats.current_streak, stats.longest_streak, lang))
+    typer.echo(present.written_line(stats.days, stats.entries, lang))
+    typer.echo("")
+    keys = list(stats.per_section)
+    typer.echo("notes per section, last 8 weeks:")
+    typer.echo(f"{'week':<9} " + " ".join(f"{k:>10}" for k in keys))
+    for week in sorted(stats.per_section_week)[-8:]:
+        row = stats.per_section_week[week]
+        typer.echo(f"{week:<9} " + " ".join(f"{row.get(k, 0):>10}" for k in keys))
+    typer.echo(f"{'all time':<9} " + " ".join(f"{stats.per_section[k]:>10}" for k in keys))
+    typer.echo("")
+    typer.echo(render_heatmap(stats.activity, stats.today, weeks))
+
+
+def history_rows(rows: list[list[str]]) -> None:
+    """`studylog history`: aligned columns."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)] if rows else []
+    for r in rows:
+        typer.echo("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1])
+
+
+

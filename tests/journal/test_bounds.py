@@ -1,0 +1,73 @@
+"""Bounded, validated input: huge or endless input, bad bytes, huge numbers, empty ranges."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.journal.test_cli_journal import dump
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_bytes(args: list[str], stdin, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "studylog", *args], stdin=stdin,
+                          capture_output=True, env=dict(os.environ), cwd=ROOT, timeout=timeout)
+
+
+def assert_refused(p: subprocess.CompletedProcess, message: str) -> None:
+    err = p.stderr.decode("utf-8")
+    assert p.returncode == 2, err
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def test_endless_stdin_and_file_are_refused_after_10_mb(run, home: Path) -> None:
+    assert run("note", "lecture", "있던 노트").returncode == 0
+    before = dump(home / "studylog.db")
+    with open("/dev/zero", "rb") as zero:
+        assert_refused(run_bytes(["note", "lecture", "-"], zero, timeout=30), "over 10 MB")
+    assert_refused(run_bytes(["import", "/dev/zero", "--date", "today"], None, timeout=30),
+                   "over 10 MB")
+    big = home / "big.txt"
+    big.write_bytes(b"a" * (10 * 1024 * 1024 + 1))
+    assert_refused(run_bytes(["import", str(big), "--date", "today"], None), "over 10 MB")
+    assert dump(home / "studylog.db") == before
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["note", "lecture", "-"], b"abc\xff", "not UTF-8"),
+        (["note", "lecture", b"abc\xff"], b"", "not valid UTF-8"),
+        (["search", "x", "--limit", "99999999999999999999"], b"", "--limit"),
+        (["export", "--since", "2026-12-01", "--until", "2026-01-01"], b"", "after --until"),
+        (["search", "x", "--since", "2026-12-01", "--until", "2026-01-01"], b"", "after"),
+        (["export", "--since", "2026-02-30"], b"", "not a date"),
+        (["note", "retro", "x", "--date", "2026-02-30"], b"", "not a date"),
+        (["import", "x.txt", "--date", "2026-13-01"], b"", "not a date"),
+        (["history", "2026-02-30"], b"", "not a date"),
+        (["restore", "99999999999999999999999"], b"", "not a revision id"),
+        (["restore", "77"], b"", "no revision 77"),
+    ],
+)
+def test_bad_input_exit_2(run, home: Path, args, stdin, message) -> None:
+    assert run("note", "lecture", "있던 노트").returncode == 0
+    before = dump(home / "studylog.db")
+    p = subprocess.run([sys.executable, "-m", "studylog", *args], input=stdin,
+                       capture_output=True, env=dict(os.environ), cwd=ROOT, timeout=60)
+    assert_refused(p, message)
+    assert dump(home / "studylog.db") == before
+
+
+def test_a_todo_is_one_line_and_cannot_inject_a_heading(run) -> None:
+    p = run("todo", "add", "회고 쓰기\n4. 학습 회고\n끝")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "1. [ ] 회고 쓰기 4. 학습 회고 끝"
+    post = run("export").stdout
+    assert "\n4. 학습 회고\n" in post  # the real heading, once
+    assert post.count("4. 학습 회고") == 2  # and the to-do's text, on its own line
+    assert "회고 쓰기 4. 학습 회고 끝\n" in post
