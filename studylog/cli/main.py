@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 try:  # typer >= 0.20 vendors click as typer._click
     from typer._click import exceptions as click_exc
 except ImportError:  # pragma: no cover - older typer on real click
-    from click import exceptions as click_exc
+    from click import exceptions as click_exc  # type: ignore[no-redef]  # same API, older home
 
 from studylog.cli import context
 from studylog.errors import CheckFailed, UserError
