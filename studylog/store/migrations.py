@@ -220,3 +220,19 @@ def m006_judge_regressions(db: sqlite_utils.Database) -> None:
         );
         """
     )
+
+
+@migration
+def train_process_weights_metrics(db: sqlite_utils.Database) -> None:
+    """Runs record their process (pid + start time) and weights folder; epochs gain plain
+    validation cross-entropy, training accuracy and per-class precision/recall."""
+    db.executescript(
+        """
+        ALTER TABLE runs ADD COLUMN pid INTEGER;
+        ALTER TABLE runs ADD COLUMN proc_start TEXT;
+        ALTER TABLE runs ADD COLUMN weights TEXT;
+        ALTER TABLE run_epochs ADD COLUMN val_ce REAL;
+        ALTER TABLE run_epochs ADD COLUMN train_acc REAL;
+        ALTER TABLE run_epochs ADD COLUMN per_class_json TEXT NOT NULL DEFAULT '{}';
+        """
+    )
