@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -221,7 +221,7 @@ def print_end(seen: Rendered, plot: bool, lang: str = "en") -> None:
         out.print(present.best_line(started.run_id, seen.epochs))
 
 
-def run_to_end(start: Callable[[threading.Event], Iterator[Any]], scheduler: str, patience: int,
+def run_to_end(start: Callable[[threading.Event], Generator[Any, None, None]], scheduler: str, patience: int,
                *, json_out: bool, plot: bool, lang: str = "en") -> None:
     """Start a run (new or resumed) with ``start(cancel)``, render it with Ctrl-C, SIGTERM and
     SIGHUP stopping it cleanly (kept as ``interrupted``); CheckFailed unless it completed."""

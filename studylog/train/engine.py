@@ -27,7 +27,7 @@ from torch import nn
 from studylog.errors import UserError
 from studylog.train import datasets, freeze, losses, metrics, models, optim
 from studylog.train.config import TrainConfig
-from studylog.train.events import Event, EpochEvent, FinishEvent, StepEvent
+from studylog.train.events import EpochEvent, Event, FinishEvent, StepEvent
 
 #: A step loss above max(EXPLODE × the reference loss, LOSS_FLOOR) is an explosion: the reference
 #: is the first epoch's mean training loss (the first step's loss while epoch 1 runs).

@@ -210,7 +210,7 @@ def runs_table(runs: Sequence[RunRecord], width: int = 100, lang: str = "en"
     """`runs` as (headers, rows, right-aligned flags, column keys) fitting ``width`` columns
     with two spaces between columns: options that are the same for every run are left out
     (classes, imbalance, limit, seed), then the least important columns are dropped until the
-    table fits. Values are never cut."""
+    table fits, those whose values tell the runs apart last. Values are never cut."""
     table = [_run_cells(r, lang) for r in runs]
     cols = [col for col in RUN_COLUMNS
             if col[0] not in _VARYING or len({c[col[0]] for c in table}) > 1]
@@ -218,11 +218,16 @@ def runs_table(runs: Sequence[RunRecord], width: int = 100, lang: str = "en"
     def col_width(key: str, header: str) -> int:
         return max([cells(header)] + [cells(c[key]) for c in table])
 
+    varies = {k for k, _h, _r, _p in cols if len({c[k] for c in table}) > 1}
+
+    def keep(col: tuple[str, str, bool, int]) -> int:  # what tells runs apart stays longer
+        return col[3] + (30 if col[0] in varies and col[3] < 80 else 0)
+
     while len(cols) > 3:
         total = sum(col_width(k, h) for k, h, _r, _p in cols) + 2 * (len(cols) - 1)
         if total <= width:
             break
-        cols.remove(min(cols, key=lambda col: col[3]))
+        cols.remove(min(cols, key=keep))
     headers = [h for _k, h, _r, _p in cols]
     rows = [[c[k] for k, _h, _r, _p in cols] for c in table]
     return headers, rows, [r for _k, _h, r, _p in cols], [k for k, _h, _r, _p in cols]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,7 +98,7 @@ def _epoch_record(e: EpochEvent) -> EpochRecord:
 def record(
     db: sqlite_utils.Database, prep: engine.Prepared, *, cancel: threading.Event | None = None,
     date: str | None = None, run_id: int | None = None, best_acc: float = -1.0,
-) -> Iterator[RunStarted | engine.Event]:
+) -> Generator[RunStarted | engine.Event, None, None]:
     """Store ``prep``'s run under ``date`` (default today), or continue run ``run_id``; yield its
     events, recording epochs and weights (``last.pt`` every epoch, ``best.pt`` when the
     validation accuracy improves)."""
@@ -177,7 +177,7 @@ def _from_weights(db: sqlite_utils.Database, cfg: TrainConfig) -> tuple[dict[str
 def train(
     db: sqlite_utils.Database, cfg: TrainConfig, *, cancel: threading.Event | None = None,
     date: str | None = None,
-) -> Iterator[RunStarted | engine.Event]:
+) -> Generator[RunStarted | engine.Event, None, None]:
     """:func:`engine.prepare` then :func:`record`: the whole run as one stream of events."""
     from studylog.train import engine
 
@@ -189,7 +189,7 @@ def train(
 
 def resume(
     db: sqlite_utils.Database, run_id: int, *, cancel: threading.Event | None = None,
-) -> Iterator[RunStarted | engine.Event]:
+) -> Generator[RunStarted | engine.Event, None, None]:
     """Continue an interrupted or crashed run to its planned epochs from its ``last.pt``: the
     same config, schedule state, shuffle generator and epoch numbering."""
     from studylog.train import checkpoint, engine
