@@ -146,3 +146,16 @@ def test_bad_idx_file_is_a_user_error(tmp_path):
     bad.write_bytes(b"\0\0\x08\x03" + (5).to_bytes(4, "big") * 3 + b"\0" * 7)
     with pytest.raises(Exception, match="bytes of data"):
         datasets.read_idx(bad)
+
+
+def test_a_cnn_run_on_mnist5k_never_imports_torchvision(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom studylog.train import engine\nfrom studylog.train.config import "
+            "TrainConfig\nengine.prepare(TrainConfig(model='cnn', limit=100, device='cpu'))\n"
+            "print('torchvision' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                       cwd=Path(__file__).resolve().parents[2])
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "False"

@@ -214,3 +214,50 @@ async def test_freeze_all_is_explained_in_a_notification(db_path):
         assert "does not require grad" in str(screen.query_one("#train-status").content)
         assert any("does not require grad" in str(n.message) for n in app._notifications)
         assert not screen.live.running and app.is_running
+
+
+@sync
+async def test_lr_range_test_in_the_lr_tab(db_path):
+    english()
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        screen = app.screen
+        set_form(app, model="mlp", limit="500")
+        await pilot.press("ctrl+l")
+        await pilot.pause(0.5)
+        screen.query_one("#lr-find").press()
+        lr_tab = screen.query_one("#lr-tab")
+        await until(pilot, lambda: lr_tab.suggested_lr is not None, timeout=300)
+        assert "suggested lr" in str(screen.query_one("#lr-result").content)
+        assert screen.query_one("#plot-preview").painted >= 2
+
+
+@sync
+async def test_cli_and_app_use_the_same_words_for_a_run(db_path):
+    """Korean (the default): the status and headers of `studylog runs` and the app's table."""
+    import subprocess
+    import sys
+
+    from studylog.train import runs as service
+    from studylog.train.config import TrainConfig
+
+    db = open_db(db_path)
+    list(service.train(db, TrainConfig(model="mlp", limit=100, epochs=1, seed=1, device="cpu")))
+    db.conn.close()
+    cli = subprocess.run([sys.executable, "-m", "studylog", "--db", str(db_path), "runs"],
+                         capture_output=True, text=True, encoding="utf-8",
+                         cwd=Path(__file__).resolve().parents[2], env=os.environ, timeout=60)
+    assert cli.returncode == 0, cli.stderr
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        app.screen.query_one("#train-tabs").active = "tab-runs"
+        table = app.screen.query_one("#runs-table", DataTable)
+        await until(pilot, lambda: table.row_count == 1)
+        cells = [str(c) for c in table.get_row_at(0)]
+        headers = [str(c.label) for c in table.columns.values()]
+    assert "완료" in cells and "완료" in cli.stdout and "completed" not in cli.stdout
+    for word in ("#1", "mlp", "1/1"):
+        assert word in cells and word in cli.stdout
+    assert all(h in cli.stdout for h in headers if h.strip())

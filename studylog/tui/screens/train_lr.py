@@ -25,8 +25,8 @@ class LrTab(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="lr-buttons"):
-            yield Button("Preview (ctrl+l)", id="lr-button")
-            yield Button("Find LR (range test)", id="lr-find")
+            yield Button("Preview ^l", id="lr-button")
+            yield Button("Find LR", id="lr-find")
         yield Label("", id="lr-result")
         yield ChartPlot("LR per epoch, no training", id="plot-preview")
 
