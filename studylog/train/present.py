@@ -71,8 +71,10 @@ def block_rows(blocks: Sequence[BlockRow], lang: str = "en") -> list[list[str]]:
     rows = [[b.name, f"{b.trainable:,}", f"{b.total:,}",
              _pick(FREEZE_STATE[freeze_state(b.trainable, b.total)], lang)] for b in blocks]
     trainable, total = sum(b.trainable for b in blocks), sum(b.total for b in blocks)
+    share = trainable / max(total, 1)
+    shown = f"{share:.2%}" if 0 < share < 0.01 else f"{share:.1%}"  # fc of resnet18: 0.02%
     rows.append([word("all", lang), f"{trainable:,}", f"{total:,}",
-                 f"{trainable / max(total, 1):.1%} " + word("trainable", lang)])
+                 f"{shown} " + word("trainable", lang)])
     return rows
 
 
@@ -153,8 +155,8 @@ def per_class_rows(classes: Sequence[str], precision: Sequence[float], recall: S
     return [[c, at(precision, i), at(recall, i), at(f1, i)] for i, c in enumerate(classes)]
 
 
-LEGEND_KEYS = ("model", "dataset", "classes", "loss", "optimizer", "scheduler", "lr", "freeze",
-               "imbalance", "limit", "batch_size", "epochs", "seed")
+LEGEND_KEYS = ("model", "dataset", "classes", "from_run", "loss", "optimizer", "scheduler", "lr",
+               "freeze", "imbalance", "limit", "batch_size", "epochs", "seed")
 
 
 def legend(run: RunRecord, differing: Sequence[str]) -> str:
@@ -164,6 +166,8 @@ def legend(run: RunRecord, differing: Sequence[str]) -> str:
         value = run.config.get(key)
         if key in ("model", "dataset", "loss", "optimizer", "scheduler"):
             parts.append(str(value))
+        elif key == "from_run":
+            parts.append(f"from #{value}" if value else "from scratch")
         elif value is not None:
             short = {"batch_size": "bs", "from_run": "from", "focal_gamma": "γ"}.get(key, key)
             parts.append(f"{short} {value:g}" if isinstance(value, float) else f"{short} {value}")
@@ -175,11 +179,11 @@ RUN_COLUMNS = (
     ("id", "id", True, 100), ("status", "status", False, 95), ("model", "model", False, 90),
     ("acc", "best acc", True, 85), ("epochs", "ep", True, 80), ("f1", "best F1", True, 70),
     ("loss", "loss", False, 65), ("opt", "optim lr", False, 60), ("freeze", "freeze", False, 55),
-    ("classes", "classes", False, 52), ("sched", "sched", False, 50),
+    ("classes", "classes", False, 52), ("from", "from", True, 51), ("sched", "sched", False, 50),
     ("imbalance", "imbal", True, 45), ("limit", "limit", True, 44), ("seed", "seed", True, 40),
     ("data", "data", False, 35), ("date", "date", False, 30),
 )
-_VARYING = {"classes", "imbalance", "limit", "seed"}  # shown only when they differ between runs
+_VARYING = {"classes", "from", "imbalance", "limit", "seed"}  # shown only when they differ between runs
 
 
 def cells(text: str) -> int:
@@ -199,6 +203,7 @@ def _run_cells(r: RunRecord, lang: str) -> dict[str, str]:
         "acc": _fmt(r.best_val_acc, ".2%"), "epochs": f"{r.epochs_done}/{r.epochs}",
         "f1": _fmt(r.best_val_f1, ".3f"), "loss": str(r.loss), "opt": f"{r.optimizer} {r.lr:g}",
         "freeze": str(r.freeze), "classes": str(c.get("classes") or "0-9"),
+        "from": f"#{c['from_run']}" if c.get("from_run") else "-",
         "sched": str(r.scheduler), "imbalance": "-" if c.get("imbalance") is None
         else f"{c['imbalance']:g}", "limit": str(c.get("limit") or "all"),
         "seed": str(c.get("seed")), "data": r.dataset, "date": r.date[5:],

@@ -87,3 +87,9 @@ def test_lr_find_suggests_an_lr(run_cli):
     assert text.returncode == 0 and "suggested lr" in text.stdout and "LR range test" in text.stdout
     bad = run_cli("train", "lr", "--find", "--steps", "5")
     assert bad.returncode == 2 and "--steps" in bad.stderr
+
+
+def test_legend_says_where_a_run_started():
+    a, b = _run(1, from_run=7), _run(2, from_run=None)
+    assert present.legend(a, ["from_run"]) == "#1001 from #7"
+    assert present.legend(b, ["from_run"]) == "#1002 from scratch"
