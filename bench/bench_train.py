@@ -206,6 +206,20 @@ def first_batch(reps: int) -> None:
     print(f"command to first batch (cnn, mnist5k): median {statistics.median(waits):.2f}s "
           f"[{', '.join(f'{v:.2f}' for v in waits)}]; of which prepare() (data, model) to first "
           f"batch: median {statistics.median(inside):.2f}s")
+    cpu = []
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, STUDYLOG_CONFIG=str(Path(tmp) / "c.toml"))
+        for r in range(reps):
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "studylog", "--db", str(Path(tmp) / f"c{r}.db"), "train",
+                 "--model", "cnn", "--epochs", "1", "--limit", "64", "--batch-size", "64",
+                 "--json"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL)
+            _, _status, usage = os.wait4(proc.pid, 0)
+            cpu.append(usage.ru_utime + usage.ru_stime)
+    print(f"CPU time of a whole one-batch cnn run (start-up, 1 batch, validation of 16 digits, "
+          f"storing): median {statistics.median(cpu):.2f}s [{', '.join(f'{v:.2f}' for v in cpu)}]"
+          " (an upper bound of command-to-first-batch on an idle machine; steady under load)")
 
 
 def peak_rss(limit: int | None) -> None:
