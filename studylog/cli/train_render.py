@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -275,6 +276,7 @@ def run_json(seen: Rendered) -> dict[str, Any]:
         "precision": finish.precision, "recall": finish.recall,
         "classes": started.classes, "first_epoch": started.first_epoch,
         "weights": None if where is None else str(where),
+        "finished_at": time.time(),
     }
 
 

@@ -59,6 +59,8 @@ def list_runs(db: sqlite_utils.Database, date: str | None = None) -> list[RunRec
 
 def get_run(db: sqlite_utils.Database, run_id: int) -> RunRecord | None:
     """One stored run with config, summary and epochs (None when there is no such run)."""
+    if not 0 < run_id < 2**63:
+        return None  # SQLite could not even hold such an id
     reconcile(db)
     return store.get_run(db, run_id)
 

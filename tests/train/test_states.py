@@ -116,3 +116,12 @@ def test_device_cuda_without_a_gpu_is_one_clear_line(run_cli):
         pytest.skip("this machine has CUDA")
     r = run_cli("train", "--model", "mlp", "--limit", "100", "--epochs", "1", "--device", "cuda")
     assert r.returncode == 2 and "no CUDA" in r.stderr and r.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("args", [("runs", "show", "99999999999999999999"),
+                                  ("runs", "resume", "99999999999999999999"),
+                                  ("runs", "rm", "0"), ("runs", "export", "7", "--csv"),
+                                  ("train", "--from", "3", "--model", "mlp")])
+def test_missing_or_impossible_run_ids_are_one_line(run_cli, args):
+    r = run_cli(*args)
+    assert r.returncode == 2 and "no run #" in r.stderr and "Traceback" not in r.stderr
