@@ -9,6 +9,7 @@ the same names: epoch, train_loss, val_loss, val_acc, val_f1, lr. No torch, no t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -95,11 +96,17 @@ def plot_compare(plt: Any, runs: Sequence[Any], metric: str = "val_acc",
 
 def plot_lr_find(plt: Any, lrs: Sequence[float], losses: Sequence[float],
                  suggested: float | None = None, title: str = "LR range test") -> None:
-    """Smoothed training loss against the learning rate (log scale), the suggestion marked."""
-    _series(plt, list(lrs), list(losses), 0, "smoothed loss")
-    plt.xscale("log")
-    plt.xlabel("learning rate")
+    """Smoothed training loss against the learning rate on a log axis, the suggestion marked.
+
+    The x values are log10(lr) on a linear axis with ticks labelled as learning rates (plotext's
+    own log scale transforms the data again each time a Textual widget redraws it)."""
+    xs = [math.log10(lr) for lr in lrs]
+    _series(plt, xs, list(losses), 0, "smoothed loss")
+    if xs:
+        ticks = list(range(math.floor(min(xs)), math.ceil(max(xs)) + 1))
+        plt.xticks(ticks, [f"1e{t}" if t else "1" for t in ticks])
+    plt.xlabel("learning rate (log scale)")
     if suggested is not None:
-        plt.vline(suggested, "red")
+        plt.vline(math.log10(suggested), "red")
         title += f" (suggested lr {suggested:.2g})"
     plt.title(title)
