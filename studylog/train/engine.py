@@ -153,11 +153,18 @@ def _check(prep: Prepared, value: float, grads_ok: bool, epoch: int, step: int, 
                         f"{prep.loss_ref:.4g}) {where}")
 
 
+def _grads_finite(params: list[nn.Parameter]) -> bool:
+    """Whether every parameter's gradient is finite."""
+    grads = [p.grad for p in params if p.grad is not None]
+    return not grads or math.isfinite(float(torch.stack(torch._foreach_norm(grads)).sum()))
+
+
 def train(prep: Prepared, cancel: threading.Event | None = None) -> Iterator[Event]:
     """Run the epochs after ``prep.start_epoch``, yielding events; the last is a FinishEvent."""
     cfg, model, opt = prep.cfg, prep.model, prep.optimizer
     cancel = cancel or threading.Event()
     params = [p for p in model.parameters() if p.requires_grad]
+    tail = params[-1]  # the classifier's bias: every logit's gradient flows into it
     train_x, train_y = prep.data.train.x, prep.data.train.y
     n, bs = len(train_y), cfg.batch_size
     steps = math.ceil(n / bs)
@@ -171,7 +178,7 @@ def train(prep: Prepared, cancel: threading.Event | None = None) -> Iterator[Eve
             perm = torch.randperm(n, generator=prep.gen).to(prep.device)
             t0 = time.perf_counter()
             loss_sum, seen = 0.0, 0
-            correct = torch.zeros((), dtype=torch.long, device=prep.device)
+            hits: list[torch.Tensor] = []
             for step in range(1, steps + 1):
                 if cancel.is_set():
                     raise KeyboardInterrupt
@@ -181,12 +188,19 @@ def train(prep: Prepared, cancel: threading.Event | None = None) -> Iterator[Eve
                 out = model(x)
                 loss = prep.loss_fn(out, y)
                 loss.backward()
-                grads = [p.grad for p in params if p.grad is not None]
-                norm = torch.stack(torch._foreach_norm(grads)).sum() if grads else loss.detach()
-                value, grads_ok = loss.item(), math.isfinite(norm.item())
-                _check(prep, value, grads_ok, epoch, step, lr)
+                # One sync for both checks: NaN/inf in the loss or in the gradient reaching the
+                # classifier (where a loss goes wrong, e.g. focal with γ < 1) makes the probe NaN.
+                probe = loss.detach()
+                if tail.grad is not None:
+                    probe = tail.grad.sum().mul_(0.0).add_(probe)
+                value = probe.item()
+                if not math.isfinite(value):  # the loss, else its gradient, is not finite
+                    _check(prep, loss.item(), False, epoch, step, lr)
+                # every parameter's gradient too, once an epoch (a full pass costs ~10% of a
+                # small model's step)
+                _check(prep, value, step != steps or _grads_finite(params), epoch, step, lr)
                 opt.step()
-                correct += (out.detach().argmax(1) == y).sum()
+                hits.append(out.detach().argmax(1) == y)
                 if prep.loss_ref is None and epoch == 1 and step == 1:
                     prep.loss_ref = value
                 loss_sum += value * len(y)
@@ -209,7 +223,8 @@ def train(prep: Prepared, cancel: threading.Event | None = None) -> Iterator[Eve
             yield EpochEvent(
                 epoch, cfg.epochs, train_loss, v.loss, v.scores.accuracy, v.scores.macro_f1,
                 v.scores.per_class_f1, lr, next_lr, next_lr < lr, time.perf_counter() - t0,
-                t_train, n / t_train if t_train > 0 else 0.0, v.ce, int(correct) / max(seen, 1),
+                t_train, n / t_train if t_train > 0 else 0.0, v.ce,
+                int(torch.cat(hits).sum()) / max(seen, 1),
                 v.scores.precision, v.scores.recall,
             )
     except _Diverged as exc:
