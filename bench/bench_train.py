@@ -4,9 +4,10 @@ the peak memory of a resnet18 run on mnist5k.
     /work/main/.venv/bin/python bench/bench_train.py            # full (a few minutes on 2 cores)
     /work/main/.venv/bin/python bench/bench_train.py --quick    # smaller, for a smoke run
 
-1. samples/s: the same model (same seed), batch size, optimizer and data tensors; epochs of the
-   engine and of a plain loop alternate in one process (the machine is shared, so pairing
-   neighbouring epochs cancels most of the load noise); the median per-pair ratio is reported.
+1. time per step: the same model (same seed), batch size, optimizer and data tensors; single
+   steps of the engine and of a plain loop alternate in one process (the machine is shared:
+   pairing neighbouring steps cancels most of the load noise, whole-epoch pairs did not); the
+   engine/plain ratio per block of 20 step pairs, median with 10th/90th percentiles.
 2. command to first batch: ``python -m studylog train --model cnn --epochs 1 --json`` in a
    subprocess; wall time from before the spawn to the moment the first batch finished (stored by
    the run as ``summary.first_batch_at``).
@@ -33,100 +34,96 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-class PlainLoop:
-    """A hand-written loop: randperm batches, zero_grad/forward/backward/step, running loss."""
+def plain_steps(model_name: str, limit: int | None, batch_size: int, seed: int):
+    """A hand-written loop as a generator that yields after every optimisation step:
+    randperm batches, zero_grad/forward/backward/step, loss.item(); epochs without end."""
+    import torch
+    import torch.nn.functional as F
 
-    def __init__(self, model_name: str, limit: int | None, seed: int) -> None:
-        import torch
+    from studylog.train import datasets, models
 
-        from studylog.train import datasets, models
-
-        data = datasets.load("mnist5k", limit=limit)
-        self.x, self.y = data.train.x, data.train.y
-        torch.manual_seed(seed)
-        self.model = models.build(model_name)
-        self.opt = torch.optim.SGD(self.model.parameters(), lr=0.05, momentum=0.9)
-        self.gen = torch.Generator().manual_seed(seed)
-
-    def epoch(self, batch_size: int) -> tuple[float, float]:
-        """Train one epoch; return (samples/s by wall clock, samples per CPU-second), both
-        measured from the end of the first batch to the end of the last."""
-        import torch
-        import torch.nn.functional as F
-
-        model, opt, n = self.model, self.opt, len(self.y)
+    data = datasets.load("mnist5k", limit=limit)
+    x_all, y_all = data.train.x, data.train.y
+    torch.manual_seed(seed)
+    model = models.build(model_name)
+    opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
+    gen = torch.Generator().manual_seed(seed)
+    n = len(y_all)
+    while True:
         model.train()
-        perm = torch.randperm(n, generator=self.gen)
-        running = 0.0
-        marks = None
+        perm = torch.randperm(n, generator=gen)
         for i in range(0, n, batch_size):
             idx = perm[i:i + batch_size]
-            x, y = self.x[idx], self.y[idx]
             opt.zero_grad()
-            loss = F.cross_entropy(model(x), y)
+            loss = F.cross_entropy(model(x_all[idx]), y_all[idx])
             loss.backward()
             opt.step()
-            running += loss.item() * len(y)
-            if marks is None:
-                marks = (time.perf_counter(), time.process_time(), len(y))
-        done = n - marks[2]
-        return (done / (time.perf_counter() - marks[0]), done / (time.process_time() - marks[1]))
+            loss.item()
+            yield i == 0  # True for an epoch's first step (it also drew the shuffle)
 
 
-def engine_epoch(events, engine) -> tuple[float, float]:
-    """Consume one epoch of engine events; rates measured like PlainLoop.epoch (training only,
-    yielding a StepEvent per batch to this consumer included, validation excluded)."""
-    marks = None
+def engine_steps(events, engine):
+    """The engine's events, one per optimisation step: yields True for an epoch's first step
+    (it also drew the shuffle, or followed a validation), like :func:`plain_steps`."""
+    first = True
     for ev in events:
         if isinstance(ev, engine.StepEvent):
-            if ev.step == 1:
-                marks = (time.perf_counter(), time.process_time(), ev.samples)
-            if ev.step == ev.steps:
-                wall, cpu = time.perf_counter(), time.process_time()
-                done = ev.samples_total - marks[2]
-                rates = (done / (wall - marks[0]), done / (cpu - marks[1]))
-        elif isinstance(ev, engine.EpochEvent):
-            return rates
-    raise RuntimeError("the engine stopped early")
+            yield first or ev.step == 1
+            first = False
+        else:
+            first = True
 
 
-def throughput(model_name: str, limit: int | None, batch_size: int, epochs: int) -> None:
-    """Interleave epochs of studylog's engine and of the plain loop in one process.
+def _timed(steps) -> tuple[float, float, bool]:
+    w, c = time.perf_counter(), time.process_time()
+    boundary = next(steps)
+    return time.perf_counter() - w, time.process_time() - c, boundary
 
-    Both models start from the same seed; the engine is a generator, so it is consumed one epoch
-    at a time with one plain epoch in between; the first epoch of each warms up and
-    the order inside a pair alternates. The machine is
-    shared with other jobs, so besides wall-clock samples/s we report samples per CPU-second of
-    this process (far steadier under load), and the median of the per-pair ratios.
+
+def _spread(values: list[float]) -> str:
+    qs = statistics.quantiles(values, n=10)
+    return f"p10 {qs[0]:.3f}, p90 {qs[-1]:.3f}"
+
+
+def throughput(model_name: str, limit: int | None, batch_size: int, steps: int,
+               block: int = 20) -> None:
+    """Interleave single steps of studylog's engine and of the plain loop in one process.
+
+    Both start from the same seed on the same data; step k of the engine and step k of the plain
+    loop run back to back (which goes first alternates), so a change in the shared machine's load
+    hits both alike. Steps that start an epoch (shuffle, validation) are left out. Reported: the
+    median seconds per step of each (wall and CPU time of this process), and the engine/plain
+    ratio per block of ``block`` step pairs: its median and its 10th/90th percentiles.
     """
     from studylog.train import engine
     from studylog.train.config import TrainConfig
 
     cfg = TrainConfig(model=model_name, limit=limit, batch_size=batch_size, seed=1,
-                      epochs=epochs + 1, optimizer="sgd", lr=0.05, device="cpu")
+                      epochs=10_000, optimizer="sgd", lr=0.05, device="cpu")
     events = engine.train(engine.prepare(cfg))
-    plain = PlainLoop(model_name, limit, seed=1)
-    ours, theirs = [], []
-    for e in range(epochs + 1):
-        if e % 2:  # alternate which one goes first, so a drift in load favours neither
-            b = plain.epoch(batch_size)
-            a = engine_epoch(events, engine)
+    ours, theirs = engine_steps(events, engine), plain_steps(model_name, limit, batch_size, 1)
+    for _ in range(5):  # warm up both
+        next(ours), next(theirs)
+    a_wall, a_cpu, b_wall, b_cpu = [], [], [], []
+    for k in range(steps):
+        if k % 2:
+            b, a = _timed(theirs), _timed(ours)
         else:
-            a = engine_epoch(events, engine)
-            b = plain.epoch(batch_size)
-        if e:  # epoch 0 warms up both
-            ours.append(a)
-            theirs.append(b)
+            a, b = _timed(ours), _timed(theirs)
+        if a[2] or b[2]:
+            continue
+        a_wall.append(a[0]), a_cpu.append(a[1]), b_wall.append(b[0]), b_cpu.append(b[1])
     events.close()
     med = statistics.median
-    wall = [a[0] / b[0] for a, b in zip(ours, theirs, strict=True)]
-    cpu = [a[1] / b[1] for a, b in zip(ours, theirs, strict=True)]
-    print(f"{model_name:>8} batch {batch_size}, {limit or 4000} digits, {epochs} epoch pairs: "
-          f"wall engine {med([a[0] for a in ours]):.0f} vs plain {med([b[0] for b in theirs]):.0f}"
-          f" samples/s, median pair ratio {med(wall):.3f}; CPU-time engine "
-          f"{med([a[1] for a in ours]):.0f} vs plain {med([b[1] for b in theirs]):.0f} samples/"
-          f"CPU-s, median pair ratio {med(cpu):.3f} ({(med(cpu) - 1) * 100:+.1f}%)")
-    print(f"{'':>8} per-pair CPU-time ratios: {' '.join(f'{r:.3f}' for r in cpu)}")
+    blocks = range(0, len(a_wall) - block + 1, block)
+    wall = [sum(a_wall[i:i + block]) / sum(b_wall[i:i + block]) for i in blocks]
+    cpu = [sum(a_cpu[i:i + block]) / sum(b_cpu[i:i + block]) for i in blocks]
+    print(f"{model_name:>8} batch {batch_size}, {len(a_wall)} step pairs: per step engine "
+          f"{med(a_wall) * 1e3:.2f} ms vs plain {med(b_wall) * 1e3:.2f} ms (wall), "
+          f"{med(a_cpu) * 1e3:.2f} vs {med(b_cpu) * 1e3:.2f} ms (CPU)")
+    print(f"{'':>8} engine/plain per {block}-step block: wall median {med(wall):.3f} "
+          f"({_spread(wall)}), CPU median {med(cpu):.3f} ({_spread(cpu)}) "
+          f"-> {(med(cpu) - 1) * 100:+.1f}% CPU")
 
 
 def overhead(epochs: int) -> None:
@@ -209,6 +206,20 @@ def first_batch(reps: int) -> None:
     print(f"command to first batch (cnn, mnist5k): median {statistics.median(waits):.2f}s "
           f"[{', '.join(f'{v:.2f}' for v in waits)}]; of which prepare() (data, model) to first "
           f"batch: median {statistics.median(inside):.2f}s")
+    cpu = []
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, STUDYLOG_CONFIG=str(Path(tmp) / "c.toml"))
+        for r in range(reps):
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "studylog", "--db", str(Path(tmp) / f"c{r}.db"), "train",
+                 "--model", "cnn", "--epochs", "1", "--limit", "64", "--batch-size", "64",
+                 "--json"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL)
+            _, _status, usage = os.wait4(proc.pid, 0)
+            cpu.append(usage.ru_utime + usage.ru_stime)
+    print(f"CPU time of a whole one-batch cnn run (start-up, 1 batch, validation of 16 digits, "
+          f"storing): median {statistics.median(cpu):.2f}s [{', '.join(f'{v:.2f}' for v in cpu)}]"
+          " (an upper bound of command-to-first-batch on an idle machine; steady under load)")
 
 
 def peak_rss(limit: int | None) -> None:
@@ -236,7 +247,7 @@ def main() -> None:
     """Run the three benchmarks and print one line each."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples and repetitions")
-    parser.add_argument("--pairs", type=int, default=6, help="timed epoch pairs per model")
+    parser.add_argument("--steps", type=int, default=400, help="timed step pairs (cnn)")
     parser.add_argument("--threads", type=int, help="torch.set_num_threads for the throughput part")
     parser.add_argument("--only", choices=("throughput", "startup"), help="run one part only")
     args = parser.parse_args()
@@ -246,12 +257,12 @@ def main() -> None:
         torch.set_num_threads(args.threads)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
           f"{os.cpu_count()} CPUs, python {sys.version.split()[0]}")
-    pairs = 2 if args.quick else args.pairs
+    steps = 100 if args.quick else args.steps
     if args.only != "startup":
-        throughput("mlp", None, 64, pairs * 2)
-        throughput("cnn", 1000 if args.quick else None, 64, pairs * 2)
-        throughput("resnet18", 256 if args.quick else 1024, 64, pairs)
-        overhead(4 if args.quick else 12)
+        throughput("mlp", None, 64, steps * 2)
+        throughput("cnn", None, 64, steps)
+        throughput("resnet18", 1024, 64, max(40, steps // 8))
+        overhead(2 if args.quick else 6)
     if args.only != "throughput":
         first_batch(1 if args.quick else 3)
         peak_rss(512 if args.quick else None)

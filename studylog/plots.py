@@ -3,12 +3,13 @@
 Pass the ``plotext`` module itself (CLI) or textual-plotext's ``PlotextPlot.plt`` (TUI): both
 have the same API. These functions only draw series, title and labels; the caller clears the
 figure first and sizes/shows it (``plt.plotsize(w, h); plt.show()`` in the CLI, ``refresh()`` in
-the TUI). ``epochs`` are dicts (``studylog.store.runs.epochs``) or objects with the same attribute
-names (``EpochEvent``): epoch, train_loss, val_loss, val_acc, val_f1, lr. No torch, no textual.
+the TUI). ``epochs`` are ``EpochRecord``s (``studylog.store.runs``), ``EpochEvent``s or dicts with
+the same names: epoch, train_loss, val_loss, val_acc, val_f1, lr. No torch, no textual.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -18,6 +19,7 @@ COLORS = ("blue+", "orange", "green", "red", "magenta", "cyan", "yellow", "gray"
 METRIC_LABELS = {
     "val_acc": "validation accuracy", "val_f1": "validation macro-F1",
     "val_loss": "validation loss", "train_loss": "training loss", "lr": "learning rate",
+    "val_ce": "validation cross-entropy", "train_acc": "training accuracy",
 }
 
 
@@ -76,18 +78,35 @@ def plot_lr(plt: Any, lrs: Sequence[float], title: str = "learning rate",
     _epoch_axis(plt, len(lrs))
 
 
-def plot_compare(plt: Any, runs: Sequence[Mapping[str, Any]], metric: str = "val_acc") -> None:
-    """One line per run for ``metric`` (val_acc, val_f1, val_loss, train_loss, lr).
-
-    Each run is a dict with ``id`` and ``epochs_list`` (as from ``studylog.store.runs.get_run``)
-    and optionally ``model``, ``loss``, ``scheduler`` for the label.
-    """
+def plot_compare(plt: Any, runs: Sequence[Any], metric: str = "val_acc",
+                 labels: Sequence[str] | None = None) -> None:
+    """One line per run for ``metric`` (val_acc, val_f1, val_loss, val_ce, train_loss, train_acc,
+    lr). Each run has ``id`` and ``epochs_list`` (a ``studylog.store.runs.RunRecord``);
+    ``labels`` (one per run, e.g. from ``train.present.legend``) name the lines."""
     longest = 0
     for i, run in enumerate(runs):
-        epochs = run.get("epochs_list") or []
+        epochs = _get(run, "epochs_list") or []
         longest = max(longest, len(epochs))
-        label = f"#{run.get('id')} {run.get('model', '')} {run.get('loss', '')}".strip()
+        label = labels[i] if labels else f"#{_get(run, 'id')}"
         xs = [_get(e, "epoch") for e in epochs]
         _series(plt, xs, [_get(e, metric) for e in epochs], i, label)
     plt.title(METRIC_LABELS.get(metric, metric))
     _epoch_axis(plt, longest)
+
+
+def plot_lr_find(plt: Any, lrs: Sequence[float], losses: Sequence[float],
+                 suggested: float | None = None, title: str = "LR range test") -> None:
+    """Smoothed training loss against the learning rate on a log axis, the suggestion marked.
+
+    The x values are log10(lr) on a linear axis with ticks labelled as learning rates (plotext's
+    own log scale transforms the data again each time a Textual widget redraws it)."""
+    xs = [math.log10(lr) for lr in lrs]
+    _series(plt, xs, list(losses), 0, "smoothed loss")
+    if xs:
+        ticks = list(range(math.floor(min(xs)), math.ceil(max(xs)) + 1))
+        plt.xticks(ticks, [f"1e{t}" if t else "1" for t in ticks])
+    plt.xlabel("learning rate (log scale)")
+    if suggested is not None:
+        plt.vline(math.log10(suggested), "red")
+        title += f" (suggested lr {suggested:.2g})"
+    plt.title(title)

@@ -335,3 +335,19 @@ def journal_search_compact(db: sqlite_utils.Database) -> None:
         "INSERT INTO todos_compact (rowid, text) VALUES (?, ?)",
         [(i, compact_grams(t)) for i, t in db.execute("SELECT id, text FROM todos").fetchall()],
     )
+
+
+@migration
+def train_process_weights_metrics(db: sqlite_utils.Database) -> None:
+    """Runs record their process (pid + start time) and weights folder; epochs gain plain
+    validation cross-entropy, training accuracy and per-class precision/recall."""
+    db.executescript(
+        """
+        ALTER TABLE runs ADD COLUMN pid INTEGER;
+        ALTER TABLE runs ADD COLUMN proc_start TEXT;
+        ALTER TABLE runs ADD COLUMN weights TEXT;
+        ALTER TABLE run_epochs ADD COLUMN val_ce REAL;
+        ALTER TABLE run_epochs ADD COLUMN train_acc REAL;
+        ALTER TABLE run_epochs ADD COLUMN per_class_json TEXT NOT NULL DEFAULT '{}';
+        """
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -16,8 +17,53 @@ SCHEDULERS = ("none", "step", "cosine", "plateau")
 DEVICES = ("auto", "cpu", "cuda")
 #: Blocks named layer1..layerN per model (what ``--freeze until:layerN`` may name).
 LAYERS = {"resnet18": 4, "cnn": 2, "mlp": 2}
+FREEZE_MODES = ("none", "backbone", "all")  # plus until:layerN, see freeze_choices()
 DEFAULT_LR = {"sgd": 0.01, "adam": 1e-3, "adamw": 1e-3}  # sgd+momentum 0.9 at 0.05 diverged on some seeds
 _DOTTED = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*[.:][A-Za-z_]\w*$")
+
+
+def freeze_choices(model: str) -> list[str]:
+    """The ``--freeze`` choices that make sense for ``model``."""
+    return [*FREEZE_MODES] + [f"until:layer{i}" for i in range(1, LAYERS.get(model, 0) + 1)]
+
+
+def parse_classes(spec: str) -> list[int]:
+    """``0-4``, ``5-9``, ``0,2,4`` or ``0-2,7`` → sorted digits (UserError when unreadable)."""
+    out: set[int] = set()
+    for part in spec.replace(" ", "").split(","):
+        m = re.fullmatch(r"(\d)(?:-(\d))?", part)
+        if not m:
+            raise UserError(f"--classes {spec!r}: write digits like 0-4, 5-9 or 0,2,4")
+        lo, hi = int(m.group(1)), int(m.group(2) or m.group(1))
+        if lo > hi:
+            raise UserError(f"--classes {spec!r}: {lo}-{hi} runs backwards")
+        out.update(range(lo, hi + 1))
+    if len(out) < 2:
+        raise UserError(f"--classes {spec!r}: a classifier needs at least two classes")
+    return sorted(out)
+
+
+def classes_label(digits: list[int]) -> str:
+    """The shortest spelling of a class set: ``0-4``, ``0,2,4``."""
+    if digits == list(range(digits[0], digits[-1] + 1)) and len(digits) > 2:
+        return f"{digits[0]}-{digits[-1]}"
+    return ",".join(str(d) for d in digits)
+
+
+def _finite(name: str, value: float, lo: float, hi: float, *, lo_open: bool = False,
+            hi_open: bool = False) -> None:
+    """UserError unless ``value`` is a finite number in the range."""
+    ok = isinstance(value, int | float) and math.isfinite(value)
+    ok = ok and (value > lo if lo_open else value >= lo) and (value < hi if hi_open else value <= hi)
+    if not ok:
+        left, right = "(" if lo_open else "[", ")" if hi_open else "]"
+        raise UserError(f"--{name} must be a finite number in {left}{lo:g}, {hi:g}{right}, "
+                        f"not {value}")
+
+
+def _int(name: str, value: int, lo: int, hi: int) -> None:
+    if not lo <= value <= hi:
+        raise UserError(f"--{name} must be an integer from {lo:,} to {hi:,}, not {value}")
 
 
 def _choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
@@ -50,6 +96,8 @@ class TrainConfig:
     limit: int | None = None
     seed: int | None = None
     device: str = "auto"
+    classes: str | None = None      # a digit subset such as 0-4 (None: all ten)
+    from_run: int | None = None     # start from this run's best weights
 
     def validate(self) -> TrainConfig:
         """Check every option (and fill the optimizer's default lr); return self."""
@@ -65,37 +113,32 @@ class TrainConfig:
         _choice("device", self.device, DEVICES)
         if self.lr is None:
             self.lr = DEFAULT_LR[self.optimizer]
-        if not self.lr > 0 or self.lr != self.lr:
-            raise UserError(f"--lr must be a positive number, not {self.lr}")
-        if not 0 <= self.smoothing < 1:
-            raise UserError(f"--smoothing must be in [0, 1), not {self.smoothing}")
-        if self.focal_gamma < 0:
-            raise UserError(f"--focal-gamma must be >= 0, not {self.focal_gamma}")
-        if not 0 <= self.momentum < 1:
-            raise UserError(f"--momentum must be in [0, 1), not {self.momentum}")
-        if self.weight_decay < 0:
-            raise UserError(f"--weight-decay must be >= 0, not {self.weight_decay}")
-        if self.step_size < 1:
-            raise UserError(f"--step-size must be at least 1, not {self.step_size}")
-        if not 0 < self.gamma <= 1:
-            raise UserError(f"--gamma must be in (0, 1], not {self.gamma}")
-        if self.t_max is not None and self.t_max < 1:
-            raise UserError(f"--t-max must be at least 1, not {self.t_max}")
-        if self.patience < 0:
-            raise UserError(f"--patience must be >= 0, not {self.patience}")
-        if self.epochs < 1:
-            raise UserError(f"--epochs must be at least 1, not {self.epochs}")
-        if self.batch_size < 1:
-            raise UserError(f"--batch-size must be at least 1, not {self.batch_size}")
-        if self.limit is not None and self.limit < 10:
-            raise UserError(f"--limit must be at least 10 samples, not {self.limit}")
-        if self.imbalance is not None and not self.imbalance >= 1:
-            raise UserError(
-                "--imbalance is the ratio largest/smallest class (>= 1, e.g. 10), "
-                f"not {self.imbalance}"
-            )
+        _finite("lr", self.lr, 0, 1000, lo_open=True)
+        _finite("smoothing", self.smoothing, 0, 1, hi_open=True)
+        _finite("focal-gamma", self.focal_gamma, 0, 20)
+        _finite("momentum", self.momentum, 0, 1, hi_open=True)
+        _finite("weight-decay", self.weight_decay, 0, 1)
+        _finite("gamma", self.gamma, 0, 1, lo_open=True)
+        _int("step-size", self.step_size, 1, 100_000)
+        if self.t_max is not None:
+            _int("t-max", self.t_max, 1, 100_000)
+        _int("patience", self.patience, 0, 100_000)
+        _int("epochs", self.epochs, 1, 10_000)
+        _int("batch-size", self.batch_size, 1, 65_536)
+        if self.limit is not None:
+            _int("limit", self.limit, 10, 100_000_000)
+        if self.imbalance is not None:
+            if not (math.isfinite(self.imbalance) and 1 <= self.imbalance <= 1e6):
+                raise UserError(
+                    "--imbalance is the ratio largest/smallest class (1 to 1,000,000, e.g. 10), "
+                    f"not {self.imbalance}"
+                )
         if self.seed is not None and not 0 <= self.seed < 2**63:
             raise UserError(f"--seed must be a non-negative integer, not {self.seed}")
+        if self.classes is not None:
+            self.classes = classes_label(parse_classes(self.classes))
+        if self.from_run is not None:
+            _int("from", self.from_run, 1, 2**62)
         self.freeze_layer()  # checks the --freeze spelling
         return self
 
@@ -115,6 +158,10 @@ class TrainConfig:
                 f"--freeze {spec}: {self.model} has blocks layer1..layer{top}, there is no layer{n}"
             )
         return n
+
+    def class_list(self) -> list[int] | None:
+        """The digits of ``--classes`` (None: all classes)."""
+        return None if self.classes is None else parse_classes(self.classes)
 
     @property
     def t_max_or_epochs(self) -> int:

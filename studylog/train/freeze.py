@@ -9,23 +9,16 @@ weights are frozen, so the "frozen" block would change what it computes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import torch
 from torch import nn
 
 from studylog.errors import UserError
+from studylog.train.events import BlockRow
 
 GRAD_ERROR = "element 0 of tensors does not require grad and does not have a grad_fn"
 
 
-@dataclass
-class BlockCount:
-    """Trainable and total parameters of one top-level block."""
-
-    name: str
-    trainable: int
-    total: int
+BlockCount = BlockRow  # trainable and total parameters of one top-level block
 
 
 class NothingTrainable(UserError):

@@ -41,7 +41,14 @@ class LabelSmoothingCE(nn.Module):
 
 
 class FocalLoss(nn.Module):
-    """Focal loss -(1 - p_t)^γ · log p_t (Lin et al. 2017): easy examples weigh less."""
+    """Focal loss -(1 - p_t)^γ · log p_t (Lin et al. 2017): easy examples weigh less.
+
+    ``1 - p_t`` is computed as ``-expm1(log p_t)`` and kept at least ``eps`` before the power:
+    for γ < 1 the derivative γ(1 - p_t)^(γ-1) is infinite at p_t = 1, which turned a confident
+    correct prediction into NaN gradients.
+    """
+
+    eps = 1e-6
 
     def __init__(self, gamma: float = 2.0) -> None:
         super().__init__()
@@ -50,8 +57,10 @@ class FocalLoss(nn.Module):
     def forward(self, logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
         """Mean loss over the batch (γ = 0 is cross-entropy)."""
         logp_t = F.log_softmax(logits, dim=1).gather(1, target.unsqueeze(1)).squeeze(1)
-        p_t = logp_t.exp()
-        return (-((1 - p_t) ** self.gamma) * logp_t).mean()
+        if self.gamma == 0:
+            return (-logp_t).mean()
+        weight = (-torch.expm1(logp_t)).clamp(min=self.eps) ** self.gamma
+        return (-weight * logp_t).mean()
 
 
 class SoftF1Loss(nn.Module):

@@ -1,4 +1,5 @@
-"""Classification metrics from predictions: accuracy, per-class and macro F1, confusion matrix."""
+"""Classification metrics from predictions: accuracy, per-class precision/recall/F1, macro F1,
+confusion matrix."""
 
 from __future__ import annotations
 
@@ -23,14 +24,26 @@ def per_class_f1(cm: torch.Tensor) -> list[float]:
     return f1.tolist()
 
 
+def per_class_precision_recall(cm: torch.Tensor) -> tuple[list[float], list[float]]:
+    """Precision (of each predicted class) and recall (of each true class); 0.0 when undefined."""
+    tp = cm.diag().double()
+    predicted, actual = cm.sum(0).double(), cm.sum(1).double()
+    precision = torch.where(predicted > 0, tp / predicted.clamp(min=1), torch.zeros_like(tp))
+    recall = torch.where(actual > 0, tp / actual.clamp(min=1), torch.zeros_like(tp))
+    return precision.tolist(), recall.tolist()
+
+
 @dataclass
 class Scores:
-    """Accuracy, macro-F1 (plain mean of per-class F1), per-class F1, the confusion matrix."""
+    """Accuracy, macro-F1 (plain mean of per-class F1), per-class F1/precision/recall, the
+    confusion matrix."""
 
     accuracy: float
     macro_f1: float
     per_class_f1: list[float]
     confusion: list[list[int]]
+    precision: list[float]
+    recall: list[float]
 
 
 def scores(pred: torch.Tensor, target: torch.Tensor, n_classes: int) -> Scores:
@@ -45,4 +58,5 @@ def scores(pred: torch.Tensor, target: torch.Tensor, n_classes: int) -> Scores:
     used = [v for v, s in zip(f1, seen, strict=True) if s]
     total = int(cm.sum())
     acc = float(cm.diag().sum()) / total if total else 0.0
-    return Scores(acc, sum(used) / len(used) if used else 0.0, f1, cm.tolist())
+    precision, recall = per_class_precision_recall(cm)
+    return Scores(acc, sum(used) / len(used) if used else 0.0, f1, cm.tolist(), precision, recall)

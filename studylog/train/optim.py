@@ -8,14 +8,14 @@ from torch import nn
 from torch.optim import lr_scheduler
 
 from studylog.errors import UserError
-from studylog.train.config import TrainConfig
+from studylog.train.config import DEFAULT_LR, TrainConfig
 from studylog.train.lr_preview import PLATEAU_EPS, PLATEAU_THRESHOLD
 
 
 def build_optimizer(cfg: TrainConfig, model: nn.Module) -> torch.optim.Optimizer:
     """The optimizer over the parameters that require grad."""
     params = [p for p in model.parameters() if p.requires_grad]
-    lr = float(cfg.lr)  # validate() filled the default
+    lr = float(cfg.lr if cfg.lr is not None else DEFAULT_LR[cfg.optimizer])
     if cfg.optimizer == "sgd":
         return torch.optim.SGD(params, lr=lr, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
     if cfg.optimizer == "adam":

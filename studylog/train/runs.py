@@ -1,5 +1,5 @@
-"""The run service: prepare a TrainConfig, store the run with the day, record every epoch and the
-final status while passing the engine's events through to whoever renders them.
+"""The run service: prepare a TrainConfig, store the run with the day, record every epoch, its
+weights and the final status while passing the engine's events through to whoever renders them.
 
     from studylog.train import runs
     for event in runs.train(db, cfg, cancel=flag):   # UserError before anything is stored
@@ -8,86 +8,140 @@ final status while passing the engine's events through to whoever renders them.
 Bad input raises UserError from the first ``next()`` and leaves no row behind. Once the run row
 exists, it always ends with a status: ``completed``, ``interrupted``, ``diverged`` or ``failed``;
 if the caller stops iterating early the run is stored as ``interrupted`` with its finished epochs.
+A run whose process died without saying so (kill -9, power cut) is found by :func:`reconcile`
+(called by every read here) and becomes ``crashed``. ``runs resume`` continues an interrupted or
+crashed run from its ``last.pt``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Generator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from studylog.config import study_today
+from studylog.errors import UserError
 from studylog.store import runs as store
+from studylog.store.runs import EpochRecord, RunRecord
+from studylog.train import process
 from studylog.train.config import TrainConfig
+from studylog.train.events import BlockRow, EpochEvent, FinishEvent, RunStarted, StepEvent
 
 if TYPE_CHECKING:  # this module stays torch-free until a run actually starts
     from studylog.train import engine
-    from studylog.train.freeze import BlockCount
+
+RESUMABLE = ("interrupted", "crashed")
+__all__ = ["RunStarted", "train", "resume", "record", "list_runs", "get_run", "delete"]
 
 
-@dataclass
-class RunStarted:
-    """The run is stored (status ``running``) and about to train."""
+def reconcile(db: sqlite_utils.Database) -> None:
+    """Mark every ``running`` run whose process is gone as ``crashed``."""
+    for run_id, pid, started in store.running(db):
+        if not process.alive(pid, started):
+            store.mark_crashed(db, run_id, "its process ended without a word (killed or "
+                                           "crashed); finished epochs kept, see `runs resume`")
 
-    run_id: int
-    config: dict
-    device: str
-    blocks: list[BlockCount]
-    trainable_params: int
-    total_params: int
-    n_train: int
-    n_val: int
-    classes: list[str]
-    notes: list[str]
-    started_at: float  # time.time() when the row was written
+
+def list_runs(db: sqlite_utils.Database, date: str | None = None) -> list[RunRecord]:
+    """Stored runs, newest first, with dead ``running`` ones shown as ``crashed``."""
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise UserError(f"--date {date!r} is not a real date (YYYY-MM-DD)") from None
+    reconcile(db)
+    return store.list_runs(db, date=date)
+
+
+def get_run(db: sqlite_utils.Database, run_id: int) -> RunRecord | None:
+    """One stored run with config, summary and epochs (None when there is no such run)."""
+    if not 0 < run_id < 2**63:
+        return None  # SQLite could not even hold such an id
+    reconcile(db)
+    return store.get_run(db, run_id)
+
+
+def need_run(db: sqlite_utils.Database, run_id: int) -> RunRecord:
+    """:func:`get_run`, or a UserError naming the missing id."""
+    run = get_run(db, run_id)
+    if run is None:
+        raise UserError(f"no run #{run_id} (see `studylog runs`)")
+    return run
+
+
+def delete(db: sqlite_utils.Database, run_id: int) -> None:
+    """Delete a run, its epochs and its weights (UserError while it is still running)."""
+    run = need_run(db, run_id)
+    if run.status == "running":
+        raise UserError(f"run #{run_id} is still running (pid {run.pid}); stop it first")
+    store.delete_run(db, run_id)
+
+
+def _summary(prep: engine.Prepared, finish: FinishEvent, first_batch_at: float | None
+             ) -> dict[str, Any]:
+    return {"confusion": finish.confusion, "per_class_f1": finish.per_class_f1,
+            "precision": finish.precision, "recall": finish.recall,
+            "classes": prep.data.classes, "notes": prep.data.notes,
+            "blocks": [b.__dict__ for b in prep.blocks],
+            "n_train": len(prep.data.train), "n_val": len(prep.data.val),
+            "first_batch_at": first_batch_at}
+
+
+def _epoch_record(e: EpochEvent) -> EpochRecord:
+    return EpochRecord(e.epoch, e.train_loss, e.val_loss, e.val_acc, e.val_f1, e.lr, e.seconds,
+                       e.samples_per_s, e.per_class_f1, e.val_ce, e.train_acc, e.precision,
+                       e.recall)
 
 
 def record(
     db: sqlite_utils.Database, prep: engine.Prepared, *, cancel: threading.Event | None = None,
-    date: str | None = None,
-) -> Iterator[RunStarted | engine.Event]:
-    """Store ``prep``'s run under ``date`` (default today); yield its events, recording them."""
-    from studylog.train import engine
+    date: str | None = None, run_id: int | None = None, best_acc: float = -1.0,
+) -> Generator[RunStarted | engine.Event, None, None]:
+    """Store ``prep``'s run under ``date`` (default today), or continue run ``run_id``; yield its
+    events, recording epochs and weights (``last.pt`` every epoch, ``best.pt`` when the
+    validation accuracy improves)."""
+    from studylog.train import checkpoint, engine
 
     cfg = prep.cfg
-    date = date or study_today()
-    run_id = store.insert_run(
-        db, date=date, config=cfg.to_dict(), model=cfg.model, dataset=cfg.dataset,
-        device=str(prep.device), trainable_params=prep.trainable_params,
-        total_params=prep.total_params,
-    )
+    pid, started = process.me()
+    if run_id is None:
+        run_id = store.insert_run(
+            db, date=date or study_today(), config=cfg.to_dict(), model=cfg.model,
+            dataset=cfg.dataset, device=str(prep.device), trainable_params=prep.trainable_params,
+            total_params=prep.total_params, pid=pid, proc_start=started,
+        )
+    else:
+        store.restart_run(db, run_id, pid=pid, proc_start=started, keep_epochs=prep.start_epoch)
+    folder = store.weights_dir(db, run_id)
     finished = False
     first_batch_at: float | None = None
     try:
         yield RunStarted(
-            run_id, cfg.to_dict(), str(prep.device), prep.blocks, prep.trainable_params,
-            prep.total_params, len(prep.data.train), len(prep.data.val), prep.data.classes,
-            prep.data.notes, time.time(),
+            run_id, cfg.to_dict(), str(prep.device),
+            [BlockRow(b.name, b.trainable, b.total) for b in prep.blocks],
+            prep.trainable_params, prep.total_params, len(prep.data.train), len(prep.data.val),
+            prep.data.classes, prep.data.notes, time.time(), prep.start_epoch + 1,
         )
         for event in engine.train(prep, cancel):
-            if isinstance(event, engine.StepEvent) and first_batch_at is None:
+            if isinstance(event, StepEvent) and first_batch_at is None:
                 first_batch_at = time.time()
-            elif isinstance(event, engine.EpochEvent):
-                store.add_epoch(db, run_id, {
-                    "epoch": event.epoch, "train_loss": event.train_loss,
-                    "val_loss": event.val_loss, "val_acc": event.val_acc, "val_f1": event.val_f1,
-                    "lr": event.lr, "seconds": event.seconds, "samples_per_s": event.samples_per_s,
-                    "per_class_f1": event.per_class_f1,
-                })
-            elif isinstance(event, engine.FinishEvent):
+            elif isinstance(event, EpochEvent):
+                if folder is not None:
+                    if event.val_acc > best_acc:
+                        checkpoint.save_best(folder, prep, event.epoch, event.val_acc)
+                    best_acc = max(best_acc, event.val_acc)
+                    checkpoint.save_last(folder, prep, event.epoch, best_acc)
+                store.add_epoch(db, run_id, _epoch_record(event))
+            elif isinstance(event, FinishEvent):
                 store.finish_run(
                     db, run_id, status=event.status, message=event.message,
                     samples_per_s=event.samples_per_s, first_batch_s=event.first_batch_s,
-                    duration_s=event.duration_s,
-                    summary={"confusion": event.confusion, "per_class_f1": event.per_class_f1,
-                             "classes": prep.data.classes, "notes": prep.data.notes,
-                             "blocks": [b.__dict__ for b in prep.blocks],
-                             "n_train": len(prep.data.train), "n_val": len(prep.data.val),
-                             "first_batch_at": first_batch_at},
+                    duration_s=event.duration_s, summary=_summary(prep, event, first_batch_at),
                 )
                 finished = True
             yield event
@@ -97,35 +151,99 @@ def record(
                              message="stopped before the end; finished epochs kept")
 
 
+def _from_weights(db: sqlite_utils.Database, cfg: TrainConfig) -> tuple[dict[str, Any], str]:
+    """``--from RUN``: that run's best weights for ``cfg`` and the line that tells the user."""
+    from studylog.train import checkpoint, datasets
+
+    source = need_run(db, int(cfg.from_run or 0))
+    if source.model != cfg.model:
+        raise UserError(f"--from {source.id}: run #{source.id} trained a {source.model}, this run "
+                        f"a {cfg.model}; pick a run of the same model")
+    if not source.weights:
+        raise UserError(f"--from {source.id}: run #{source.id} kept no weights")
+    state = checkpoint.read(Path(source.weights) / checkpoint.BEST)
+    digits = cfg.class_list()
+    names = datasets.CLASSES[cfg.dataset]
+    classes = names if digits is None else [names[d] for d in digits]
+    weights, kept = checkpoint.transfer(state, classes)
+    theirs = source.option("classes") or "0-9"
+    ours = cfg.classes or "0-9"
+    if kept:
+        note = (f"--from {source.id}: started from run #{source.id}'s best weights "
+                f"(epoch {state.get('epoch')}, val acc {float(state.get('val_acc', 0)):.2%})")
+    else:
+        note = (f"--from {source.id}: started from run #{source.id}'s best weights; it learned "
+                f"classes {theirs}, this run has {ours}, so the classifier (fc) starts afresh")
+    return weights, note
+
+
 def train(
     db: sqlite_utils.Database, cfg: TrainConfig, *, cancel: threading.Event | None = None,
     date: str | None = None,
-) -> Iterator[RunStarted | engine.Event]:
+) -> Generator[RunStarted | engine.Event, None, None]:
     """:func:`engine.prepare` then :func:`record`: the whole run as one stream of events."""
     from studylog.train import engine
 
-    prep = engine.prepare(cfg)
+    cfg.validate()
+    init, note = _from_weights(db, cfg) if cfg.from_run is not None else (None, "")
+    prep = engine.prepare(cfg, init=init, init_note=note)
     yield from record(db, prep, cancel=cancel, date=date)
 
 
-def list_runs(db: sqlite_utils.Database, date: str | None = None) -> list[dict]:
-    """Stored runs, newest first (see :func:`studylog.store.runs.list_runs`)."""
-    return store.list_runs(db, date=date)
+def resume(
+    db: sqlite_utils.Database, run_id: int, *, cancel: threading.Event | None = None,
+) -> Generator[RunStarted | engine.Event, None, None]:
+    """Continue an interrupted or crashed run to its planned epochs from its ``last.pt``: the
+    same config, schedule state, shuffle generator and epoch numbering."""
+    from studylog.train import checkpoint, engine
+
+    run = need_run(db, run_id)
+    if run.status not in RESUMABLE:
+        raise UserError(f"run #{run_id} is {run.status}; only an interrupted or crashed run can "
+                        "be resumed")
+    if not run.weights or not (Path(run.weights) / checkpoint.LAST).is_file():
+        raise UserError(f"run #{run_id} finished no epoch, so there is nothing to resume; "
+                        "start it again with `studylog train`")
+    state = checkpoint.read(Path(run.weights) / checkpoint.LAST)
+    cfg = TrainConfig.from_dict(run.config)
+    cfg.from_run = None  # the weights come from last.pt
+    prep = engine.prepare(cfg)
+    checkpoint.restore(prep, state)
+    if prep.start_epoch >= cfg.epochs:
+        raise UserError(f"run #{run_id} already has all {cfg.epochs} epochs")
+    yield from record(db, prep, cancel=cancel, run_id=run_id,
+                      best_acc=float(state.get("best_acc", -1.0)))
 
 
-def get_run(db: sqlite_utils.Database, run_id: int) -> dict | None:
-    """One stored run with config, summary and epochs."""
-    return store.get_run(db, run_id)
-
-
-def config_diff(runs: list[dict]) -> list[tuple[str, list]]:
-    """The config keys whose values differ between ``runs`` (each from :func:`get_run`)."""
+def config_diff(runs: list[RunRecord]) -> list[tuple[str, list[Any]]]:
+    """The config keys whose values differ between ``runs``."""
     keys: list[str] = []
     for run in runs:
-        keys += [k for k in run["config"] if k not in keys]
+        keys += [k for k in run.config if k not in keys]
     out = []
     for key in keys:
-        values = [run["config"].get(key) for run in runs]
+        values = [run.config.get(key) for run in runs]
         if any(v != values[0] for v in values[1:]):
             out.append((key, values))
     return out
+
+
+
+CSV_FIELDS = ("epoch", "train_loss", "train_acc", "val_loss", "val_ce", "val_acc", "val_f1", "lr",
+              "seconds", "samples_per_s")
+
+
+def epochs_csv(run: RunRecord) -> str:
+    """The run's epochs as CSV text (a header line, one row per epoch)."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    classes = run.summary.get("classes") or []
+    writer.writerow([*CSV_FIELDS, *(f"f1_{c}" for c in classes)])
+    for e in run.epochs_list:
+        row = e.to_dict()
+        writer.writerow([*("" if row[k] is None else row[k] for k in CSV_FIELDS),
+                         *e.per_class_f1[:len(classes)]])
+    return buf.getvalue()

@@ -34,6 +34,7 @@ def tiny(**kw) -> TrainConfig:
 @pytest.fixture
 def run_cli(tmp_path: Path):
     """Run ``python -m studylog --db <tmp>/cli.db ARGS`` from the repo root."""
+    (tmp_path / "config.toml").write_text('language = "en"\n', encoding="utf-8")
     env = dict(os.environ, STUDYLOG_CONFIG=str(tmp_path / "config.toml"), COLUMNS="100",
                LINES="40", PYTHONIOENCODING="utf-8")
     env.pop("STUDYLOG_DB", None)

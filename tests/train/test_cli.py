@@ -57,7 +57,7 @@ def test_train_json_then_runs_show_and_compare(run_cli):
     (("--loss", "hinge"), "unknown loss"),
     (("--scheduler", "warmup"), "unknown scheduler"),
     (("--freeze", "until:layer9"), "there is no layer9"),
-    (("--lr", "-0.1"), "--lr must be a positive number"),
+    (("--lr", "-0.1"), "--lr must be a finite number"),
     (("--freeze", "all"), "element 0 of tensors does not require grad"),
     (("--dataset", "fashion-mnist"), "cannot download fashion-mnist"),
 ])

@@ -52,9 +52,9 @@ def test_cancel_keeps_an_interrupted_run_with_its_epochs(tdb):
     assert isinstance(seen[0], runs.RunStarted)
     assert finish.status == "interrupted" and finish.epochs_done == 2
     run = store.get_run(tdb, seen[0].run_id)
-    assert run["status"] == "interrupted" and run["date"] == "2026-11-02"
-    assert [e["epoch"] for e in run["epochs_list"]] == [1, 2]
-    assert run["summary"]["confusion"] is not None
+    assert run.status == "interrupted" and run.date == "2026-11-02"
+    assert [e.epoch for e in run.epochs_list] == [1, 2]
+    assert run.summary["confusion"] is not None
 
 
 def test_a_caller_that_stops_iterating_leaves_an_interrupted_run(tdb):
@@ -67,7 +67,7 @@ def test_a_caller_that_stops_iterating_leaves_an_interrupted_run(tdb):
             break
     gen.close()
     run = store.get_run(tdb, run_id)
-    assert run["status"] == "interrupted" and run["epochs_done"] == 1
+    assert run.status == "interrupted" and run.epochs_done == 1
 
 
 def test_nan_stops_the_run_as_diverged(tdb, tmp_path, monkeypatch):
@@ -88,11 +88,11 @@ def test_nan_stops_the_run_as_diverged(tdb, tmp_path, monkeypatch):
     assert finish.status == "diverged" and "nan" in finish.message
     assert finish.epochs_done == 1  # 7 steps + validation in epoch 1, NaN in epoch 2
     run = store.list_runs(tdb)[0]
-    assert run["status"] == "diverged" and run["epochs_done"] == 1
+    assert run.status == "diverged" and run.epochs_done == 1
 
 
 def test_a_huge_learning_rate_diverges():
-    events = list(engine.train(engine.prepare(tiny(lr=1e6))))
+    events = list(engine.train(engine.prepare(tiny(lr=20.0))))
     assert events[-1].status == "diverged"
 
 
@@ -115,7 +115,7 @@ def test_imbalance_cuts_a_long_tail_and_says_so():
 
 def test_summary_for_date(tdb):
     list(runs.train(tdb, tiny(), date="2026-11-03"))
-    list(runs.train(tdb, tiny(lr=1e6, loss="focal"), date="2026-11-03"))
+    list(runs.train(tdb, tiny(lr=20.0, loss="focal"), date="2026-11-03"))
     list(runs.train(tdb, tiny(), date="2026-11-04"))
     day = store.summary_for_date(tdb, "2026-11-03")
     assert [r["status"] for r in day] == ["completed", "diverged"]

@@ -29,5 +29,5 @@ def test_each_chart_has_its_title_and_legend():
     assert "cut after epoch 1" in _draw(plots.plot_lr, [0.1, 0.01], reductions=[1])
     runs = [{"id": 3, "model": "cnn", "loss": "ce", "epochs_list": EPOCHS},
             {"id": 4, "model": "mlp", "loss": "f1", "epochs_list": EPOCHS[:1]}]
-    text = _draw(plots.plot_compare, runs, "val_acc")
+    text = _draw(plots.plot_compare, runs, "val_acc", labels=["#3 cnn ce", "#4 mlp f1"])
     assert "#3 cnn ce" in text and "#4 mlp f1" in text and "validation accuracy" in text

@@ -3,6 +3,7 @@ notification. Train: a one-epoch run on a tiny model, and a cancelled run kept a
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual.widgets import DataTable, Input
@@ -86,6 +87,11 @@ async def test_a_missing_solution_file_is_a_notification_not_a_crash(db_path):
         assert app.is_running
 
 
+def english() -> None:
+    """The train tests read English words (the default language is Korean)."""
+    Path(os.environ["STUDYLOG_CONFIG"]).write_text('language = "en"\n', encoding="utf-8")
+
+
 def set_form(app, **values: str) -> None:
     for key, value in values.items():
         app.screen.query_one(f"#f-{key}").value = value
@@ -93,19 +99,21 @@ def set_form(app, **values: str) -> None:
 
 @sync
 async def test_one_epoch_run_on_a_tiny_model(db_path):
+    english()
     app = create_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
         set_form(app, model="mlp", epochs="1", limit="300", batch_size="64")
         await pilot.press("ctrl+r")
         screen = app.screen
-        await until(pilot, lambda: screen._cancel is None and screen._epochs, timeout=120)
-        assert len(screen._epochs) == 1
+        live = screen.live
+        await until(pilot, lambda: not live.running and live.epochs, timeout=120)
+        assert len(live.epochs) == 1
         assert "completed" in str(screen.query_one("#train-status").content)
         assert screen.query_one("#plot-loss").painted >= 2  # at the start and after the epoch
         runs = screen.query_one("#runs-table", DataTable)
         await until(pilot, lambda: runs.row_count == 1)
-        assert str(runs.get_row_at(0)[9]) == "completed"
+        assert "completed" in [str(c) for c in runs.get_row_at(0)]
         await pilot.press("f2")  # Today lists the day's runs
         today_runs = app.screen.query_one("#day-runs", DataTable)
         await until(pilot, lambda: today_runs.row_count == 1)
@@ -116,16 +124,17 @@ async def test_one_epoch_run_on_a_tiny_model(db_path):
 
 @sync
 async def test_cancel_keeps_an_interrupted_run(db_path):
+    english()
     app = create_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
         set_form(app, model="cnn", epochs="30", limit="1000", batch_size="64")
         await pilot.press("ctrl+r")
         screen = app.screen
-        await until(pilot, lambda: len(screen._epochs) >= 1, timeout=120)
+        await until(pilot, lambda: len(screen.live.epochs) >= 1, timeout=120)
         screen.query_one("#f-epochs").focus()  # ctrl+x is an Input's cut: cancel wins
         await pilot.press("ctrl+x")
-        await until(pilot, lambda: screen._cancel is None, timeout=60)
+        await until(pilot, lambda: not screen.live.running, timeout=60)
         assert "interrupted" in str(screen.query_one("#train-status").content)
     (status, done), = rows(
         "SELECT status, (SELECT count(*) FROM run_epochs e WHERE e.run_id = r.id) FROM runs r",
@@ -135,6 +144,7 @@ async def test_cancel_keeps_an_interrupted_run(db_path):
 
 @sync
 async def test_parameter_table_follows_the_freeze(db_path):
+    english()
     app = create_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
@@ -153,20 +163,23 @@ async def test_parameter_table_follows_the_freeze(db_path):
 
 @sync
 async def test_lr_preview_without_training(db_path):
+    english()
     app = create_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
         screen = app.screen
         set_form(app, scheduler="step", epochs="6", step_size="2", gamma="0.5", lr="0.1")
         await pilot.press("ctrl+l")
-        await until(pilot, lambda: screen.preview_lrs)
-        assert screen.preview_lrs == [0.1, 0.1, 0.05, 0.05, 0.025, 0.025]
+        lr_tab = screen.query_one("#lr-tab")
+        await until(pilot, lambda: lr_tab.preview_lrs)
+        assert lr_tab.preview_lrs == [0.1, 0.1, 0.05, 0.05, 0.025, 0.025]
         assert screen.query_one("#train-tabs").active == "tab-lr"
         assert screen.query_one("#plot-preview").painted >= 1
 
 
 @sync
 async def test_runs_table_selects_runs_for_the_overlay(db_path):
+    english()
     app = create_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
@@ -174,18 +187,22 @@ async def test_runs_table_selects_runs_for_the_overlay(db_path):
         for _ in range(2):
             set_form(app, model="mlp", epochs="2", limit="300")
             await pilot.press("ctrl+r")
-            await until(pilot, lambda: screen._cancel is None and screen._epochs, timeout=120)
+            await pilot.pause(0.2)
+            await until(pilot, lambda: not screen.live.running and screen.live.epochs,
+                        timeout=120)
         screen.query_one("#train-tabs").active = "tab-runs"
         table = screen.query_one("#runs-table", DataTable)
         await until(pilot, lambda: table.row_count == 2)
         table.focus()
         await pilot.press("enter", "down", "enter")
-        await until(pilot, lambda: screen.overlay_ids == [1, 2])
+        runs_tab = screen.query_one("#runs-tab")
+        await until(pilot, lambda: runs_tab.overlay_ids == [1, 2])
         assert [str(table.get_row_at(i)[0]) for i in range(2)] == ["●", "●"]
 
 
 @sync
 async def test_freeze_all_is_explained_in_a_notification(db_path):
+    english()
     app = create_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
@@ -196,4 +213,51 @@ async def test_freeze_all_is_explained_in_a_notification(db_path):
                     timeout=120)
         assert "does not require grad" in str(screen.query_one("#train-status").content)
         assert any("does not require grad" in str(n.message) for n in app._notifications)
-        assert screen._cancel is None and app.is_running
+        assert not screen.live.running and app.is_running
+
+
+@sync
+async def test_lr_range_test_in_the_lr_tab(db_path):
+    english()
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        screen = app.screen
+        set_form(app, model="mlp", limit="500")
+        await pilot.press("ctrl+l")
+        await pilot.pause(0.5)
+        screen.query_one("#lr-find").press()
+        lr_tab = screen.query_one("#lr-tab")
+        await until(pilot, lambda: lr_tab.suggested_lr is not None, timeout=300)
+        assert "suggested lr" in str(screen.query_one("#lr-result").content)
+        assert screen.query_one("#plot-preview").painted >= 2
+
+
+@sync
+async def test_cli_and_app_use_the_same_words_for_a_run(db_path):
+    """Korean (the default): the status and headers of `studylog runs` and the app's table."""
+    import subprocess
+    import sys
+
+    from studylog.train import runs as service
+    from studylog.train.config import TrainConfig
+
+    db = open_db(db_path)
+    list(service.train(db, TrainConfig(model="mlp", limit=100, epochs=1, seed=1, device="cpu")))
+    db.conn.close()
+    cli = subprocess.run([sys.executable, "-m", "studylog", "--db", str(db_path), "runs"],
+                         capture_output=True, text=True, encoding="utf-8",
+                         cwd=Path(__file__).resolve().parents[2], env=os.environ, timeout=60)
+    assert cli.returncode == 0, cli.stderr
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        app.screen.query_one("#train-tabs").active = "tab-runs"
+        table = app.screen.query_one("#runs-table", DataTable)
+        await until(pilot, lambda: table.row_count == 1)
+        cells = [str(c) for c in table.get_row_at(0)]
+        headers = [str(c.label) for c in table.columns.values()]
+    assert "완료" in cells and "완료" in cli.stdout and "completed" not in cli.stdout
+    for word in ("#1", "mlp", "1/1"):
+        assert word in cells and word in cli.stdout
+    assert all(h in cli.stdout for h in headers if h.strip())

@@ -1,4 +1,8 @@
-"""The Train screen's form: every option of a run, read back as a ``TrainConfig`` dict."""
+"""The Train screen's form: every option of a run, read back as ``TrainConfig`` keyword arguments.
+
+The choices (models, datasets, losses, optimizers, schedulers, freeze modes and each model's
+layer names) come from :mod:`studylog.train.config`, the same lists the CLI checks against.
+"""
 
 from __future__ import annotations
 
@@ -9,32 +13,35 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select
 
 from studylog.errors import UserError
+from studylog.train import config
 
 CHOICES: dict[str, tuple[str, ...]] = {
-    "model": ("cnn", "mlp", "resnet18"),
-    "dataset": ("mnist5k", "mnist", "fashion-mnist"),
-    "loss": ("ce", "label-smoothing", "focal", "f1"),
-    "optimizer": ("sgd", "adam", "adamw"),
-    "scheduler": ("none", "step", "cosine", "plateau"),
+    "model": ("cnn", *[m for m in config.MODELS if m != "cnn"]),  # the quick one first
+    "dataset": config.DATASETS,
+    "loss": config.LOSSES,
+    "optimizer": config.OPTIMIZERS,
+    "scheduler": config.SCHEDULERS,
 }
-#: blocks that ``until:layerN`` can name, per model
-LAYERS = {"resnet18": 4, "cnn": 2, "mlp": 2}
-NUMBERS: dict[str, tuple[str, str]] = {  # key -> (label, default)
-    "epochs": ("epochs", "3"),
-    "lr": ("lr (empty: optimizer default)", ""),
-    "imbalance": ("imbalance ratio (empty: none)", ""),
-    "limit": ("limit train samples (empty: all)", "2000"),
-    "batch_size": ("batch size", "64"),
-    "step_size": ("step size (step)", "2"),
-    "gamma": ("gamma (step, plateau)", "0.1"),
-    "seed": ("seed (empty: random)", ""),
+#: key -> (label, default, restrict regex)
+NUMBER = r"[0-9.eE+-]*"
+FIELDS: dict[str, tuple[str, str, str]] = {
+    "epochs": ("epochs", "3", NUMBER),
+    "lr": ("lr (empty: optimizer default)", "", NUMBER),
+    "momentum": ("momentum (sgd)", "0.9", NUMBER),
+    "weight_decay": ("weight decay", "0", NUMBER),
+    "classes": ("classes (e.g. 0-4; empty: all)", "", r"[0-9,\- ]*"),
+    "from_run": ("from run # (its best weights)", "", r"[0-9]*"),
+    "imbalance": ("imbalance ratio (empty: none)", "", NUMBER),
+    "limit": ("limit train samples (empty: all)", "2000", NUMBER),
+    "batch_size": ("batch size", "64", NUMBER),
+    "step_size": ("step size (step)", "2", NUMBER),
+    "gamma": ("gamma (step, plateau)", "0.1", NUMBER),
+    "t_max": ("T_max (cosine; empty: epochs)", "", NUMBER),
+    "patience": ("patience (plateau)", "1", NUMBER),
+    "seed": ("seed (empty: random)", "", NUMBER),
 }
-INTS = {"epochs", "limit", "batch_size", "step_size", "seed"}
-
-
-def freeze_options(model: str) -> list[str]:
-    """The freeze choices that make sense for ``model``."""
-    return ["none", "backbone", "all"] + [f"until:layer{i}" for i in range(1, LAYERS[model] + 1)]
+INTS = {"epochs", "limit", "batch_size", "step_size", "seed", "t_max", "patience", "from_run"}
+TEXTS = {"classes"}
 
 
 class TrainForm(VerticalScroll):
@@ -46,16 +53,16 @@ class TrainForm(VerticalScroll):
             yield Select([(v, v) for v in values], value=values[0], allow_blank=False,
                          compact=True, id=f"f-{key}")
         yield Label("freeze")
-        yield Select([(v, v) for v in freeze_options("cnn")], value="none", allow_blank=False,
-                     compact=True, id="f-freeze")
-        for key, (label, default) in NUMBERS.items():
+        yield Select([(v, v) for v in config.freeze_choices("cnn")], value="none",
+                     allow_blank=False, compact=True, id="f-freeze")
+        for key, (label, default, restrict) in FIELDS.items():
             yield Label(label)
-            yield Input(default, id=f"f-{key}", restrict=r"[0-9.eE+-]*", compact=True)
+            yield Input(default, id=f"f-{key}", restrict=restrict, compact=True)
 
     def set_model(self, model: str) -> None:
         """Offer the freeze choices of ``model`` (keeping the current one when it still fits)."""
         select = self.query_one("#f-freeze", Select)
-        options = freeze_options(model)
+        options = config.freeze_choices(model)
         current = select.value if select.value in options else "none"
         select.set_options([(v, v) for v in options])
         select.value = current
@@ -65,12 +72,19 @@ class TrainForm(VerticalScroll):
         out: dict[str, Any] = {}
         for key in [*CHOICES, "freeze"]:
             out[key] = str(self.query_one(f"#f-{key}", Select).value)
-        for key, (label, _default) in NUMBERS.items():
+        for key, (label, _default, _restrict) in FIELDS.items():
             text = self.query_one(f"#f-{key}", Input).value.strip()
             if not text:
+                continue
+            if key in TEXTS:
+                out[key] = text
                 continue
             try:
                 out[key] = int(text) if key in INTS else float(text)
             except ValueError:
                 raise UserError(f"{label.split(' (')[0]}: {text!r} is not a number") from None
         return out
+
+    def checked(self) -> config.TrainConfig:
+        """The form as a checked TrainConfig (UserError for the first bad option)."""
+        return config.TrainConfig(**self.values()).validate()

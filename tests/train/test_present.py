@@ -1,0 +1,95 @@
+"""The training words: one vocabulary for the CLI and the app, `runs` fitted to 100 columns,
+compare legends from the config differences, the LR range test."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studylog.store.runs import RunRecord
+from studylog.train import present
+
+BASE = dict(date="2026-11-29", created="2026-11-29T10:00:00", finished=None, model="resnet18",
+            dataset="fashion-mnist", device="cpu", loss="label-smoothing", optimizer="adamw",
+            scheduler="plateau", freeze="until:layer3", epochs=40, trainable_params=1,
+            total_params=2, samples_per_s=None, first_batch_s=None, duration_s=None, message="",
+            epochs_done=40, best_val_acc=0.987654, best_val_f1=0.91, final_val_acc=0.9,
+            final_val_f1=0.9)
+
+
+def _run(i: int, status: str = "interrupted", **config) -> RunRecord:
+    cfg = {"lr": 0.000123, "seed": 1000 + i, "limit": 100 * i, "imbalance": 10.0 * i,
+           "classes": "0-4" if i % 2 else "5-9", **config}
+    return RunRecord(id=1000 + i, status=status, lr=cfg["lr"], config=cfg, **BASE)
+
+
+def test_runs_fit_100_columns_without_cutting_a_value():
+    runs = [_run(i, s) for i, s in enumerate(("interrupted", "completed", "diverged", "crashed"))]
+    headers, rows, right, keys = present.runs_table(runs, 100)
+    lines = present.fit_table(headers, rows, right)
+    assert max(present.cells(line) for line in lines) <= 100
+    assert {"id", "status", "model", "acc"} <= set(keys)
+    for run, line in zip(runs, lines[2:], strict=True):
+        assert f"#{run.id}" in line and run.status in line and "resnet18" in line
+    assert "seed" in keys or "imbalance" in keys or "limit" in keys  # they vary here
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(40, 200), st.lists(st.sampled_from(sorted(present.STATUS)), min_size=1,
+                                      max_size=6), st.sampled_from(["en", "ko"]))
+def test_any_width_keeps_whole_values(width, statuses, lang):
+    runs = [_run(i, s) for i, s in enumerate(statuses)]
+    headers, rows, right, _keys = present.runs_table(runs, width, lang)
+    lines = present.fit_table(headers, rows, right)
+    if len(headers) > 3:
+        assert max(present.cells(line) for line in lines) <= width
+    for row, run in zip(rows, runs, strict=True):
+        assert present.status_word(run.status, lang) in row  # whole words, never cut
+
+
+def test_same_values_are_left_out():
+    runs = [_run(1, limit=500, seed=3, imbalance=None, classes=None),
+            _run(2, limit=500, seed=3, imbalance=None, classes=None)]
+    _h, _r, _right, keys = present.runs_table(runs, 200)
+    assert not {"seed", "limit", "imbalance", "classes"} & set(keys)
+
+
+def test_legend_names_what_differs():
+    a, b = _run(12, scheduler="cosine", lr=0.05), _run(13, scheduler="step", lr=0.1)
+    assert present.legend(a, ["scheduler", "lr"]) == "#1012 cosine lr 0.05"
+    assert present.legend(b, ["scheduler", "lr"]) == "#1013 step lr 0.1"
+
+
+def test_freeze_state_has_one_word_for_a_partly_frozen_block():
+    assert present.freeze_state(0, 10) == "frozen"
+    assert present.freeze_state(10, 10) == "trainable"
+    assert present.freeze_state(3, 10) == "partly"
+
+
+def test_statuses_in_both_languages():
+    for status in ("running", "completed", "interrupted", "diverged", "failed", "crashed"):
+        assert present.status_word(status, "en") == status
+        assert present.status_word(status, "ko") not in ("", status)
+
+
+def test_lr_find_suggests_an_lr(run_cli):
+    r = run_cli("train", "lr", "--find", "--model", "mlp", "--limit", "1000", "--steps", "60",
+                "--device", "cpu", "--json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert len(data["lr"]) == len(data["loss"]) >= 10
+    assert data["lr"] == sorted(data["lr"]) and data["lr"][0] > 1e-5  # first steps skipped
+    assert data["suggested_lr"] is not None and 1e-5 < data["suggested_lr"] < 10
+    text = run_cli("train", "lr", "--find", "--model", "mlp", "--limit", "500", "--steps", "40",
+                   "--device", "cpu")
+    assert text.returncode == 0 and "suggested lr" in text.stdout and "LR range test" in text.stdout
+    bad = run_cli("train", "lr", "--find", "--steps", "5")
+    assert bad.returncode == 2 and "--steps" in bad.stderr
+
+
+def test_legend_says_where_a_run_started():
+    a, b = _run(1, from_run=7), _run(2, from_run=None)
+    assert present.legend(a, ["from_run"]) == "#1001 from #7"
+    assert present.legend(b, ["from_run"]) == "#1002 from scratch"
