@@ -114,6 +114,7 @@ def _reap_others(block):
 
 
 def main():
+    """Serve spawn requests from studylog until its pipe closes (a child subreaper)."""
     _subreaper()
     # Ignored here (children get the defaults back): Ctrl-C goes to studylog, and the soft CPU
     # limit set briefly around each spawn must not stop this process.

@@ -21,6 +21,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from studylog.errors import UserError
 from studylog.judge.bank import natural_key
@@ -272,3 +273,21 @@ def parse_memory(text: str) -> int:
     if not (16 <= mb <= 65536):
         raise UserError(f"bad memory limit {text!r}: between 16MB and 64GB")
     return round(mb)
+
+
+@dataclass
+class Plan:
+    """A folder read and resolved: what :func:`add` will store, and where."""
+
+    found: Found
+    id: str
+    title: str
+    time_limit_ms: int
+    memory_mb: int
+    checker: str
+    target: Path
+    meta: dict[str, Any]
+    samples: list[tuple[str, str, str]]
+    tests: list[tuple[str, str, str]]
+    statement: str | None
+    replaces: bool = False

@@ -19,7 +19,7 @@ from typing import Any
 
 from studylog.errors import UserError
 from studylog.judge import bank, checker
-from studylog.judge.archive import Found, read_pairs, read_text, scan
+from studylog.judge.archive import Plan, read_pairs, read_text, scan
 from studylog.judge.verdicts import Verdict
 
 DEFAULT_TIME_MS = 1000
@@ -38,24 +38,6 @@ class AddOptions:
     memory_mb: int | None = None
     checker: str | None = None
     replace: bool = False
-
-
-@dataclass
-class Plan:
-    """A folder read and resolved: what :func:`add` will store, and where."""
-
-    found: Found
-    id: str
-    title: str
-    time_limit_ms: int
-    memory_mb: int
-    checker: str
-    target: Path
-    meta: dict[str, Any]
-    samples: list[tuple[str, str, str]]
-    tests: list[tuple[str, str, str]]
-    statement: str | None
-    replaces: bool = False
 
 
 def _title_from(statement: str | None, problem_id: str) -> str | None:

@@ -28,14 +28,14 @@ import os
 import re
 import threading
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from studylog.config import data_dir
 from studylog.errors import UserError
-from studylog.judge.checker import parse_kind
+from studylog.judge.checker_kinds import parse_kind
 
 REQUIRED = ("title", "time_limit_ms", "memory_mb")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
@@ -224,3 +224,27 @@ def get_problem(problem_id: str, db_path: Path | None = None) -> Problem:
     hint = f"; did you mean {' or '.join(close)}?" if close else ""
     known = f" (known: {', '.join(problems)})" if not close else ""
     raise UserError(f"unknown problem {problem_id!r}{hint}{known}")
+
+
+@dataclass(frozen=True)
+class ProblemStatus:
+    """One problem of the list: its facts and the user's status (solved / tried / new)."""
+
+    id: str
+    title: str
+    title_en: str
+    tags: list[str]
+    time_limit_ms: int
+    memory_mb: int
+    builtin: bool
+    status: str
+    attempts: int
+    last_verdict: str | None
+    last_date: str | None
+    checker: str = "boj"
+    has_reference: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        """The row for ``problems --json`` (the keys of before, plus checker and
+        has_reference)."""
+        return asdict(self)

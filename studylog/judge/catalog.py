@@ -2,41 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any
-
 import sqlite_utils
 
 from studylog.errors import UserError
 from studylog.judge import history
-from studylog.judge.bank import Problem
+from studylog.judge.bank import Problem, ProblemStatus
 from studylog.judge.problem_present import TAGS, tag_key
 
 STATUSES = ("solved", "tried", "new", "unsolved")  # unsolved = tried or new
-
-
-@dataclass(frozen=True)
-class ProblemStatus:
-    """One problem of the list: its facts and the user's status (solved / tried / new)."""
-
-    id: str
-    title: str
-    title_en: str
-    tags: list[str]
-    time_limit_ms: int
-    memory_mb: int
-    builtin: bool
-    status: str
-    attempts: int
-    last_verdict: str | None
-    last_date: str | None
-    checker: str = "boj"
-    has_reference: bool = True
-
-    def to_json(self) -> dict[str, Any]:
-        """The row for ``problems --json`` (the keys of before, plus checker and
-        has_reference)."""
-        return asdict(self)
 
 
 def check_status(status: str) -> str:

@@ -21,13 +21,14 @@ import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from studylog.judge.sandbox import Limits
+    from studylog.judge.limits import Limits
 
 MARKER = "STUDYLOG_JUDGE_RUN"
 POLL_SLICE_MS = 100
 
 
 def preexec(limits: Limits) -> None:
+    """Set the fallback's soft rlimits in a child just before it execs the solution."""
     cpu_s = max(1, math.ceil(limits.cpu_ms / 1000))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s + 1))
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits.output_bytes, limits.output_bytes))
@@ -47,6 +48,7 @@ def preexec(limits: Limits) -> None:
 
 
 def kill_group(pgid: int) -> None:
+    """SIGKILL a run's process group (never our own group or every process)."""
     if pgid <= 1:  # never our own group (0) or everything (-1 / 1)
         return
     try:

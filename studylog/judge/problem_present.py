@@ -9,12 +9,11 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from studylog.judge.checker import FLOAT_EPS, parse_kind
+from studylog.judge.checker_kinds import FLOAT_EPS, parse_kind
 
 if TYPE_CHECKING:
-    from studylog.judge.archive_write import Plan
-    from studylog.judge.bank import Problem
-    from studylog.judge.catalog import ProblemStatus
+    from studylog.judge.archive import Plan
+    from studylog.judge.bank import Problem, ProblemStatus
 
 STATUS_MARKS = {
     "ko": {"solved": "✔ 해결", "tried": "✘ 시도", "new": "· 새 문제"},

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studylog.errors import UserError
-from studylog.judge.checker import Checked
+from studylog.judge.checker_kinds import Checked
 from studylog.judge.verdicts import Verdict
 
 CANDIDATES = ("checker.py", "checker.cpp", "checker.cc", "checker.c", "checker")
