@@ -53,10 +53,12 @@ def _imports(module: str) -> list[str]:
                 anchor = package.split(".")
                 anchor = anchor[: len(anchor) - (node.level - 1)]
                 base = ".".join([*anchor, base] if base else anchor)
-            found.append(base)
-            # `from studylog.store import days` imports the module studylog.store.days
-            found.extend(f"{base}.{alias.name}" for alias in node.names
-                         if f"{base}.{alias.name}" in MODULES)
+            # `from studylog.store import days` imports the module studylog.store.days (its
+            # package's __init__ runs first for any submodule import, so it is not an edge)
+            subs = [f"{base}.{alias.name}" for alias in node.names if f"{base}.{alias.name}" in MODULES]
+            found.extend(subs)
+            if len(subs) < len(node.names):
+                found.append(base)
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from studylog.journal.carryover import carried, open_items
+from studylog.journal.present import no_todos
 from tests.study.conftest import attempt
 
 RETRO = """오늘은 BFS 를 확실히 익혔다.
@@ -43,7 +44,7 @@ def lines(cli, date: str) -> list[str]:
 def test_carry_over_across_days_and_closing_everywhere(cli) -> None:
     retro(cli, "2026-11-20", RETRO)
     assert cli("todo", "add", "강의 듣기", "--date", "2026-11-21").exit_code == 0
-    assert lines(cli, "2026-11-20") == ["no to-dos on 2026-11-20 (add one: studylog todo add TEXT)"]
+    assert lines(cli, "2026-11-20") == [no_todos("2026-11-20", "ko")]  # the default language
     assert lines(cli, "2026-11-21") == [
         "1. [ ] 강의 듣기",
         "2. [ ] 논문 읽기  ← 11-20 회고",
