@@ -36,7 +36,8 @@ def run(db: sqlite_utils.Database, date: str, accs: list[float], model: str = "c
                                "scheduler": "none", "freeze": "none", "epochs": len(accs)},
         model=model, dataset="mnist5k", device="cpu", trainable_params=10, total_params=10)
     for i, acc in enumerate(accs, 1):
-        runs_store.add_epoch(db, run_id, {"epoch": i, "train_loss": 1.0 / i, "val_loss": 1.0,
-                                          "val_acc": acc, "val_f1": acc - 0.01, "lr": 0.001})
+        runs_store.add_epoch(db, run_id, runs_store.EpochRecord(
+            epoch=i, train_loss=1.0 / i, val_loss=1.0, val_acc=acc, val_f1=acc - 0.01, lr=0.001,
+            seconds=1.0, samples_per_s=100.0))
     runs_store.finish_run(db, run_id, status="completed")
     return run_id
