@@ -140,3 +140,12 @@ def train_process_weights_metrics(db: sqlite_utils.Database) -> None:
         ALTER TABLE run_epochs ADD COLUMN per_class_json TEXT NOT NULL DEFAULT '{}';
         """
     )
+
+
+@migration
+def journal_drop_word_index(db: sqlite_utils.Database) -> None:
+    """Drop the first schema's per-word bigram index (``entries_fts``, ``todos_fts``): search
+    reads only the space-free index since ``journal_search_compact``, and keeping both doubled
+    the database (77 → 158 MB for ten years of notes) and the cost of every save."""
+    db.execute("DROP TABLE IF EXISTS entries_fts")
+    db.execute("DROP TABLE IF EXISTS todos_fts")

@@ -2,13 +2,9 @@
 
 Hangul has no spaces inside compounds and particles stick to words (회고를, 단지번호붙이기), so a
 word index misses most searches and a trigram index misses 1–2 syllable terms. Every text is
-indexed twice, as character bigrams:
-
-- ``entries_fts``/``todos_fts``: each word's overlapping bigrams plus its last character
-  (``단지번호`` → ``단지 지번 번호 호``), so words keep their spacing;
-- ``entries_compact``/``todos_compact``: the same for the text with every space and punctuation
-  mark removed (``단지 번호`` → ``단지번호`` → ``단지 지번 번호 호``), so bigrams cross the
-  removed spaces and ``단지번호붙이기`` finds ``단지 번호 붙이기``.
+indexed as character bigrams of the text with every space and punctuation mark removed
+(``entries_compact``/``todos_compact``: ``단지 번호`` → ``단지번호`` → ``단지 지번 번호 호``), so
+bigrams cross the removed spaces and ``단지번호붙이기`` finds ``단지 번호 붙이기``.
 
 A search queries the space-free index: each space-separated part of the query, squeezed the same
 way, must occur; two characters are one token, a longer part a phrase of consecutive bigrams, a
@@ -16,7 +12,8 @@ single character a prefix query. The most recently written matches are then chec
 text itself and ranked: the query exactly as typed first, then the whole query with other
 spacing, then texts holding every part; within each, by how often the words occur, then by date.
 English is lower-cased the same way, so search is case-insensitive and finds parts of words too.
-The word index (``*_fts``) is kept up to date but no longer queried.
+(The first schema's per-word index, ``entries_fts``/``todos_fts``, is dropped by the migration
+``journal_drop_word_index``: nothing queried it once the space-free index existed.)
 """
 
 from __future__ import annotations
@@ -83,8 +80,6 @@ def compact_expression(query: str) -> str | None:
 def index_entry(db: sqlite_utils.Database, entry_id: int, title: str, body: str) -> None:
     """Insert or replace one entry in the indexes (call inside the writing transaction)."""
     unindex_entry(db, entry_id)
-    db.execute("INSERT INTO entries_fts (rowid, title, body) VALUES (?, ?, ?)",
-               [entry_id, grams(title), grams(body)])
     db.execute("INSERT INTO entries_compact (rowid, title, body) VALUES (?, ?, ?)",
                [entry_id, compact_grams(title), compact_grams(body)])
 
@@ -92,20 +87,17 @@ def index_entry(db: sqlite_utils.Database, entry_id: int, title: str, body: str)
 def index_todo(db: sqlite_utils.Database, todo_id: int, text: str) -> None:
     """Insert or replace one to-do in the indexes."""
     unindex_todo(db, todo_id)
-    db.execute("INSERT INTO todos_fts (rowid, text) VALUES (?, ?)", [todo_id, grams(text)])
     db.execute("INSERT INTO todos_compact (rowid, text) VALUES (?, ?)",
                [todo_id, compact_grams(text)])
 
 
 def unindex_entry(db: sqlite_utils.Database, entry_id: int) -> None:
     """Remove one entry from the indexes."""
-    db.execute("DELETE FROM entries_fts WHERE rowid = ?", [entry_id])
     db.execute("DELETE FROM entries_compact WHERE rowid = ?", [entry_id])
 
 
 def unindex_todo(db: sqlite_utils.Database, todo_id: int) -> None:
     """Remove one to-do from the indexes."""
-    db.execute("DELETE FROM todos_fts WHERE rowid = ?", [todo_id])
     db.execute("DELETE FROM todos_compact WHERE rowid = ?", [todo_id])
 
 

@@ -19,7 +19,7 @@ def dump(db_path: Path) -> list:
         return []
     conn = sqlite3.connect(db_path)
     tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'entries_fts%' "
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%\\_compact%' ESCAPE '\\' "
         "ORDER BY name")]
     out = [(t, conn.execute(f"SELECT * FROM {t}").fetchall()) for t in tables]
     conn.close()

@@ -38,7 +38,7 @@ def test_two_writers_lose_nothing(home: Path) -> None:
     assert {f"A 노트 {i}" for i in range(150)} | {f"B 노트 {i}" for i in range(150)} == bodies
     positions = [r[0] for r in conn.execute("SELECT position FROM todos ORDER BY position")]
     assert positions == list(range(300))  # no two to-dos got the same slot
-    assert conn.execute("SELECT count(*) FROM entries_fts").fetchone()[0] == 300
+    assert conn.execute("SELECT count(*) FROM entries_compact").fetchone()[0] == 300
 
 
 def test_backup_while_another_process_writes(home: Path, run) -> None:
@@ -55,8 +55,8 @@ def test_backup_while_another_process_writes(home: Path, run) -> None:
         conn = sqlite3.connect(copy)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         n_entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
-        n_fts = conn.execute("SELECT count(*) FROM entries_fts").fetchone()[0]
-        assert n_entries == n_fts >= 1  # a snapshot: the index matches the rows
+        n_index = conn.execute("SELECT count(*) FROM entries_compact").fetchone()[0]
+        assert n_entries == n_index >= 1  # a snapshot: the index matches the rows
         assert conn.execute("SELECT body FROM entries ORDER BY id LIMIT 1").fetchone()[0] == (
             "먼저 쓴 노트"
         )

@@ -42,7 +42,8 @@ def test_upgrade_from_first_schema_keeps_data_and_indexes_it(home: Path) -> None
     db.conn.close()
     db = open_db(path)  # upgrades
     assert applied(db) == [name for name, _ in MIGRATIONS]
-    assert {"attempts", "runs", "run_epochs", "entries_fts"} <= set(db.table_names())
+    assert {"attempts", "runs", "run_epochs", "entries_compact"} <= set(db.table_names())
+    assert "entries_fts" not in db.table_names()  # the per-word index is gone
     assert [h.body for h in search_entries(db, "회고")] == ["오늘의 회고: 단지번호붙이기"]
     assert [h.date for h in search_entries(db, "번호")] == ["2025-01-02"]
     assert [h.section for h in search_entries(db, "토마")] == ["todo"]
