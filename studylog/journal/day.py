@@ -49,8 +49,8 @@ class DayRecord:
     entries: list[Entry] = field(default_factory=list)
     sections: dict[str, str] = field(default_factory=dict)
     versions: dict[str, int] = field(default_factory=dict)  # section -> version (0: none)
-    attempts: list[dict] = field(default_factory=list)
-    runs: list[dict] = field(default_factory=list)
+    attempts: list[attempts.DayAttempt] = field(default_factory=list)
+    runs: list[runs.DayRun] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
 
 

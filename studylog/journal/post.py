@@ -15,33 +15,33 @@ import sqlite_utils
 from studylog.config import Settings
 from studylog.journal.day import DayRecord, load_day
 from studylog.journal.sections import RECORD_LABEL, SECTIONS, TODO_HEADING
-from studylog.judge.verdicts import KOREAN  # BOJ's Korean verdict names, one copy
+from studylog.judge.verdicts import KOREAN, Verdict  # BOJ's Korean verdict names, one copy
+from studylog.store.attempts import DayAttempt
+from studylog.store.runs import DayRun
 
 
-def attempt_line(a: dict, language: str) -> str:
+def attempt_line(a: DayAttempt, language: str) -> str:
     """The generated line for one problem attempted that day."""
-    title = f" {a['title']}" if a.get("title") else ""
-    verdict = a["final_verdict"]
+    title = f" {a.title}" if a.title else ""
+    verdict = a.final_verdict
     if language == "ko":
-        name = KOREAN.get(verdict, verdict)
-        return f"- BOJ {a['problem_id']}{title}: {name} ({verdict}, {a['attempts']}회 제출)"
-    plural = "s" if a["attempts"] != 1 else ""
-    return f"- BOJ {a['problem_id']}{title}: {verdict} ({a['attempts']} attempt{plural})"
+        name = KOREAN.get(Verdict(verdict), verdict) if verdict in set(Verdict) else verdict
+        return f"- BOJ {a.problem_id}{title}: {name} ({verdict}, {a.attempts}회 제출)"
+    plural = "s" if a.attempts != 1 else ""
+    return f"- BOJ {a.problem_id}{title}: {verdict} ({a.attempts} attempt{plural})"
 
 
-def run_line(r: dict, language: str) -> str:
+def run_line(r: DayRun, language: str) -> str:
     """The generated line for one training run of that day."""
-    setup = " · ".join(
-        str(v) for v in (r["model"], r["dataset"], r["loss"], r["optimizer"], r["scheduler"])
-        if v
-    )
-    if r.get("freeze") and r["freeze"] != "none":
-        setup += f" · freeze {r['freeze']}"
+    setup = " · ".join(str(v) for v in (r.model, r.dataset, r.loss, r.optimizer, r.scheduler) if v)
+    if r.freeze and r.freeze != "none":
+        setup += f" · freeze {r.freeze}"
     metrics = ""
-    if r.get("final_val_acc") is not None:
-        metrics = f", val acc {r['final_val_acc']:.3f}, macro-F1 {r['final_val_f1']:.3f}"
+    if r.final_val_acc is not None:
+        f1 = f", macro-F1 {r.final_val_f1:.3f}" if r.final_val_f1 is not None else ""
+        metrics = f", val acc {r.final_val_acc:.3f}{f1}"
     word = "실험" if language == "ko" else "run"
-    return f"- {word} #{r['id']}: {setup} — {r['epochs_done']} epochs{metrics} ({r['status']})"
+    return f"- {word} #{r.id}: {setup} — {r.epochs_done} epochs{metrics} ({r.status})"
 
 
 def generated_lines(day: DayRecord, language: str) -> dict[str, list[str]]:

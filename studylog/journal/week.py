@@ -207,9 +207,8 @@ def _runs(db: sqlite_utils.Database, dates: list[str]) -> list[WeekRun]:
     out = []
     for date in dates:
         for r in runs_store.summary_for_date(db, date):
-            out.append(WeekRun(int(r["id"]), date, str(r["model"]), str(r["dataset"]),
-                               str(r["status"]), int(r["epochs_done"] or 0), r["best_val_acc"],
-                               r["best_val_f1"]))
+            out.append(WeekRun(r.id, date, r.model, r.dataset, r.status, r.epochs_done or 0,
+                               r.best_val_acc, r.best_val_f1))
     return out
 
 

@@ -1,7 +1,7 @@
 """Queries on problems, judge attempts and the user's regression cases.
 
 Rows come back as frozen dataclasses (:class:`AttemptRow`, :class:`Attempt`,
-:class:`ProblemStatus`, :class:`Regression`); :func:`summary_for_date` still returns the dicts
+:class:`ProblemStatus`, :class:`Regression`); :func:`summary_for_date` returns :class:`DayAttempt`s
 that the journal's day record, blog post and JSON export read.
 """
 
@@ -53,6 +53,16 @@ class ProblemStatus:
     solved: bool
     last_verdict: str | None
     last_date: str | None
+
+
+@dataclass(frozen=True)
+class DayAttempt:
+    """A problem attempted on a day: its last verdict that day and how many tries."""
+
+    problem_id: str
+    title: str
+    final_verdict: str
+    attempts: int
 
 
 @dataclass(frozen=True)
@@ -136,9 +146,9 @@ def attempts_on(db: sqlite_utils.Database, date: str) -> list[AttemptRow]:
         [date])]
 
 
-def summary_for_date(db: sqlite_utils.Database, date: str) -> list[dict]:
-    """Problems attempted on ``date``: ``problem_id``, ``title``, ``final_verdict`` (the day's
-    last attempt), ``attempts`` (count), in the order of each problem's first attempt that day."""
+def summary_for_date(db: sqlite_utils.Database, date: str) -> list[DayAttempt]:
+    """Problems attempted on ``date`` (the day's last verdict and the count of tries), in the
+    order of each problem's first attempt that day."""
     sql = """
         SELECT a.problem_id, p.title, count(*) AS attempts, min(a.id) AS first_id,
                (SELECT b.verdict FROM attempts b WHERE b.problem_id = a.problem_id
@@ -148,11 +158,8 @@ def summary_for_date(db: sqlite_utils.Database, date: str) -> list[dict]:
         GROUP BY a.problem_id
         ORDER BY min(a.created), first_id
     """
-    return [
-        {"problem_id": r["problem_id"], "title": r["title"],
-         "final_verdict": r["final_verdict"], "attempts": r["attempts"]}
-        for r in db.query(sql, [date])
-    ]
+    return [DayAttempt(r["problem_id"], r["title"], r["final_verdict"], r["attempts"])
+            for r in db.query(sql, [date])]
 
 
 def status_by_problem(db: sqlite_utils.Database) -> dict[str, ProblemStatus]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -270,16 +270,29 @@ def delete_run(db: sqlite_utils.Database, run_id: int) -> bool:
     return True
 
 
-def summary_for_date(db: sqlite_utils.Database, date: str) -> list[dict[str, Any]]:
-    """The day's runs, oldest first, for the daily record and the blog export.
+@dataclass(frozen=True)
+class DayRun:
+    """A run of a day, as the daily record and the blog post show it."""
 
-    Each dict: id, model, dataset, loss, optimizer, scheduler, freeze, epochs_done, status,
-    best_val_acc, final_val_acc, best_val_f1, final_val_f1.
-    """
-    keys = ("id", "model", "dataset", "loss", "optimizer", "scheduler", "freeze", "epochs_done",
-            "status", "best_val_acc", "final_val_acc", "best_val_f1", "final_val_f1")
-    rows = list_runs(db, date=date)
-    return [{k: getattr(r, k) for k in keys} for r in reversed(rows)]
+    id: int
+    model: str
+    dataset: str
+    loss: str
+    optimizer: str
+    scheduler: str
+    freeze: str
+    epochs_done: int
+    status: str
+    best_val_acc: float | None
+    final_val_acc: float | None
+    best_val_f1: float | None
+    final_val_f1: float | None
+
+
+def summary_for_date(db: sqlite_utils.Database, date: str) -> list[DayRun]:
+    """The day's runs, oldest first, for the daily record and the blog export."""
+    names = [f.name for f in fields(DayRun)]
+    return [DayRun(**{k: getattr(r, k) for k in names}) for r in reversed(list_runs(db, date=date))]
 
 
 def count(db: sqlite_utils.Database) -> int:

@@ -64,8 +64,8 @@ def test_summary_for_date_and_status(tmp_path):
     attempts.add_attempt(db, problem_id="2178", title="미로 탐색", title_en="",
                          date="2026-11-21", verdict="AC", **common)
     assert attempts.summary_for_date(db, day) == [
-        {"problem_id": "1012", "title": "유기농 배추", "final_verdict": "AC", "attempts": 2},
-        {"problem_id": "2667", "title": "단지번호붙이기", "final_verdict": "TLE", "attempts": 1},
+        attempts.DayAttempt("1012", "유기농 배추", "AC", 2),
+        attempts.DayAttempt("2667", "단지번호붙이기", "TLE", 1),
     ]
     st = attempts.status_by_problem(db)
     assert st["1012"].solved and not st["2667"].solved and st["2667"].attempts == 1

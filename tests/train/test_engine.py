@@ -118,9 +118,7 @@ def test_summary_for_date(tdb):
     list(runs.train(tdb, tiny(lr=20.0, loss="focal"), date="2026-11-03"))
     list(runs.train(tdb, tiny(), date="2026-11-04"))
     day = store.summary_for_date(tdb, "2026-11-03")
-    assert [r["status"] for r in day] == ["completed", "diverged"]
-    assert day[1]["loss"] == "focal" and day[0]["epochs_done"] == 2
-    assert set(day[0]) >= {"id", "model", "dataset", "loss", "optimizer", "scheduler", "freeze",
-                           "epochs_done", "status", "best_val_acc", "final_val_acc",
-                           "best_val_f1", "final_val_f1"}
-    assert 0 < day[0]["final_val_acc"] <= day[0]["best_val_acc"] <= 1
+    assert [r.status for r in day] == ["completed", "diverged"]
+    assert day[1].loss == "focal" and day[0].epochs_done == 2
+    assert day[0].final_val_acc is not None and day[0].best_val_acc is not None
+    assert 0 < day[0].final_val_acc <= day[0].best_val_acc <= 1

@@ -14,7 +14,9 @@ from studylog.tui.screens.base import StudyScreen
 
 if TYPE_CHECKING:
     from studylog.journal.day import SectionSave
+    from studylog.store.attempts import DayAttempt
     from studylog.store.revisions import Revision
+    from studylog.store.runs import DayRun
 
 
 class DayActions(StudyScreen):
@@ -36,23 +38,21 @@ class DayActions(StudyScreen):
 
     # --- panels ----------------------------------------------------------------------------
 
-    def _fill_attempts(self, attempts: list[dict[str, Any]]) -> None:
+    def _fill_attempts(self, attempts: list[DayAttempt]) -> None:
         table = self.query_one("#day-attempts", DataTable)
         table.clear()
         for a in attempts:
-            table.add_row(str(a.get("problem_id", "")), str(a.get("title", "")),
-                          str(a.get("final_verdict", a.get("verdict", ""))),
-                          str(a.get("attempts", "")))
+            table.add_row(a.problem_id, a.title, a.final_verdict, str(a.attempts))
 
-    def _fill_runs(self, runs: list[dict[str, Any]]) -> None:
+    def _fill_runs(self, runs: list[DayRun]) -> None:
         table = self.query_one("#day-runs", DataTable)
         table.clear()
+        from studylog.train.present import status_word  # words only: no torch
+
         for r in runs:
-            acc = r.get("best_val_acc", r.get("val_acc"))
-            table.add_row(f"#{r.get('id', '')}", str(r.get("model", "")),
-                          str(r.get("epochs_done", "")),
-                          str(r.get("status", "")),
-                          f"{acc:.3f}" if isinstance(acc, float) else "")
+            acc = r.best_val_acc
+            table.add_row(f"#{r.id}", r.model, str(r.epochs_done), status_word(r.status, self.lang),
+                          f"{acc:.3f}" if acc is not None else "")
 
     def mark_tab(self, section: str, state: str) -> None:
         """Show a section's save state on its tab: • unsaved typing, ✓ saved."""
