@@ -9,7 +9,6 @@ import typer
 
 from studylog.cli.context import get_db, print_json
 from studylog.config import Settings
-from studylog.journal import day as journal_day
 from studylog.journal import present
 from studylog.journal.dates import parse_date, today
 from studylog.journal.sections import check_section
@@ -25,6 +24,7 @@ def _lang() -> str:
 
 
 def _print_day(date: str, as_json: bool) -> None:
+    from studylog.journal import day as journal_day
     from studylog.journal.post import render_markdown
 
     settings = Settings.load()
@@ -57,6 +57,7 @@ def note_cmd(
     title: Annotated[str, typer.Option("--title", "-t", help="A title line for the note.")] = "",
 ) -> None:
     """Add a note to a section of a day."""
+    from studylog.journal import day as journal_day
     from studylog.journal.textin import read_stdin
 
     key = check_section(section)
@@ -73,6 +74,8 @@ def todo_add(
     date: DateOpt = "today",
 ) -> None:
     """Add a to-do."""
+    from studylog.journal import day as journal_day
+
     day = parse_date(date)
     db = get_db()
     journal_day.add_todo(db, day, text)
@@ -87,6 +90,8 @@ def todo_done(
     undo: Annotated[bool, typer.Option("--undo", help="Uncheck it instead.")] = False,
 ) -> None:
     """Check off a to-do (or uncheck it with --undo)."""
+    from studylog.journal import day as journal_day
+
     day = parse_date(date)
     db = get_db()
     from studylog.cli.study_cmds import todo_extra_done  # carried items and reviews (study)
@@ -101,6 +106,8 @@ def todo_done(
 @todo_app.command("list")
 def todo_list(date: DateOpt = "today", as_json: JsonOpt = False) -> None:
     """List a day's to-dos."""
+    from studylog.journal import day as journal_day
+
     day = parse_date(date)
     todos = journal_day.load_day(get_db(), day, Settings.load()).todos
     from studylog.cli.study_cmds import todo_extra_lines  # carried items and reviews (study)
@@ -167,6 +174,7 @@ def restore_cmd(
 ) -> None:
     """Put a revision's text back as its section's text (kept as a new revision)."""
     from studylog.errors import UserError
+    from studylog.journal import day as journal_day
 
     value = rev.strip().lstrip("#")
     if not value.isdigit() or len(value) > 18:

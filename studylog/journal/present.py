@@ -6,11 +6,13 @@ Today and Journal screens put them in their widgets, so both say the same thing.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from studylog.journal.dates import weekday_name
 from studylog.journal.sections import BY_KEY, RECORD_LABEL, TODO_HEADING
-from studylog.store.revisions import Revision
+
+if TYPE_CHECKING:  # the words load without the store (CLI start-up)
+    from studylog.store.revisions import Revision
 
 
 class DayLike(Protocol):
