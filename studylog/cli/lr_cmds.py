@@ -1,7 +1,6 @@
 """`studylog train lr`: a scheduler's LR per epoch (instant, no torch), or with ``--find`` the LR
 range test on the real model and data (:mod:`studylog.train.lr_find`)."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -3,7 +3,6 @@
 Thin: parse, call :mod:`studylog.train.runs`, render through :mod:`studylog.cli.runs_render`.
 """
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated

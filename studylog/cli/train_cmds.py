@@ -6,7 +6,6 @@ through :mod:`studylog.cli.train_render`. torch is imported only once a run real
 (inside the service), never at CLI start-up.
 """
 
-from __future__ import annotations
 
 from typing import Annotated
 
