@@ -2,12 +2,15 @@
 
 
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
 from studylog.journal import present
 from studylog.journal.search import SearchHit
-from studylog.journal.stats import Stats, render_heatmap
+
+if TYPE_CHECKING:
+    from studylog.journal.stats import Stats
 
 
 def search_hits(hits: list[SearchHit], lang: str) -> None:
@@ -22,7 +25,7 @@ def search_hits(hits: list[SearchHit], lang: str) -> None:
         typer.echo(f"{h.date}  {present.section_name(h.section, lang)}  {snippet}")
 
 
-def stats_text(stats: Stats, weeks: int, lang: str) -> None:
+def stats_text(stats: "Stats", weeks: int, lang: str) -> None:
     """Streaks, notes per section for the last 8 weeks, and the heatmap."""
     typer.echo(present.streak_line(stats.current_streak, stats.longest_streak, lang))
     typer.echo(present.written_line(stats.days, stats.entries, lang))
@@ -35,6 +38,8 @@ def stats_text(stats: Stats, weeks: int, lang: str) -> None:
         typer.echo(f"{week:<9} " + " ".join(f"{row.get(k, 0):>10}" for k in keys))
     typer.echo(f"{'all time':<9} " + " ".join(f"{stats.per_section[k]:>10}" for k in keys))
     typer.echo("")
+    from studylog.journal.stats import render_heatmap
+
     typer.echo(render_heatmap(stats.activity, stats.today, weeks))
 
 

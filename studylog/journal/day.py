@@ -10,10 +10,8 @@ import sqlite_utils
 from studylog.config import Settings
 from studylog.errors import UserError
 from studylog.journal.labels import labels_for
-from studylog.journal.merge import MARKER, merge3
 from studylog.journal.sections import KEYS
-from studylog.journal.textin import check_text
-from studylog.store import attempts, revisions, runs, transaction
+from studylog.store import day_summary, revisions, transaction
 from studylog.store import days as q
 from studylog.store.days import Entry
 
@@ -49,8 +47,8 @@ class DayRecord:
     entries: list[Entry] = field(default_factory=list)
     sections: dict[str, str] = field(default_factory=dict)
     versions: dict[str, int] = field(default_factory=dict)  # section -> version (0: none)
-    attempts: list[attempts.DayAttempt] = field(default_factory=list)
-    runs: list[runs.DayRun] = field(default_factory=list)
+    attempts: list[day_summary.DayAttempt] = field(default_factory=list)
+    runs: list[day_summary.DayRun] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
 
 
@@ -84,8 +82,8 @@ def load_day(db: sqlite_utils.Database, date: str, settings: Settings) -> DayRec
         entries=entries,
         sections=sections,
         versions={k: known.get(k, 0) for k in KEYS},
-        attempts=attempts.summary_for_date(db, date),
-        runs=runs.summary_for_date(db, date),
+        attempts=day_summary.attempts_on_day(db, date),
+        runs=day_summary.runs_on_day(db, date),
         tags=q.day_tags(db, date),
     )
 
@@ -105,6 +103,8 @@ def add_note(db: sqlite_utils.Database, date: str, section: str, text: str, titl
 
 def check_size(text: str) -> None:
     """Raise UserError for text that cannot be stored (too long, not UTF-8)."""
+    from studylog.journal.textin import check_text  # writes only: keeps `today` light
+
     check_text(text)
 
 
@@ -132,12 +132,13 @@ def _replace_section(db: sqlite_utils.Database, date: str, section: str, text: s
 
 def set_section_text(db: sqlite_utils.Database, date: str, section: str, text: str, *,
                      base_version: int | None = None, base_text: str = "",
-                     source: str = "app", marker: str = MARKER) -> SectionSave:
+                     source: str = "app", marker: str | None = None) -> SectionSave:
     """Make ``text`` the whole content of a day's section (the app editor's autosave).
 
     ``base_version``/``base_text`` are the version and text the editor started from. When the
     section's version moved on since (another process saved), ``text`` is merged with what is
-    stored (theirs first, ``marker`` between overlapping changes) instead of replacing it. Without
+    stored (theirs first, ``marker`` — by default :data:`studylog.journal.merge.MARKER` — between
+    overlapping changes) instead of replacing it. Without
     ``base_version`` the text replaces the section. Every change is kept as a revision.
     The section's first entry keeps its id (and title, when the text still starts with it);
     further entries are folded into it.
@@ -147,8 +148,10 @@ def set_section_text(db: sqlite_utils.Database, date: str, section: str, text: s
         current = revisions.version(db, date, section)
         merged = conflicted = False
         if base_version is not None and current != base_version:
+            from studylog.journal.merge import MARKER, merge3  # saves only: keeps `today` light
+
             stored = q.section_text(db, date, section)
-            result = merge3(base_text, stored, text, marker)
+            result = merge3(base_text, stored, text, MARKER if marker is None else marker)
             merged = result.text != text.rstrip("\n")
             conflicted = result.conflicted
             text = result.text

@@ -1,8 +1,9 @@
 """Queries on problems, judge attempts and the user's regression cases.
 
 Rows come back as frozen dataclasses (:class:`AttemptRow`, :class:`Attempt`,
-:class:`ProblemStatus`, :class:`Regression`); :func:`summary_for_date` returns :class:`DayAttempt`s
-that the journal's day record, blog post and JSON export read.
+:class:`ProblemStatus`, :class:`Regression`); :func:`summary_for_date` returns the
+:class:`~studylog.store.day_summary.DayAttempt` records that the journal's day record, blog post
+and JSON export read.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from studylog.store.day_summary import DayAttempt, attempts_on_day
 from studylog.store.days import ensure_day, now
 from studylog.store.tx import transaction
 
@@ -53,16 +55,6 @@ class ProblemStatus:
     solved: bool
     last_verdict: str | None
     last_date: str | None
-
-
-@dataclass(frozen=True)
-class DayAttempt:
-    """A problem attempted on a day: its last verdict that day and how many tries."""
-
-    problem_id: str
-    title: str
-    final_verdict: str
-    attempts: int
 
 
 @dataclass(frozen=True)
@@ -147,19 +139,8 @@ def attempts_on(db: sqlite_utils.Database, date: str) -> list[AttemptRow]:
 
 
 def summary_for_date(db: sqlite_utils.Database, date: str) -> list[DayAttempt]:
-    """Problems attempted on ``date`` (the day's last verdict and the count of tries), in the
-    order of each problem's first attempt that day."""
-    sql = """
-        SELECT a.problem_id, p.title, count(*) AS attempts, min(a.id) AS first_id,
-               (SELECT b.verdict FROM attempts b WHERE b.problem_id = a.problem_id
-                 AND b.date = a.date ORDER BY b.created DESC, b.id DESC LIMIT 1) AS final_verdict
-        FROM attempts a JOIN problems p ON p.id = a.problem_id
-        WHERE a.date = ?
-        GROUP BY a.problem_id
-        ORDER BY min(a.created), first_id
-    """
-    return [DayAttempt(r["problem_id"], r["title"], r["final_verdict"], r["attempts"])
-            for r in db.query(sql, [date])]
+    """Problems attempted on ``date`` (see :func:`studylog.store.day_summary.attempts_on_day`)."""
+    return attempts_on_day(db, date)
 
 
 def status_by_problem(db: sqlite_utils.Database) -> dict[str, ProblemStatus]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from studylog.store.day_summary import DayRun, runs_on_day
 from studylog.store.days import ensure_day
 from studylog.store.tx import transaction
 
@@ -270,29 +271,9 @@ def delete_run(db: sqlite_utils.Database, run_id: int) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class DayRun:
-    """A run of a day, as the daily record and the blog post show it."""
-
-    id: int
-    model: str
-    dataset: str
-    loss: str
-    optimizer: str
-    scheduler: str
-    freeze: str
-    epochs_done: int
-    status: str
-    best_val_acc: float | None
-    final_val_acc: float | None
-    best_val_f1: float | None
-    final_val_f1: float | None
-
-
 def summary_for_date(db: sqlite_utils.Database, date: str) -> list[DayRun]:
-    """The day's runs, oldest first, for the daily record and the blog export."""
-    names = [f.name for f in fields(DayRun)]
-    return [DayRun(**{k: getattr(r, k) for k in names}) for r in reversed(list_runs(db, date=date))]
+    """The day's runs, oldest first (see :func:`studylog.store.day_summary.runs_on_day`)."""
+    return runs_on_day(db, date)
 
 
 def count(db: sqlite_utils.Database) -> int:
