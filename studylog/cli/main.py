@@ -100,6 +100,43 @@ train_cmds.register(app)
 study_cmds.register(app)
 
 
+def _command_name(args: list[str]) -> str | None:
+    """The command a command line asks for (``--db PATH today`` → ``today``), or None."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--db":
+            i += 2
+            continue
+        if arg.startswith("--db="):
+            i += 1
+            continue
+        return None if arg.startswith("-") else arg
+    return None
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The command tree a command line needs: just the command it names, when it names one.
+
+    Typer builds every command's parameters from its signature at each start (~20 ms for the
+    whole tree); a command line that names one command only needs that one. Anything else
+    (no command, ``--help``, an unknown name) gets the whole tree, so help and errors are as
+    before.
+    """
+    name = _command_name(args)
+    commands = [c for c in app.registered_commands if c.name == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if name is None or not (commands or groups):
+        return app
+    one = typer.Typer(**{k: getattr(app.info, k) for k in (
+        "cls", "name", "help", "no_args_is_help", "invoke_without_command", "context_settings")},
+        rich_markup_mode=None, pretty_exceptions_enable=False, add_completion=False)
+    one.registered_callback = app.registered_callback
+    one.registered_commands = commands
+    one.registered_groups = groups
+    return one
+
+
 def run() -> None:
     """Entry point of the `studylog` script."""
-    app()
+    app_for(sys.argv[1:])()
