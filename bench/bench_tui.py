@@ -105,11 +105,11 @@ async def main():
             train.query_one(f"#f-{k}").value = v
         t = time.perf_counter()
         train.action_start_run()
-        await until(pilot, lambda: train._cancel is None)
+        await until(pilot, lambda: not train.live.running)
         out["run_s"] = time.perf_counter() - t
         out["run_lag"], out["run_cost"] = typist.take()
         typist.timer.stop()
-        out["epochs"] = len(train._epochs)
+        out["epochs"] = len(train.live.epochs)
         out["status"] = str(train.query_one("#train-status").content)
         out["torch_in_app_after_run"] = "torch" in sys.modules
         out["rss_after_run_mb"] = rss()

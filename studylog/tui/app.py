@@ -14,7 +14,7 @@ import signal
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -58,8 +58,12 @@ class StudylogApp(App):
 
     def _poll_database(self) -> None:
         """Tell the current screen when another process changed the database."""
+        try:
+            screen = self.screen
+        except ScreenStackError:  # between two screens (a mode switch) or quitting: next poll
+            return
         if self.gate.changed_elsewhere():
-            self.screen.post_message(DatabaseChanged())
+            screen.post_message(DatabaseChanged())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The screens by name and the common actions, then Textual's own commands."""
