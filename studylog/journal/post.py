@@ -15,9 +15,8 @@ import sqlite_utils
 from studylog.config import Settings
 from studylog.journal.day import DayRecord, load_day
 from studylog.journal.sections import RECORD_LABEL, SECTIONS, TODO_HEADING
-from studylog.judge.verdicts import KOREAN, Verdict  # BOJ's Korean verdict names, one copy
-from studylog.store.attempts import DayAttempt
-from studylog.store.runs import DayRun
+from studylog.judge.verdicts import Verdict  # BOJ's Korean verdict names, one copy
+from studylog.store.day_summary import DayAttempt, DayRun
 
 
 def attempt_line(a: DayAttempt, language: str) -> str:
@@ -25,7 +24,7 @@ def attempt_line(a: DayAttempt, language: str) -> str:
     title = f" {a.title}" if a.title else ""
     verdict = a.final_verdict
     if language == "ko":
-        name = KOREAN.get(Verdict(verdict), verdict) if verdict in set(Verdict) else verdict
+        name = Verdict(verdict).korean if verdict in Verdict.__members__ else verdict
         return f"- BOJ {a.problem_id}{title}: {name} ({verdict}, {a.attempts}회 제출)"
     plural = "s" if a.attempts != 1 else ""
     return f"- BOJ {a.problem_id}{title}: {verdict} ({a.attempts} attempt{plural})"

@@ -20,9 +20,8 @@ from studylog.journal import carryover, review
 from studylog.journal.dates import parse_date
 from studylog.journal.day import load_day
 from studylog.journal.labels import course_week_day, date_of
-from studylog.store import activity
+from studylog.store import activity, day_summary
 from studylog.store import reviews as attempts_store
-from studylog.store import runs as runs_store
 
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
 _COURSE_WEEK = re.compile(r"^(?:week|w|주차)?\s*(\d{1,3})\s*(?:주차)?$")
@@ -206,7 +205,7 @@ def _problems(db: sqlite_utils.Database, start: str, end: str) -> list[WeekProbl
 def _runs(db: sqlite_utils.Database, dates: list[str]) -> list[WeekRun]:
     out = []
     for date in dates:
-        for r in runs_store.summary_for_date(db, date):
+        for r in day_summary.runs_on_day(db, date):
             out.append(WeekRun(r.id, date, r.model, r.dataset, r.status, r.epochs_done or 0,
                                r.best_val_acc, r.best_val_f1))
     return out

@@ -4,6 +4,7 @@ the weekly 회고 blog post in the bootcamp's plain-text style."""
 from __future__ import annotations
 
 from studylog.journal.dates import weekday_name
+from studylog.journal.present import record_label
 from studylog.journal.study_present import short_date, tag_marks
 from studylog.journal.week import WeekDay, WeekPage, WeekProblem, WeekRun
 
@@ -13,7 +14,7 @@ WORDS: dict[str, dict[str, str]] = {
     "ko": {
         "days": "날짜별", "lectures": "강의", "problems": "알고리즘 문제", "runs": "학습 실험",
         "todos": "할 일", "reviews": "복습", "retro": "회고 하이라이트", "streak": "연속 학습",
-        "record": "학습기록", "notes": "섹션", "no_record": "기록 없음", "none": "없음",
+        "notes": "섹션", "no_record": "기록 없음", "none": "없음",
         "attempts": "회 제출", "epochs": "epochs", "done_of": "완료 {done} / {total}",
         "open": "남은 일", "carried": "회고에서", "reviews_line": "복습 {due}개 중 {done}개 완료",
         "streak_line": "{streak}일째 · 이번 주 {days}일 기록", "blog_title": "{course} - {label} 회고",
@@ -25,7 +26,7 @@ WORDS: dict[str, dict[str, str]] = {
     "en": {
         "days": "Days", "lectures": "Lectures", "problems": "Algorithm problems",
         "runs": "Training runs", "todos": "To-dos", "reviews": "Reviews",
-        "retro": "Retrospective highlights", "streak": "Streak", "record": "Study log",
+        "retro": "Retrospective highlights", "streak": "Streak",
         "notes": "sections", "no_record": "no record", "none": "none", "attempts": " attempts",
         "epochs": "epochs", "done_of": "done {done} / {total}", "open": "Still open",
         "carried": "from retro", "reviews_line": "{done} of {due} reviews done",
@@ -68,7 +69,8 @@ def day_row(day: WeekDay, language: str) -> str:
     if not day.exists:
         return f"- {day_label(day.date, language)}: {w['no_record']}"
     todos = f", {w['todos']} {day.todos_done}/{day.todos_total}" if day.todos_total else ""
-    return (f"- {day_label(day.date, language)} {w['record']} {day.record_no} — {day.title} "
+    record = record_label(day.record_no, language) if day.record_no is not None else ""
+    return (f"- {day_label(day.date, language)} {record} — {day.title} "
             f"({w['notes']} {day.notes}{todos})")
 
 

@@ -1,9 +1,8 @@
 """Queries on problems, judge attempts and the user's regression cases.
 
 Rows come back as frozen dataclasses (:class:`AttemptRow`, :class:`Attempt`,
-:class:`ProblemStatus`, :class:`Regression`); :func:`summary_for_date` returns the
-:class:`~studylog.store.day_summary.DayAttempt` records that the journal's day record, blog post
-and JSON export read.
+:class:`ProblemStatus`, :class:`Regression`). What a day's record shows of its attempts is in
+:mod:`studylog.store.day_summary`.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from typing import Any
 
 import sqlite_utils
 
-from studylog.store.day_summary import DayAttempt, attempts_on_day
 from studylog.store.days import ensure_day, now
 from studylog.store.tx import transaction
 
@@ -136,11 +134,6 @@ def attempts_on(db: sqlite_utils.Database, date: str) -> list[AttemptRow]:
         "a.verdict, a.passed, a.total, a.time_ms, a.memory_kb FROM attempts a "
         "JOIN problems p ON p.id = a.problem_id WHERE a.date = ? ORDER BY a.created, a.id",
         [date])]
-
-
-def summary_for_date(db: sqlite_utils.Database, date: str) -> list[DayAttempt]:
-    """Problems attempted on ``date`` (see :func:`studylog.store.day_summary.attempts_on_day`)."""
-    return attempts_on_day(db, date)
 
 
 def status_by_problem(db: sqlite_utils.Database) -> dict[str, ProblemStatus]:

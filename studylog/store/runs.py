@@ -1,8 +1,8 @@
 """Queries on training runs and their per-epoch metrics (tables ``runs`` and ``run_epochs``).
 
 Torch-free. Reads return :class:`RunRecord` / :class:`EpochRecord` dataclasses; their
-``to_dict()`` is the stable ``--json`` shape (fields are only ever added). The journal's blog
-export calls :func:`summary_for_date`.
+``to_dict()`` is the stable ``--json`` shape (fields are only ever added). What a day's record
+shows of its runs is in :mod:`studylog.store.day_summary`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from typing import Any
 
 import sqlite_utils
 
-from studylog.store.day_summary import DayRun, runs_on_day
 from studylog.store.days import ensure_day
 from studylog.store.tx import transaction
 
@@ -269,11 +268,6 @@ def delete_run(db: sqlite_utils.Database, run_id: int) -> bool:
     if folder is not None and folder.name == str(run_id) and folder.parent.name == "runs":
         shutil.rmtree(folder, ignore_errors=True)
     return True
-
-
-def summary_for_date(db: sqlite_utils.Database, date: str) -> list[DayRun]:
-    """The day's runs, oldest first (see :func:`studylog.store.day_summary.runs_on_day`)."""
-    return runs_on_day(db, date)
 
 
 def count(db: sqlite_utils.Database) -> int:

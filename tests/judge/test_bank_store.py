@@ -8,7 +8,7 @@ from studylog.errors import UserError
 from studylog.judge.bank import get_problem, list_problems
 from studylog.judge.stress import case_input
 from studylog.judge.tests_gen import build_tests
-from studylog.store import attempts, open_db
+from studylog.store import attempts, day_summary, open_db
 
 BANK = ["2667", "1012", "2178", "4963", "7576", "1260"]
 
@@ -63,11 +63,11 @@ def test_summary_for_date_and_status(tmp_path):
                          date=day, verdict="AC", **common)
     attempts.add_attempt(db, problem_id="2178", title="미로 탐색", title_en="",
                          date="2026-11-21", verdict="AC", **common)
-    assert attempts.summary_for_date(db, day) == [
-        attempts.DayAttempt("1012", "유기농 배추", "AC", 2),
-        attempts.DayAttempt("2667", "단지번호붙이기", "TLE", 1),
+    assert day_summary.attempts_on_day(db, day) == [
+        day_summary.DayAttempt("1012", "유기농 배추", "AC", 2),
+        day_summary.DayAttempt("2667", "단지번호붙이기", "TLE", 1),
     ]
     st = attempts.status_by_problem(db)
     assert st["1012"].solved and not st["2667"].solved and st["2667"].attempts == 1
-    assert attempts.summary_for_date(db, "2026-01-01") == []
+    assert day_summary.attempts_on_day(db, "2026-01-01") == []
     assert random  # keep import used

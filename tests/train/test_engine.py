@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from studylog.errors import UserError
+from studylog.store import day_summary
 from studylog.store import runs as store
 from studylog.train import datasets, engine, runs
 
@@ -117,7 +118,7 @@ def test_summary_for_date(tdb):
     list(runs.train(tdb, tiny(), date="2026-11-03"))
     list(runs.train(tdb, tiny(lr=20.0, loss="focal"), date="2026-11-03"))
     list(runs.train(tdb, tiny(), date="2026-11-04"))
-    day = store.summary_for_date(tdb, "2026-11-03")
+    day = day_summary.runs_on_day(tdb, "2026-11-03")
     assert [r.status for r in day] == ["completed", "diverged"]
     assert day[1].loss == "focal" and day[0].epochs_done == 2
     assert day[0].final_val_acc is not None and day[0].best_val_acc is not None

@@ -14,9 +14,6 @@ if TYPE_CHECKING:
     from studylog.tui.app import StudylogApp
 
 
-error_text = error_line  # the shared one-line wording (studylog.errors)
-
-
 class StudyScreen(Screen):
     """A screen whose workers report errors as notifications instead of ending the app.
 
@@ -46,5 +43,5 @@ class StudyScreen(Screen):
     def _report_worker_error(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             what = event.worker.description or event.worker.name
-            self.notify(error_text(event.worker.error), title=f"{what} failed",
+            self.notify(error_line(event.worker.error), title=f"{what} failed",
                         severity="error", timeout=8)

@@ -14,9 +14,8 @@ from studylog.tui.screens.base import StudyScreen
 
 if TYPE_CHECKING:
     from studylog.journal.day import SectionSave
-    from studylog.store.attempts import DayAttempt
+    from studylog.store.day_summary import DayAttempt, DayRun
     from studylog.store.revisions import Revision
-    from studylog.store.runs import DayRun
 
 
 class DayActions(StudyScreen):
