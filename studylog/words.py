@@ -1,0 +1,58 @@
+"""The one language convention: the :data:`Lang` type and the one read of the language setting.
+
+Every domain's words module (``journal/words.py``, ``study/words.py``, ``judge/words.py``,
+``train/words.py``) takes a :data:`Lang` and returns labels, marks, summary lines and table
+headers in Korean or English. The CLI and the app both call them with :func:`current_lang`, so
+they never word a thing differently.
+
+The convention: ``"en"`` is English; anything else (the default ``"ko"``, an unset or unknown
+value) is Korean, the language of the bootcamp's posts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+Lang = Literal["ko", "en"]
+
+#: The languages a user can choose (``studylog config language ko|en``).
+LANGS: tuple[Lang, ...] = ("ko", "en")
+
+_cache: dict[tuple[str, int], Lang] = {}
+
+
+def as_lang(value: str | None) -> Lang:
+    """``value`` as a :data:`Lang`: ``"en"`` is English, anything else Korean."""
+    return "en" if value == "en" else "ko"
+
+
+def current_lang() -> Lang:
+    """The language setting, read once per process (again only if the settings file changes).
+
+    A settings file that cannot be read gives the default (Korean): the command that reads the
+    settings for its own work reports the file's problem.
+    """
+    from studylog.config import Settings, config_path
+
+    path = config_path()
+    try:
+        stamp = Path(path).stat().st_mtime_ns
+    except OSError:
+        stamp = -1
+    key = (str(path), stamp)
+    cached = _cache.get(key)
+    if cached is not None:
+        return cached
+    try:
+        lang = as_lang(Settings.load(path).get("language"))
+    except Exception:  # a broken settings file is reported where it is used, not here
+        lang = "ko"
+    _cache.clear()
+    _cache[key] = lang
+    return lang
+
+
+def pick(lang: Lang, ko: str, en: str) -> str:
+    """``ko`` or ``en`` for ``lang``: the one-line form of a two-language word."""
+    return en if lang == "en" else ko
