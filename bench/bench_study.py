@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tenyear import build  # noqa: E402
 
 from studylog.config import Settings  # noqa: E402
-from studylog.journal import carryover, review, review_cards, week  # noqa: E402
+from studylog.study import carryover, review, review_cards, week  # noqa: E402
 from studylog.store import attempts, open_db, transaction  # noqa: E402
 from studylog.store import days as q  # noqa: E402
 

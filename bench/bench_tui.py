@@ -136,7 +136,7 @@ def pct(values: list[float], p: float) -> float:
 
 
 def main() -> None:
-    from studylog.journal.backup import backup
+    from studylog.journal.publish.backup import backup
     from studylog.store import open_db
 
     build(SOURCE)

@@ -2,7 +2,7 @@
 
 The day commands (today, show, note, todo, label, history, restore) are in
 ``journal_day_cmds``, export/import/backup in ``journal_io_cmds``; output is built by
-``journal_render`` from ``studylog.journal.present``.
+``journal_render`` from ``studylog.journal.words``.
 """
 
 
@@ -14,7 +14,7 @@ import typer
 from studylog.cli import journal_day_cmds, journal_io_cmds
 from studylog.cli.context import get_db, print_json
 from studylog.config import SETTINGS, Settings
-from studylog.journal import present
+from studylog.journal import words as present
 from studylog.journal.dates import parse_range, today
 from studylog.journal.sections import check_section
 

@@ -9,7 +9,7 @@ import typer
 
 from studylog.cli.context import get_db, print_json
 from studylog.config import Settings
-from studylog.journal import present
+from studylog.journal import words as present
 from studylog.journal.dates import parse_date, today
 from studylog.journal.sections import check_section
 
@@ -25,7 +25,7 @@ def _lang() -> str:
 
 def _print_day(date: str, as_json: bool) -> None:
     from studylog.journal import day as journal_day
-    from studylog.journal.post import render_markdown
+    from studylog.journal.publish.post import render_markdown
 
     settings = Settings.load()
     day = journal_day.load_day(get_db(), date, settings)

@@ -22,7 +22,7 @@ def export_cmd(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File, or folder for one file per day.")] = None,
 ) -> None:
     """Export days as the blog post (학습기록), markdown or JSON (never the revisions)."""
-    from studylog.journal.exchange import FORMATS, export_json, export_text
+    from studylog.journal.publish.exchange import FORMATS, export_json, export_text
     from studylog.store.days import dates as recorded_dates
 
     if fmt not in FORMATS:
@@ -70,7 +70,7 @@ def import_cmd(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be imported.")] = False,
 ) -> None:
     """Import blog posts (pasted text or markdown), our markdown or our JSON. Nothing is dropped."""
-    from studylog.journal.exchange import import_paths
+    from studylog.journal.publish.exchange import import_paths
 
     when = parse_date(date) if date else None
     reports = import_paths(get_db(), paths, Settings.load(), date=when, dry_run=dry_run)
@@ -82,7 +82,7 @@ def backup_cmd(
     path: Annotated[Path | None, typer.Argument(help="Target file or folder.")] = None,
 ) -> None:
     """Make a consistent copy of the database (safe while other commands write)."""
-    from studylog.journal.backup import backup, default_backup_path
+    from studylog.journal.publish.backup import backup, default_backup_path
 
     target = backup(get_db(), path or default_backup_path(db_path()))
     typer.echo(f"backed up {db_path()} to {target}")

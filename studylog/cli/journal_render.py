@@ -1,4 +1,4 @@
-"""Terminal output of the journal commands, built from ``studylog.journal.present``."""
+"""Terminal output of the journal commands, built from ``studylog.journal.words``."""
 
 
 import sys
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from studylog.journal import present
+from studylog.journal import words as present
 from studylog.journal.search import SearchHit
 
 if TYPE_CHECKING:

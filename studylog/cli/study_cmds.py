@@ -24,8 +24,8 @@ def review_cmd(
     """What is due for review: problems to solve again and notes tagged #복습 or #review."""
     from fsrs import Rating
 
-    from studylog.journal import review, review_cards
-    from studylog.journal import study_present as sp
+    from studylog.study import review, review_cards
+    from studylog.study import words as sp
 
     day = parse_date(on)
     if rating not in RATINGS:
@@ -59,7 +59,7 @@ def week_cmd(
     """The week in one page: days, lectures, problems, runs, to-dos, streak, retrospectives."""
     import json
 
-    from studylog.journal import week, week_present
+    from studylog.study import week, week_present
 
     if fmt not in week_present.FORMATS:
         raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(week_present.FORMATS)}")
@@ -83,7 +83,7 @@ def week_cmd(
 
 
 def _extras(day: str) -> list:
-    from studylog.journal.study_todos import extra_todos
+    from studylog.study.study_todos import extra_todos
 
     per_day = int(Settings.load().get("review.per_day"))
     return extra_todos(get_db(), day, per_day)
@@ -92,7 +92,7 @@ def _extras(day: str) -> list:
 def todo_extra_lines(day: str, first_number: int, as_json: bool) -> list:
     """``todo list``'s carried items and due reviews, numbered from ``first_number``: lines, or
     JSON objects with ``as_json`` (the to-do fields plus ``kind`` and ``origin``)."""
-    from studylog.journal import study_present as sp
+    from studylog.study import words as sp
 
     lang = Settings.load().get("language")
     extras = _extras(day)
@@ -106,8 +106,8 @@ def todo_extra_lines(day: str, first_number: int, as_json: bool) -> list:
 
 def todo_extra_done(day: str, number: int, undo: bool) -> bool:
     """``todo done N`` for a number past the day's own to-dos; False when N is one of them."""
-    from studylog.journal import study_present as sp
-    from studylog.journal.study_todos import set_extra_done
+    from studylog.study import words as sp
+    from studylog.study.study_todos import set_extra_done
     from studylog.store.days import todos
 
     own = len(todos(get_db(), day))

@@ -1,4 +1,4 @@
-"""The daily record: days, entries, to-dos and tags; search; stats; blog/markdown/json import-export.
+"""The daily record: days, entries, to-dos and tags; search; stats; publishing in ``publish/``.
 
 UI-free: the CLI and the TUI call these functions with an open database.
 """

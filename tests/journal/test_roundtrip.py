@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from studylog.config import Settings
 from studylog.journal.day import add_note, add_todo
-from studylog.journal.exchange import export_json, export_text, import_paths
-from studylog.journal.parse import heading_key
+from studylog.journal.publish.exchange import export_json, export_text, import_paths
+from studylog.journal.publish.parse import heading_key
 from studylog.journal.sections import KEYS
 from studylog.store import open_db
 
@@ -100,7 +100,7 @@ ANY_LINE = st.one_of(
 @settings(max_examples=60, deadline=None)
 @given(lines=st.lists(ANY_LINE, max_size=25))
 def test_import_never_drops_a_line(lines: list[str]) -> None:
-    from studylog.journal.parse import parse_day
+    from studylog.journal.publish.parse import parse_day
 
     parsed = parse_day("\n".join(lines))
     kept = "\n".join(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from studylog.journal.carryover import carried, open_items
-from studylog.journal.present import no_todos
+from studylog.study.carryover import carried, open_items
+from studylog.journal.words import no_todos
 from tests.study.conftest import attempt
 
 RETRO = """오늘은 BFS 를 확실히 익혔다.
@@ -125,7 +125,7 @@ def test_english_words(cli, db) -> None:
 
 
 def test_every_next_heading_passes_the_sql_prefilter() -> None:
-    from studylog.journal.carryover import KEYWORDS, NEXT_HEADINGS
+    from studylog.study.carryover import KEYWORDS, NEXT_HEADINGS
 
     for heading in NEXT_HEADINGS:
         assert any(k in heading for k in KEYWORDS), heading

@@ -70,7 +70,7 @@ def test_streak_and_reviews_follow_the_study_day(cli, db) -> None:
     assert r.exit_code == 0 and '"2667"' in r.output
     assert cli("note", "lecture", "메모").exit_code == 0
     assert cli("show", today).output.count("메모") == 1
-    from studylog.journal.present import streak_line
+    from studylog.journal.words import streak_line
 
     assert streak_line(1, 1, "ko") in cli("stats").output  # the default language: Korean
     assert tomorrow > today

@@ -8,7 +8,7 @@ from fsrs import Card, Rating
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studylog.journal import review, review_cards
+from studylog.study import review, review_cards
 from studylog.store import reviews as store
 from tests.study.conftest import attempt
 

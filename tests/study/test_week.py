@@ -8,7 +8,7 @@ import pytest
 
 from studylog.config import Settings
 from studylog.errors import UserError
-from studylog.journal.week import resolve_week
+from studylog.study.week import resolve_week
 from tests.study.conftest import attempt, run
 
 
@@ -84,7 +84,7 @@ def test_week_page_markdown_and_blog(cli, db) -> None:
 
 
 def test_the_week_the_cli_shows_is_the_week_the_app_shows(cli, db) -> None:
-    from studylog.journal import week, week_present
+    from studylog.study import week, week_present
     from studylog.journal.dates import today
 
     fill_week(cli, db)

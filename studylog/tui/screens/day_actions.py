@@ -55,7 +55,7 @@ class DayActions(StudyScreen):
 
     def mark_tab(self, section: str, state: str) -> None:
         """Show a section's save state on its tab: • unsaved typing, ✓ saved."""
-        from studylog.journal import present
+        from studylog.journal import words as present
 
         tab = self.query_one(TabbedContent).get_tab(f"tab-{section}")
         mark = present.saved_mark(state)
@@ -75,7 +75,7 @@ class DayActions(StudyScreen):
     def export_blog(self) -> None:
         """Render the day as a blog post and show it."""
         from studylog.config import Settings
-        from studylog.journal.post import export_blog
+        from studylog.journal.publish.post import export_blog
 
         with self.saver.lock, self.studylog.gate.use() as db:
             text = export_blog(db, self.date, Settings.load())
@@ -112,7 +112,7 @@ class DayActions(StudyScreen):
         self.app.call_from_thread(self._show_history, section, revs)
 
     def _show_history(self, section: str, revs: list[Revision]) -> None:
-        from studylog.journal import present
+        from studylog.journal import words as present
         from studylog.tui.screens.history import HistoryScreen
 
         if not revs:
@@ -138,7 +138,7 @@ class DayActions(StudyScreen):
         self.app.call_from_thread(self._show_restored, rev, result)
 
     def _show_restored(self, rev: Revision, result: SectionSave) -> None:
-        from studylog.journal import present
+        from studylog.journal import words as present
         from studylog.tui.widgets.section_editor import SectionEditor
 
         self.query_one(f"#sec-{rev.section}", SectionEditor).set_text(result.text)

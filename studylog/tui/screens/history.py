@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Label, TextArea
 
-from studylog.journal import present
+from studylog.journal import words as present
 from studylog.store.revisions import Revision
 
 

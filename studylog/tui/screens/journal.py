@@ -50,7 +50,7 @@ class JournalScreen(StudyScreen):
 
     def compose(self) -> ComposeResult:
         from studylog.config import Settings
-        from studylog.journal import present
+        from studylog.journal import words as present
 
         self.lang = Settings.load().get("language")
         with Horizontal():
@@ -100,7 +100,7 @@ class JournalScreen(StudyScreen):
     def on_activity_loaded(self, message: ActivityLoaded) -> None:
         calendar = self.query_one(MonthCalendar)
         calendar.activity = message.activity
-        from studylog.journal import present
+        from studylog.journal import words as present
 
         self.query_one("#journal-info", Label).update(
             present.journal_info(len(message.activity), self.lang))
@@ -170,7 +170,7 @@ class JournalScreen(StudyScreen):
         table = self.query_one("#journal-list", DataTable)
         table.clear(columns=True)
         caption = self.query_one("#journal-caption", Label)
-        from studylog.journal import present
+        from studylog.journal import words as present
 
         if message.query:
             self._mode = "search"

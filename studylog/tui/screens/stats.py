@@ -59,7 +59,7 @@ class StatsScreen(StudyScreen):
 
         stats = message.stats
         from studylog.config import Settings
-        from studylog.journal import present
+        from studylog.journal import words as present
 
         lang = Settings.load().get("language")
         self.query_one("#streaks", Label).update(

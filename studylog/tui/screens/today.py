@@ -48,7 +48,7 @@ NARROW_BELOW = 110  # columns; below it the side bar slims down and the preview 
 def day_heading(record: DayRecord, lang: str, today: str) -> str:
     """'2026-11-28 (토) · week4(3) · 학습기록 17' from a day record (no number for an empty past
     day)."""
-    from studylog.journal import present
+    from studylog.journal import words as present
 
     return present.day_heading(record.date, record, lang,
                                has_record=record.exists or record.date >= today)
@@ -80,7 +80,7 @@ class TodayScreen(DayActions):
 
     def compose(self) -> ComposeResult:
         from studylog.config import Settings
-        from studylog.journal import present
+        from studylog.journal import words as present
         from studylog.journal.sections import SECTIONS
 
         self.lang = Settings.load().get("language")
@@ -108,7 +108,7 @@ class TodayScreen(DayActions):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        from studylog.journal import present
+        from studylog.journal import words as present
 
         self.query_one("#day-attempts", DataTable).add_columns(*present.attempt_columns(self.lang))
         self.query_one("#day-runs", DataTable).add_columns(*present.run_columns(self.lang))
@@ -209,7 +209,7 @@ class TodayScreen(DayActions):
         The save carries the version the editor started from, so a change another process
         saved meanwhile is merged, not overwritten.
         """
-        from studylog.journal import present
+        from studylog.journal import words as present
         from studylog.journal.day import set_section_text
 
         with self.saver.lock:
@@ -225,7 +225,7 @@ class TodayScreen(DayActions):
         self.post_message(SectionWritten(self.date, save.text, result))
 
     def on_section_written(self, message: SectionWritten) -> None:
-        from studylog.journal import present
+        from studylog.journal import words as present
 
         result = message.result
         self.sub_title = f"saved {result.section} {dt.datetime.now():%H:%M:%S}"

@@ -65,7 +65,7 @@ class WeekScreen(StudyScreen):
     def load_week(self, date: str) -> None:
         """Build the week holding ``date`` and word it as the CLI does."""
         from studylog.config import Settings
-        from studylog.journal import week, week_present
+        from studylog.study import week, week_present
 
         settings = Settings.load()
         lang = settings.get("language")

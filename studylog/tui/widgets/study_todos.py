@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 from studylog.errors import error_line
 
 if TYPE_CHECKING:  # the journal modules (and fsrs) load in the worker, not at start-up
-    from studylog.journal.carryover import ExtraTodo
+    from studylog.study.carryover import ExtraTodo
 
 
 class ExtraItem(ListItem):
@@ -85,8 +85,8 @@ class StudyTodos(Vertical):
     def load(self, date: str) -> None:
         """Read the day's carried items and due reviews."""
         from studylog.config import Settings
-        from studylog.journal import study_present as sp
-        from studylog.journal.study_todos import extra_todos
+        from studylog.study import words as sp
+        from studylog.study.study_todos import extra_todos
 
         settings = Settings.load()
         lang = settings.get("language")
@@ -115,7 +115,7 @@ class StudyTodos(Vertical):
     @work(thread=True, group="study-todos-change", exit_on_error=False, description="to-do")
     def toggle(self, extra: ExtraTodo) -> None:
         """Check the item off (or uncheck it), then read the list again."""
-        from studylog.journal.study_todos import set_extra_done
+        from studylog.study.study_todos import set_extra_done
 
         with self.app.gate.use() as db:  # type: ignore[attr-defined]  # StudylogApp's gate
             set_extra_done(db, self.date, extra, not extra.done)

@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, ListItem, ListView
 
-from studylog.journal import present
+from studylog.journal import words as present
 
 
 class TodoItem(ListItem):

@@ -12,7 +12,7 @@ import sqlite_utils
 from fsrs import Rating
 
 from studylog.errors import UserError
-from studylog.journal.review import ProblemMeta, current_card, histories, signature
+from studylog.study.review import ProblemMeta, current_card, histories, signature
 from studylog.store import reviews as store
 from studylog.store import transaction
 

@@ -2,7 +2,7 @@
 
 Plain functions returning strings; the CLI (``studylog review``, ``todo list``), the app's Today
 screen and the blog export all render these. The week page's words are in
-:mod:`studylog.journal.week_present`.
+:mod:`studylog.study.week_words`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from studylog.journal.carryover import ExtraTodo
-    from studylog.journal.review import DueItem
+    from studylog.study.carryover import ExtraTodo
+    from studylog.study.review import DueItem
 
 RATING = {
     "ko": {1: "다시", 2: "어려움", 3: "보통", 4: "쉬움"},

@@ -2,7 +2,7 @@
 
 A week is the course week (seven days from ``course.start``) when the course has started, else
 the ISO week (Monday to Sunday). :func:`resolve_week` reads what a user typed; :func:`build_week`
-gathers the page; :mod:`studylog.journal.week_present` words it.
+gathers the page; :mod:`studylog.study.week_words` words it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sqlite_utils
 
 from studylog.config import Settings
 from studylog.errors import UserError
-from studylog.journal import carryover, review
+from studylog.study import carryover, review
 from studylog.journal.dates import parse_date
 from studylog.journal.day import load_day
 from studylog.journal.labels import course_week_day, date_of

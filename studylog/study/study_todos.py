@@ -10,9 +10,9 @@ import sqlite_utils
 
 from studylog.config import Settings
 from studylog.errors import UserError
-from studylog.journal import carryover, review, review_cards
-from studylog.journal.carryover import ExtraTodo
-from studylog.journal.study_present import blog_extra_lines, markdown_extra_lines
+from studylog.study import carryover, review, review_cards
+from studylog.study.carryover import ExtraTodo
+from studylog.study.words import blog_extra_lines, markdown_extra_lines
 
 
 def extra_todos(db: sqlite_utils.Database, date: str, per_day: int = 5) -> list[ExtraTodo]:

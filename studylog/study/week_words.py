@@ -4,9 +4,9 @@ the weekly 회고 blog post in the bootcamp's plain-text style."""
 from __future__ import annotations
 
 from studylog.journal.dates import weekday_name
-from studylog.journal.present import record_label
-from studylog.journal.study_present import short_date, tag_marks
-from studylog.journal.week import WeekDay, WeekPage, WeekProblem, WeekRun
+from studylog.journal.words import record_label
+from studylog.study.words import short_date, tag_marks
+from studylog.study.week import WeekDay, WeekPage, WeekProblem, WeekRun
 
 FORMATS = ("markdown", "blog", "json")
 

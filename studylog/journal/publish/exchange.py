@@ -13,8 +13,8 @@ from studylog.config import Settings
 from studylog.errors import UserError
 from studylog.journal.day import find_tags, load_day, one_line
 from studylog.journal.labels import course_week_day, date_of, default_title, labels_for
-from studylog.journal.parse import ParsedDay, parse_day
-from studylog.journal.post import export_blog, export_markdown, generated_lines
+from studylog.journal.publish.parse import ParsedDay, parse_day
+from studylog.journal.publish.post import export_blog, export_markdown, generated_lines
 from studylog.journal.sections import KEYS
 from studylog.journal.textin import read_text_file
 from studylog.store import days as q

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from studylog.journal import review
+from studylog.study import review
 from studylog.store import carry as store
 from studylog.store import transaction
 from studylog.store.reviews import change_key

@@ -70,7 +70,7 @@ def _section_blocks(day: DayRecord, language: str, heading_prefix: str) -> list[
 
 def render_blog(day: DayRecord, language: str, extra_todos: Sequence[str] = ()) -> str:
     """The day as the bootcamp's plain-text blog post (``extra_todos``: carried items and due
-    reviews, from :func:`studylog.journal.carryover.export_lines`)."""
+    reviews, from :func:`studylog.study.carryover.export_lines`)."""
     lines = [day.title, f"{RECORD_LABEL[language]} - {day.record_no}", TODO_HEADING[language]]
     lines.extend(t.text for t in day.todos)
     lines.extend(extra_todos)
@@ -105,7 +105,7 @@ def render_markdown(day: DayRecord, language: str, *, front_matter: bool = True,
 
 def export_blog(db: sqlite_utils.Database, date: str, settings: Settings) -> str:
     """The blog post of ``date`` in the configured language."""
-    from studylog.journal.study_todos import export_lines  # carried items and due reviews
+    from studylog.study.study_todos import export_lines  # carried items and due reviews
 
     return render_blog(load_day(db, date, settings), settings.get("language"),
                        export_lines(db, date, settings, "blog"))
@@ -113,7 +113,7 @@ def export_blog(db: sqlite_utils.Database, date: str, settings: Settings) -> str
 
 def export_markdown(db: sqlite_utils.Database, date: str, settings: Settings) -> str:
     """The markdown file of ``date`` in the configured language."""
-    from studylog.journal.study_todos import export_lines  # carried items and due reviews
+    from studylog.study.study_todos import export_lines  # carried items and due reviews
 
     return render_markdown(load_day(db, date, settings), settings.get("language"),
                            extra_todos=export_lines(db, date, settings, "markdown"))

@@ -258,7 +258,7 @@ def due_on(db: sqlite_utils.Database, date: str,
     """What was due on ``date`` (as scheduled by the reviews before it), rotated across topics.
 
     An item reviewed on ``date`` itself stays in the list with ``reviewed`` set. A card stored by
-    :func:`studylog.journal.review_cards.sync` that is still current is not replayed.
+    :func:`studylog.study.review_cards.sync` that is still current is not replayed.
     """
     stored = store.stored_cards(db)
     items = []
