@@ -17,6 +17,7 @@ from studylog.config import SETTINGS, Settings
 from studylog.journal import words as present
 from studylog.journal.dates import parse_range, today
 from studylog.journal.sections import check_section
+from studylog.words import current_lang
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 MAX_LIMIT = 10_000
@@ -42,7 +43,7 @@ def search_cmd(
     if as_json:
         print_json([h.as_dict() for h in hits])
         return
-    lang = str(Settings.load().get("language"))
+    lang = current_lang()
     if not hits:
         typer.echo(present.no_hits(query, lang))
         return
@@ -61,7 +62,7 @@ def stats_cmd(
     if as_json:
         print_json(dataclasses.asdict(stats))
         return
-    stats_text(stats, weeks, str(Settings.load().get("language")))
+    stats_text(stats, weeks, current_lang())
 
 
 def config_cmd(

@@ -12,6 +12,7 @@ from studylog.config import Settings
 from studylog.journal import words as present
 from studylog.journal.dates import parse_date, today
 from studylog.journal.sections import check_section
+from studylog.words import Lang, current_lang
 
 DateOpt = Annotated[str, typer.Option("--date", "-d", help="YYYY-MM-DD, today or yesterday.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
@@ -19,8 +20,8 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output."
 todo_app = typer.Typer(help="Today's to-dos (오늘 한 일).", no_args_is_help=True)
 
 
-def _lang() -> str:
-    return str(Settings.load().get("language"))
+def _lang() -> Lang:
+    return current_lang()
 
 
 def _print_day(date: str, as_json: bool) -> None:
@@ -32,7 +33,7 @@ def _print_day(date: str, as_json: bool) -> None:
     if as_json:
         print_json(dataclasses.asdict(day))
         return
-    lang = settings.get("language")
+    lang = current_lang()
     typer.echo(present.date_label(date, lang))
     typer.echo(render_markdown(day, lang, front_matter=False), nl=False)
 

@@ -12,6 +12,7 @@ from studylog.cli.context import db_path, get_db
 from studylog.config import Settings
 from studylog.errors import UserError
 from studylog.journal.dates import parse_date, parse_range, today
+from studylog.words import current_lang
 
 
 def export_cmd(
@@ -24,6 +25,7 @@ def export_cmd(
     """Export days as the blog post (학습기록), markdown or JSON (never the revisions)."""
     from studylog.journal.publish.exchange import FORMATS, export_json, export_text
     from studylog.store.days import dates as recorded_dates
+    from studylog.study.study_todos import export_lines
 
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
@@ -43,14 +45,19 @@ def export_cmd(
         text = json.dumps(export_json(db, chosen, settings), ensure_ascii=False, indent=2) + "\n"
         _write(output, text)
         return
+    lang = current_lang()
+
+    def export_day(d: str) -> str:  # the day's study lines (carried items, due reviews) from study
+        return export_text(db, d, fmt, settings, lang, export_lines(db, d, settings, fmt, lang))
+
     ext = ".txt" if fmt == "blog" else ".md"
     if output is not None and (output.is_dir() or len(chosen) > 1):
         output.mkdir(parents=True, exist_ok=True)
         for d in chosen:
-            (output / f"{d}{ext}").write_text(export_text(db, d, fmt, settings), encoding="utf-8")
+            (output / f"{d}{ext}").write_text(export_day(d), encoding="utf-8")
         typer.echo(f"wrote {len(chosen)} file{'s' if len(chosen) != 1 else ''} to {output}", err=True)
         return
-    _write(output, "\n".join(export_text(db, d, fmt, settings) for d in chosen))
+    _write(output, "\n".join(export_day(d) for d in chosen))
 
 
 def _write(output: Path | None, text: str) -> None:
@@ -73,7 +80,7 @@ def import_cmd(
     from studylog.journal.publish.exchange import import_paths
 
     when = parse_date(date) if date else None
-    reports = import_paths(get_db(), paths, Settings.load(), date=when, dry_run=dry_run)
+    reports = import_paths(get_db(), paths, Settings.load(), current_lang(), date=when, dry_run=dry_run)
     for r in reports:
         typer.echo(("would import " if dry_run else "imported ") + r.summary())
 

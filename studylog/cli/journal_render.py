@@ -8,12 +8,13 @@ import typer
 
 from studylog.journal import words as present
 from studylog.journal.search import SearchHit
+from studylog.words import Lang
 
 if TYPE_CHECKING:
     from studylog.journal.stats import Stats
 
 
-def search_hits(hits: list[SearchHit], lang: str) -> None:
+def search_hits(hits: list[SearchHit], lang: Lang) -> None:
     """One line a hit: date, section, the snippet (matches in bold yellow on a terminal)."""
     color = sys.stdout.isatty()
     for h in hits:
@@ -25,7 +26,7 @@ def search_hits(hits: list[SearchHit], lang: str) -> None:
         typer.echo(f"{h.date}  {present.section_name(h.section, lang)}  {snippet}")
 
 
-def stats_text(stats: "Stats", weeks: int, lang: str) -> None:
+def stats_text(stats: "Stats", weeks: int, lang: Lang) -> None:
     """Streaks, notes per section for the last 8 weeks, and the heatmap."""
     typer.echo(present.streak_line(stats.current_streak, stats.longest_streak, lang))
     typer.echo(present.written_line(stats.days, stats.entries, lang))

@@ -10,6 +10,7 @@ from studylog.cli.context import get_db, print_json
 from studylog.config import Settings
 from studylog.errors import UserError
 from studylog.journal.dates import parse_date, today
+from studylog.words import current_lang
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 RATINGS = ("again", "hard", "good", "easy")
@@ -30,7 +31,7 @@ def review_cmd(
     day = parse_date(on)
     if rating not in RATINGS:
         raise UserError(f"unknown rating {rating!r}; choose one of: {', '.join(RATINGS)}")
-    lang = Settings.load().get("language")
+    lang = current_lang()
     db = get_db()
     if done is not None:
         value = Rating(RATINGS.index(rating) + 1)
@@ -59,21 +60,22 @@ def week_cmd(
     """The week in one page: days, lectures, problems, runs, to-dos, streak, retrospectives."""
     import json
 
-    from studylog.study import week, week_present
+    from studylog.study import week
+    from studylog.study import words as week_words
 
-    if fmt not in week_present.FORMATS:
-        raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(week_present.FORMATS)}")
+    if fmt not in week_words.WEEK_FORMATS:
+        raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(week_words.WEEK_FORMATS)}")
     settings = Settings.load()
     db = get_db()
     start, end = week.resolve_week(when, settings, today())
     page = week.build_week(db, start, end, settings, today())
-    lang = settings.get("language")
+    lang = current_lang()
     if fmt == "json":
         text = json.dumps(page.as_json(), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "blog":
-        text = week_present.render_blog(page, lang)
+        text = week_words.week_blog(page, lang)
     else:
-        text = week_present.render_markdown(page, lang)
+        text = week_words.week_markdown(page, lang)
     if output is None:
         typer.echo(text, nl=False)
         return
@@ -82,44 +84,34 @@ def week_cmd(
     typer.echo(f"wrote {output}", err=True)
 
 
-def _extras(day: str) -> list:
-    from studylog.study.study_todos import extra_todos
-
-    per_day = int(Settings.load().get("review.per_day"))
-    return extra_todos(get_db(), day, per_day)
-
-
 def todo_extra_lines(day: str, first_number: int, as_json: bool) -> list:
-    """``todo list``'s carried items and due reviews, numbered from ``first_number``: lines, or
-    JSON objects with ``as_json`` (the to-do fields plus ``kind`` and ``origin``)."""
+    """``todo list``'s carried items and due reviews, numbered after the day's own to-dos
+    (``first_number`` is their first number): lines, or JSON objects with ``as_json`` (the to-do
+    fields plus ``kind`` and ``origin``)."""
     from studylog.study import words as sp
+    from studylog.study.numbering import numbered_extras
 
-    lang = Settings.load().get("language")
-    extras = _extras(day)
+    lang = current_lang()
+    extras = numbered_extras(get_db(), day, Settings.load(), first_number)
     if as_json:
-        return [{"id": None, "text": sp.extra_text(e, lang, origin=False), "done": e.done,
-                 "position": None, "number": n, "kind": e.kind, "origin": e.origin,
-                 "problem": e.due.problem if e.due else None}
-                for n, e in enumerate(extras, first_number)]
-    return [sp.todo_line(n, e.done, sp.extra_text(e, lang)) for n, e in enumerate(extras, first_number)]
+        return [{"id": None, "text": sp.extra_text(x.extra, lang, origin=False),
+                 "done": x.extra.done, "position": None, "number": x.number, "kind": x.extra.kind,
+                 "origin": x.extra.origin, "problem": x.extra.due.problem if x.extra.due else None}
+                for x in extras]
+    return [sp.todo_line(x.number, x.extra.done, sp.extra_text(x.extra, lang)) for x in extras]
 
 
 def todo_extra_done(day: str, number: int, undo: bool) -> bool:
     """``todo done N`` for a number past the day's own to-dos; False when N is one of them."""
     from studylog.study import words as sp
+    from studylog.study.numbering import extra_by_number
     from studylog.study.study_todos import set_extra_done
-    from studylog.store.days import todos
 
-    own = len(todos(get_db(), day))
-    if number <= own:
+    found = extra_by_number(get_db(), day, Settings.load(), number)
+    if found is None:
         return False
-    lang = Settings.load().get("language")
-    extras = _extras(day)
-    if number > own + len(extras):
-        raise UserError(f"no to-do number {number} on {day} (it has {own + len(extras)})")
-    extra = extras[number - own - 1]
-    set_extra_done(get_db(), day, extra, not undo)
-    typer.echo(sp.todo_line(number, not undo, sp.extra_text(extra, lang)))
+    set_extra_done(get_db(), day, found.extra, not undo)
+    typer.echo(sp.todo_line(number, not undo, sp.extra_text(found.extra, current_lang())))
     return True
 
 

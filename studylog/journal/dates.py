@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from studylog.errors import UserError
+from studylog.words import Lang, pick
 
 _WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "오늘": 0, "어제": -1, "내일": 1}
 
@@ -30,10 +31,10 @@ def parse_date(text: str, *, base: dt.date | None = None) -> str:
         ) from None
 
 
-def weekday_name(date: str, language: str = "ko") -> str:
+def weekday_name(date: str, lang: Lang = "ko") -> str:
     """Short weekday name of a date (월, 화, ... or Mon, Tue, ...)."""
-    idx = dt.date.fromisoformat(date).weekday()
-    return ("월화수목금토일"[idx]) if language == "ko" else dt.date.fromisoformat(date).strftime("%a")
+    day = dt.date.fromisoformat(date)
+    return pick(lang, "월화수목금토일"[day.weekday()], day.strftime("%a"))
 
 
 def parse_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from studylog.errors import UserError
+from studylog.words import Lang, pick
 
 
 @dataclass(frozen=True)
@@ -18,13 +19,13 @@ class Section:
     blog_en: str
     numbered: bool  # one of the four numbered headings of the bootcamp's format
 
-    def name(self, language: str) -> str:
-        """Display name in the given language."""
-        return self.ko if language == "ko" else self.en
+    def name(self, lang: Lang) -> str:
+        """Display name in ``lang``."""
+        return pick(lang, self.ko, self.en)
 
-    def heading(self, language: str) -> str:
-        """Blog heading in the given language."""
-        return self.blog_ko if language == "ko" else self.blog_en
+    def heading(self, lang: Lang) -> str:
+        """Blog heading in ``lang``."""
+        return pick(lang, self.blog_ko, self.blog_en)
 
 
 SECTIONS: list[Section] = [
@@ -43,8 +44,8 @@ SECTIONS: list[Section] = [
 BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
 KEYS: list[str] = [s.key for s in SECTIONS]
 
-TODO_HEADING = {"ko": "오늘 한 일", "en": "What I did today"}
-RECORD_LABEL = {"ko": "학습기록", "en": "Study log"}
+TODO_HEADING: dict[Lang, str] = {"ko": "오늘 한 일", "en": "What I did today"}
+RECORD_LABEL: dict[Lang, str] = {"ko": "학습기록", "en": "Study log"}
 
 
 def check_section(name: str) -> str:

@@ -1,4 +1,4 @@
-"""Every word the journal shows a user, in Korean or English (``lang`` is "ko" or "en").
+"""Every word the journal shows a user, in Korean or English (a :data:`studylog.words.Lang`).
 
 Plain functions returning strings (and rows of strings); the CLI prints them and the app's
 Today and Journal screens put them in their widgets, so both say the same thing.
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from studylog.journal.dates import weekday_name
 from studylog.journal.sections import BY_KEY, RECORD_LABEL, TODO_HEADING
+from studylog.words import Lang, pick
 
 if TYPE_CHECKING:  # the words load without the store (CLI start-up)
     from studylog.store.revisions import Revision
@@ -26,21 +27,17 @@ class DayLike(Protocol):
     def record_no(self) -> int: ...
 
 
-def _ko(lang: str) -> bool:
-    return lang != "en"
-
-
-def section_name(key: str, lang: str) -> str:
+def section_name(key: str, lang: Lang) -> str:
     """A section's name: 강의 복습 / Lecture review ("todo" is the to-do list)."""
     if key == "todo":
-        return TODO_HEADING["ko" if _ko(lang) else "en"]
+        return TODO_HEADING[lang]
     section = BY_KEY.get(key)
-    return section.name("ko" if _ko(lang) else "en") if section else key
+    return section.name(lang) if section else key
 
 
-def record_label(record_no: int, lang: str, *, dash: bool = False) -> str:
+def record_label(record_no: int, lang: Lang, *, dash: bool = False) -> str:
     """'학습기록 17' (or 'Study log 17'); with ``dash`` the blog's '학습기록 - 17'."""
-    word = RECORD_LABEL["ko" if _ko(lang) else "en"]
+    word = RECORD_LABEL[lang]
     return f"{word} - {record_no}" if dash else f"{word} {record_no}"
 
 
@@ -51,33 +48,33 @@ def week_label(week: int | None, day: int | None) -> str:
     return f"week{week}({day})" if day else f"week{week}"
 
 
-def date_label(date: str, lang: str) -> str:
+def date_label(date: str, lang: Lang) -> str:
     """'2026-11-28 (토)' / '2026-11-28 (Sat)'."""
-    return f"{date} ({weekday_name(date, 'ko' if _ko(lang) else 'en')})"
+    return f"{date} ({weekday_name(date, lang)})"
 
 
-def day_heading(date: str, labels: DayLike, lang: str, *, has_record: bool) -> str:
+def day_heading(date: str, labels: DayLike, lang: Lang, *, has_record: bool) -> str:
     """'2026-11-28 (토) · week4(3) · 학습기록 17'; a day without a record gets no number."""
     parts = [date_label(date, lang), week_label(labels.week, labels.day)]
     parts.append(record_label(labels.record_no, lang) if has_record else no_record(lang))
     return " · ".join(p for p in parts if p)
 
 
-def no_record(lang: str) -> str:
+def no_record(lang: Lang) -> str:
     """What a day without any record says instead of its number."""
-    return "기록 없음" if _ko(lang) else "nothing written"
+    return pick(lang, "기록 없음", "nothing written")
 
 
-def label_line(date: str, title: str, labels: DayLike, lang: str) -> str:
+def label_line(date: str, title: str, labels: DayLike, lang: Lang) -> str:
     """The `studylog label` line: date, title, course week and record number."""
     where = week_label(labels.week, labels.day) or (
-        "코스 주차 없음 (course.start 설정)" if _ko(lang) else "no course week (set course.start)")
+        "코스 주차 없음 (course.start 설정)" if lang == "ko" else "no course week (set course.start)")
     return f"{date}  {title}  ·  {where}  ·  {record_label(labels.record_no, lang, dash=True)}"
 
 
-def todos_title(done: int, total: int, lang: str) -> str:
+def todos_title(done: int, total: int, lang: Lang) -> str:
     """The to-do panel's title with its count: '오늘 한 일 1/4'."""
-    head = TODO_HEADING["ko" if _ko(lang) else "en"]
+    head = TODO_HEADING[lang]
     return f"{head} {done}/{total}" if total else head
 
 
@@ -86,71 +83,71 @@ def todo_line(number: int, text: str, done: bool) -> str:
     return f"{number}. [{'x' if done else ' '}] {text}"
 
 
-def attempts_title(is_today: bool, lang: str) -> str:
+def attempts_title(is_today: bool, lang: Lang) -> str:
     """The judge panel's title: today's, or the shown day's."""
-    if _ko(lang):
+    if lang == "ko":
         return "오늘의 채점" if is_today else "이날의 채점"
     return "Today's judge attempts" if is_today else "Judge attempts that day"
 
 
-def runs_title(is_today: bool, lang: str) -> str:
+def runs_title(is_today: bool, lang: Lang) -> str:
     """The training panel's title."""
-    if _ko(lang):
+    if lang == "ko":
         return "오늘의 학습 실험" if is_today else "이날의 학습 실험"
     return "Today's training runs" if is_today else "Training runs that day"
 
 
-def attempt_columns(lang: str) -> list[str]:
+def attempt_columns(lang: Lang) -> list[str]:
     """Column names of the day's judge attempts."""
-    return ["문제", "제목", "결과", "시도"] if _ko(lang) else ["problem", "title", "verdict", "tries"]
+    return ["문제", "제목", "결과", "시도"] if lang == "ko" else ["problem", "title", "verdict", "tries"]
 
 
-def run_columns(lang: str) -> list[str]:
+def run_columns(lang: Lang) -> list[str]:
     """Column names of the day's training runs."""
     return ["run", "model", "ep", "status", "best acc"]
 
 
-def readonly_label(lang: str) -> str:
+def readonly_label(lang: Lang) -> str:
     """The mark of a day opened read-only."""
-    return "읽기 전용" if _ko(lang) else "read-only"
+    return pick(lang, "읽기 전용", "read-only")
 
 
-def note_added(entry_id: int, section: str, date: str, lang: str) -> str:
+def note_added(entry_id: int, section: str, date: str, lang: Lang) -> str:
     """The CLI's answer to `studylog note`."""
     name = section_name(section, lang)
-    if _ko(lang):
+    if lang == "ko":
         return f"{date} {name}({section})에 노트 #{entry_id} 추가"
     return f"added note #{entry_id} to {section} ({name}) on {date}"
 
 
-def no_todos(date: str, lang: str) -> str:
+def no_todos(date: str, lang: Lang) -> str:
     """What `todo list` says about a day without to-dos."""
-    if _ko(lang):
+    if lang == "ko":
         return f"{date}에 할 일이 없습니다 (추가: studylog todo add TEXT)"
     return f"no to-dos on {date} (add one: studylog todo add TEXT)"
 
 
-def no_hits(query: str, lang: str) -> str:
+def no_hits(query: str, lang: Lang) -> str:
     """What search says when nothing matches."""
-    return f"{query!r}와 맞는 노트가 없습니다" if _ko(lang) else f"no notes match {query!r}"
+    return pick(lang, f"{query!r}와 맞는 노트가 없습니다", f"no notes match {query!r}")
 
 
-def hits_caption(query: str, count: int, lang: str) -> str:
+def hits_caption(query: str, count: int, lang: Lang) -> str:
     """The caption over the app's search results."""
-    return f"'{query}' — {count}건" if _ko(lang) else f"'{query}' — {count} hits"
+    return pick(lang, f"'{query}' — {count}건", f"'{query}' — {count} hits")
 
 
-def merge_marker(lang: str) -> str:
+def merge_marker(lang: Lang) -> str:
     """The line put between two overlapping edits of a section (the other process's first)."""
-    if _ko(lang):
+    if lang == "ko":
         return "──── ↑ 다른 곳에서 저장된 글 · ↓ 이 창에서 쓴 글 ────"
     return "──── ↑ saved elsewhere · ↓ written in this window ────"
 
 
-def merged_notice(section: str, conflicted: bool, lang: str) -> str:
+def merged_notice(section: str, conflicted: bool, lang: Lang) -> str:
     """The app's note after a save was merged with another process's change."""
     name = section_name(section, lang)
-    if _ko(lang):
+    if lang == "ko":
         tail = " (겹친 곳에 구분선)" if conflicted else ""
         return f"{name}: 다른 곳에서 저장한 글과 합쳤습니다{tail}"
     tail = " (a marker line where they overlap)" if conflicted else ""
@@ -162,83 +159,83 @@ def saved_mark(state: str) -> str:
     return {"dirty": "•", "saved": "✓"}.get(state, "")
 
 
-def revision_row(rev: Revision, lang: str, width: int = 50) -> list[str]:
+def revision_row(rev: Revision, lang: Lang, width: int = 50) -> list[str]:
     """One line of `studylog history` and the app's history list: id, time, section, text."""
     first = " ".join(rev.text.split())
     if len(first) > width:
         first = first[: width - 1] + "…"
-    empty = "(비움)" if _ko(lang) else "(emptied)"
+    empty = "(비움)" if lang == "ko" else "(emptied)"
     return [f"#{rev.id}", rev.saved_at.replace("T", " "), section_name(rev.section, lang),
             rev.source, first or empty]
 
 
-def restored_line(rev: Revision, version: int, lang: str) -> str:
+def restored_line(rev: Revision, version: int, lang: Lang) -> str:
     """The answer to `studylog restore`."""
     name = section_name(rev.section, lang)
-    if _ko(lang):
+    if lang == "ko":
         return f"{rev.date} {name}: 리비전 #{rev.id}을 되살렸습니다 (새 리비전 #{version})"
     return f"restored revision #{rev.id} of {rev.date} {name} (new revision #{version})"
 
 
-def no_history(date: str, lang: str) -> str:
+def no_history(date: str, lang: Lang) -> str:
     """`studylog history` on a day without revisions."""
-    return f"{date}: 저장 기록이 없습니다" if _ko(lang) else f"{date}: no saved revisions"
+    return pick(lang, f"{date}: 저장 기록이 없습니다", f"{date}: no saved revisions")
 
 
-def history_title(date: str, section: str, count: int, lang: str) -> str:
+def history_title(date: str, section: str, count: int, lang: Lang) -> str:
     """The title of the app's revision list."""
     name = section_name(section, lang)
-    if _ko(lang):
+    if lang == "ko":
         return f"{date} {name} — 저장 기록 {count}개 (enter: 되살리기, esc: 닫기)"
     return f"{date} {name} — {count} revisions (enter: restore, esc: close)"
 
 
-def streak_line(current: int, longest: int, lang: str) -> str:
+def streak_line(current: int, longest: int, lang: Lang) -> str:
     """The streak summary (CLI `stats` and the Stats screen)."""
-    if _ko(lang):
+    if lang == "ko":
         return f"연속 기록: 지금 {current}일, 최장 {longest}일"
     return f"streak: {current} day(s) now, longest {longest}"
 
 
-def written_line(days: int, notes: int, lang: str) -> str:
+def written_line(days: int, notes: int, lang: Lang) -> str:
     """How much has been written."""
-    return f"{days}일 기록, 노트 {notes}개" if _ko(lang) else f"{days} days written, {notes} notes"
+    return pick(lang, f"{days}일 기록, 노트 {notes}개", f"{days} days written, {notes} notes")
 
 
-def journal_info(days: int, lang: str) -> str:
+def journal_info(days: int, lang: Lang) -> str:
     """The Journal screen's note under the calendar."""
-    if _ko(lang):
+    if lang == "ko":
         return f"기록한 날 {days}일\nenter: 열기 · e: 편집"
     return f"{days} days written\nenter: open · e: edit"
 
 
-def month_caption(month: str, days: int, lang: str) -> str:
+def month_caption(month: str, days: int, lang: Lang) -> str:
     """The caption over a month's days."""
-    return f"{month}: {days}일" if _ko(lang) else f"{month}: {days} days"
+    return pick(lang, f"{month}: {days}일", f"{month}: {days} days")
 
 
-def journal_columns(search: bool, lang: str) -> list[str]:
+def journal_columns(search: bool, lang: Lang) -> list[str]:
     """Column names of the Journal list (search hits, or a month's days)."""
     if search:
-        return ["날짜", "섹션", "찾은 곳"] if _ko(lang) else ["date", "section", "match"]
-    return (["날짜", "첫 줄", "글", "할 일"] if _ko(lang)
+        return ["날짜", "섹션", "찾은 곳"] if lang == "ko" else ["date", "section", "match"]
+    return (["날짜", "첫 줄", "글", "할 일"] if lang == "ko"
             else ["date", "first line", "notes", "to-dos"])
 
 
-def search_placeholder(lang: str) -> str:
+def search_placeholder(lang: Lang) -> str:
     """The Journal search box's hint."""
-    if _ko(lang):
+    if lang == "ko":
         return "검색 (띄어쓰기 무관, 한 글자도 OK)"
     return "search (spacing does not matter)"
 
 
-def calendar_title(lang: str) -> str:
+def calendar_title(lang: Lang) -> str:
     """The calendar panel's title."""
-    return "달력" if _ko(lang) else "Calendar"
+    return pick(lang, "달력", "Calendar")
 
 
-def pruned_line(count: int, before: str, lang: str) -> str:
+def pruned_line(count: int, before: str, lang: Lang) -> str:
     """The answer to `studylog prune-history`."""
-    if _ko(lang):
+    if lang == "ko":
         return f"{before} 이전의 리비전 {count}개를 지웠습니다 (섹션마다 마지막 것은 남김)"
     return f"deleted {count} revisions saved before {before} (each section's latest kept)"

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from studylog.study import review
 from studylog.store import carry as store
 from studylog.store import transaction
 from studylog.store.reviews import change_key
+from studylog.study import review
 
 #: headings whose lines are things to do next (compared lower-case, without marks or colon)
 NEXT_HEADINGS = frozenset({

@@ -12,9 +12,9 @@ import sqlite_utils
 from fsrs import Rating
 
 from studylog.errors import UserError
-from studylog.study.review import ProblemMeta, current_card, histories, signature
 from studylog.store import reviews as store
 from studylog.store import transaction
+from studylog.study.review import ProblemMeta, current_card, histories, signature
 
 
 def sync(db: sqlite_utils.Database, meta: Mapping[str, ProblemMeta] | None = None) -> int:

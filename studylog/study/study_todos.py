@@ -13,6 +13,7 @@ from studylog.errors import UserError
 from studylog.study import carryover, review, review_cards
 from studylog.study.carryover import ExtraTodo
 from studylog.study.words import blog_extra_lines, markdown_extra_lines
+from studylog.words import Lang
 
 
 def extra_todos(db: sqlite_utils.Database, date: str, per_day: int = 5) -> list[ExtraTodo]:
@@ -44,8 +45,9 @@ def set_extra_done(db: sqlite_utils.Database, date: str, extra: ExtraTodo, done:
         review_cards.unreview_note(db, item.note_id, date)
 
 
-def export_lines(db: sqlite_utils.Database, date: str, settings: Settings, fmt: str) -> list[str]:
-    """The lines a day's blog post (``fmt`` "blog") or markdown gets under its to-dos."""
-    lang = settings.get("language")
+def export_lines(db: sqlite_utils.Database, date: str, settings: Settings, fmt: str,
+                 lang: Lang) -> list[str]:
+    """The lines a day's blog post (``fmt`` "blog") or markdown gets under its to-dos: what the
+    caller passes to :mod:`studylog.journal.publish` as the day's study lines."""
     extras = extra_todos(db, date, int(settings.get("review.per_day")))
     return blog_extra_lines(extras, lang) if fmt == "blog" else markdown_extra_lines(extras, lang)

@@ -16,12 +16,12 @@ import sqlite_utils
 
 from studylog.config import Settings
 from studylog.errors import UserError
-from studylog.study import carryover, review
 from studylog.journal.dates import parse_date
 from studylog.journal.day import load_day
 from studylog.journal.labels import course_week_day, date_of
 from studylog.store import activity, day_summary
 from studylog.store import reviews as attempts_store
+from studylog.study import carryover, review
 
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
 _COURSE_WEEK = re.compile(r"^(?:week|w|주차)?\s*(\d{1,3})\s*(?:주차)?$")

@@ -15,6 +15,7 @@ from studylog.journal.publish.exchange import export_json, export_text, import_p
 from studylog.journal.publish.parse import heading_key
 from studylog.journal.sections import KEYS
 from studylog.store import open_db
+from studylog.words import Lang
 
 ALPHABET = st.sampled_from(list("가나다라회고단지번호피어세션강의 abcXYZ019#-_.:()[]*→ "))
 LINE = st.text(ALPHABET, max_size=30).map(str.rstrip).filter(
@@ -43,17 +44,17 @@ def _fill(db, date: str, day: dict) -> None:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(day=DAY, fmt=st.sampled_from(["blog", "markdown"]), lang=st.sampled_from(["ko", "en"]))
-def test_text_round_trip(day: dict, fmt: str, lang: str) -> None:
+def test_text_round_trip(day: dict, fmt: str, lang: Lang) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         conf = Settings(values={"language": lang}, path=Path(tmp) / "c.toml")
         a = open_db(Path(tmp) / "a.db")
         _fill(a, "2026-11-18", day)
-        first = export_text(a, "2026-11-18", fmt, conf)
+        first = export_text(a, "2026-11-18", fmt, conf, lang)
         post = Path(tmp) / "post.txt"
         post.write_text(first, encoding="utf-8")
         b = open_db(Path(tmp) / "b.db")
-        import_paths(b, [post], conf, date="2026-11-18")
-        assert export_text(b, "2026-11-18", fmt, conf) == first
+        import_paths(b, [post], conf, lang, date="2026-11-18")
+        assert export_text(b, "2026-11-18", fmt, conf, lang) == first
         # and every line the user wrote is there
         for text in day["sections"].values():
             for line in text.splitlines():
@@ -74,9 +75,9 @@ def test_json_round_trip(days: dict) -> None:
         path = Path(tmp) / "x.json"
         path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         b = open_db(Path(tmp) / "b.db")
-        import_paths(b, [path], conf)
+        import_paths(b, [path], conf, "ko")
         assert export_json(b, dates, conf) == doc
-        import_paths(b, [path], conf)  # importing twice changes nothing
+        import_paths(b, [path], conf, "ko")  # importing twice changes nothing
         assert export_json(b, dates, conf) == doc
 
 
@@ -85,7 +86,7 @@ def test_dry_run_changes_nothing(home: Path) -> None:
     db = open_db(home / "d.db")
     post = home / "p.txt"
     post.write_text("제목\n학습기록 - 3\n오늘 한 일\n강의 듣기\n4. 학습 회고\n좋았다\n", encoding="utf-8")
-    reports = import_paths(db, [post], conf, date="2026-11-05", dry_run=True)
+    reports = import_paths(db, [post], conf, "ko", date="2026-11-05", dry_run=True)
     assert reports[0].todos == 1 and reports[0].entries == {"retro": 1}
     assert db.execute("SELECT count(*) FROM days").fetchone()[0] == 0
 

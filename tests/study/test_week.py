@@ -84,13 +84,14 @@ def test_week_page_markdown_and_blog(cli, db) -> None:
 
 
 def test_the_week_the_cli_shows_is_the_week_the_app_shows(cli, db) -> None:
-    from studylog.study import week, week_present
+    from studylog.study import week
+    from studylog.study import words as week_words
     from studylog.journal.dates import today
 
     fill_week(cli, db)
     settings = Settings.load()
     start, end = resolve_week("2026-11-18", settings, today())
-    text = week_present.render_markdown(week.build_week(db, start, end, settings, today()), "ko")
+    text = week_words.week_markdown(week.build_week(db, start, end, settings, today()), "ko")
     assert cli("week", "2026-11-18").output == text
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,15 +20,19 @@ from studylog.journal.sections import KEYS
 from studylog.journal.textin import read_text_file
 from studylog.store import days as q
 from studylog.store import revisions, transaction, transfer
+from studylog.words import Lang
 
 FORMATS = ("blog", "markdown", "json")
 JSON_VERSION = 1
 
 
-def export_text(db: sqlite_utils.Database, date: str, fmt: str, settings: Settings) -> str:
-    """One day as a blog post or markdown."""
-    # export_* add the day's carried items and due reviews (journal.carryover) to the to-dos
-    return export_blog(db, date, settings) if fmt == "blog" else export_markdown(db, date, settings)
+def export_text(db: sqlite_utils.Database, date: str, fmt: str, settings: Settings, lang: Lang,
+                study_lines: Sequence[str] = ()) -> str:
+    """One day as a blog post or markdown in ``lang``; ``study_lines`` (the day's carried items
+    and due reviews, from the caller: ``studylog.study.study_todos.export_lines``) go under its
+    to-dos."""
+    export = export_blog if fmt == "blog" else export_markdown
+    return export(db, date, settings, lang, study_lines)
 
 
 def export_json(db: sqlite_utils.Database, dates: list[str], settings: Settings) -> dict:
@@ -102,7 +107,7 @@ def _date_for(parsed: ParsedDay, given: str | None, settings: Settings, source: 
 
 
 def _merge_day(db: sqlite_utils.Database, parsed: ParsedDay, date: str, settings: Settings,
-               report: ImportReport) -> None:
+               lang: Lang, report: ImportReport) -> None:
     """Add what ``parsed`` has and the day lacks (all inside the caller's transaction)."""
     q.ensure_day(db, date)
     wd = course_week_day(date, settings)
@@ -121,7 +126,7 @@ def _merge_day(db: sqlite_utils.Database, parsed: ParsedDay, date: str, settings
         q.add_todo(db, date, text, done)
         known.add(text)
         report.todos += 1
-    generated = generated_lines(day, settings.get("language"))
+    generated = generated_lines(day, lang)
     for key in KEYS:
         text = parsed.sections.get(key, "")
         gen = set(generated.get(key, []))
@@ -174,9 +179,12 @@ def _import_json(db: sqlite_utils.Database, doc: dict, source: str,
         reports.append(report)
 
 
-def import_paths(db: sqlite_utils.Database, paths: list[Path], settings: Settings, *,
+def import_paths(db: sqlite_utils.Database, paths: list[Path], settings: Settings, lang: Lang, *,
                  date: str | None = None, dry_run: bool = False) -> list[ImportReport]:
     """Import posts, markdown files and JSON exports, all in one transaction.
+
+    ``lang`` is the language of the lines studylog generated in a post (the day's attempts and
+    runs): they are recognised and not stored twice.
 
     With ``dry_run`` everything is done and then rolled back, so the report shows exactly what
     would change. Any error leaves the database unchanged.
@@ -207,7 +215,7 @@ def import_paths(db: sqlite_utils.Database, paths: list[Path], settings: Setting
                     raise UserError(f"{path}: nothing to import (the file is empty)")
                 day = _date_for(parsed, date, settings, str(path))
                 report = ImportReport(str(path), day)
-                _merge_day(db, parsed, day, settings, report)
+                _merge_day(db, parsed, day, settings, lang, report)
                 reports.append(report)
             if dry_run:
                 raise _DryRun

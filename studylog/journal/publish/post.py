@@ -3,7 +3,9 @@
 Both formats share one layout: title, record number, to-dos, then the section headings in order.
 The four numbered headings always appear (as in the bootcamp's format); the other sections only
 when they have text. The day's judge attempts and training runs are listed as generated lines at
-the end of the algorithm and assignment sections.
+the end of the algorithm and assignment sections. The day's study lines (carried items, due
+reviews) come from the caller (``studylog.study.study_todos.export_lines``): the journal never
+imports study.
 """
 
 from __future__ import annotations
@@ -17,20 +19,21 @@ from studylog.journal.day import DayRecord, load_day
 from studylog.journal.sections import RECORD_LABEL, SECTIONS, TODO_HEADING
 from studylog.judge.verdicts import Verdict  # BOJ's Korean verdict names, one copy
 from studylog.store.day_summary import DayAttempt, DayRun
+from studylog.words import Lang, pick
 
 
-def attempt_line(a: DayAttempt, language: str) -> str:
+def attempt_line(a: DayAttempt, lang: Lang) -> str:
     """The generated line for one problem attempted that day."""
     title = f" {a.title}" if a.title else ""
     verdict = a.final_verdict
-    if language == "ko":
+    if lang == "ko":
         name = Verdict(verdict).korean if verdict in Verdict.__members__ else verdict
         return f"- BOJ {a.problem_id}{title}: {name} ({verdict}, {a.attempts}회 제출)"
     plural = "s" if a.attempts != 1 else ""
     return f"- BOJ {a.problem_id}{title}: {verdict} ({a.attempts} attempt{plural})"
 
 
-def run_line(r: DayRun, language: str) -> str:
+def run_line(r: DayRun, lang: Lang) -> str:
     """The generated line for one training run of that day."""
     setup = " · ".join(str(v) for v in (r.model, r.dataset, r.loss, r.optimizer, r.scheduler) if v)
     if r.freeze and r.freeze != "none":
@@ -39,27 +42,27 @@ def run_line(r: DayRun, language: str) -> str:
     if r.final_val_acc is not None:
         f1 = f", macro-F1 {r.final_val_f1:.3f}" if r.final_val_f1 is not None else ""
         metrics = f", val acc {r.final_val_acc:.3f}{f1}"
-    word = "실험" if language == "ko" else "run"
+    word = pick(lang, "실험", "run")
     return f"- {word} #{r.id}: {setup} — {r.epochs_done} epochs{metrics} ({r.status})"
 
 
-def generated_lines(day: DayRecord, language: str) -> dict[str, list[str]]:
+def generated_lines(day: DayRecord, lang: Lang) -> dict[str, list[str]]:
     """Lines derived from the day's attempts and runs, by the section they are written into."""
     return {
-        "algorithm": [attempt_line(a, language) for a in day.attempts],
-        "assignment": [run_line(r, language) for r in day.runs],
+        "algorithm": [attempt_line(a, lang) for a in day.attempts],
+        "assignment": [run_line(r, lang) for r in day.runs],
     }
 
 
-def _section_blocks(day: DayRecord, language: str, heading_prefix: str) -> list[str]:
-    generated = generated_lines(day, language)
+def _section_blocks(day: DayRecord, lang: Lang, heading_prefix: str) -> list[str]:
+    generated = generated_lines(day, lang)
     lines: list[str] = []
     for s in SECTIONS:
         text = day.sections.get(s.key, "")
         extra = generated.get(s.key, [])
         if not s.numbered and not text and not extra:
             continue
-        lines.append(f"{heading_prefix}{s.heading(language)}")
+        lines.append(f"{heading_prefix}{s.heading(lang)}")
         if text:
             lines.append(text)
         lines.extend(extra)
@@ -68,13 +71,13 @@ def _section_blocks(day: DayRecord, language: str, heading_prefix: str) -> list[
     return lines
 
 
-def render_blog(day: DayRecord, language: str, extra_todos: Sequence[str] = ()) -> str:
+def render_blog(day: DayRecord, lang: Lang, extra_todos: Sequence[str] = ()) -> str:
     """The day as the bootcamp's plain-text blog post (``extra_todos``: carried items and due
-    reviews, from :func:`studylog.study.carryover.export_lines`)."""
-    lines = [day.title, f"{RECORD_LABEL[language]} - {day.record_no}", TODO_HEADING[language]]
+    reviews, from :func:`studylog.study.study_todos.export_lines`)."""
+    lines = [day.title, f"{RECORD_LABEL[lang]} - {day.record_no}", TODO_HEADING[lang]]
     lines.extend(t.text for t in day.todos)
     lines.extend(extra_todos)
-    lines.extend(_section_blocks(day, language, ""))
+    lines.extend(_section_blocks(day, lang, ""))
     return "\n".join(lines) + "\n"
 
 
@@ -82,7 +85,7 @@ def _yaml_str(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def render_markdown(day: DayRecord, language: str, *, front_matter: bool = True,
+def render_markdown(day: DayRecord, lang: Lang, *, front_matter: bool = True,
                     extra_todos: Sequence[str] = ()) -> str:
     """The day as markdown (Obsidian-friendly: front matter, `##` headings, task lists)."""
     lines: list[str] = []
@@ -94,26 +97,23 @@ def render_markdown(day: DayRecord, language: str, *, front_matter: bool = True,
         if day.tags:
             lines.append(f"tags: [{', '.join(day.tags)}]")
         lines += ["---", ""]
-    lines += [f"# {day.title}", "", f"{RECORD_LABEL[language]} - {day.record_no}", ""]
-    lines.append(f"## {TODO_HEADING[language]}")
+    lines += [f"# {day.title}", "", f"{RECORD_LABEL[lang]} - {day.record_no}", ""]
+    lines.append(f"## {TODO_HEADING[lang]}")
     lines.extend(f"- [{'x' if t.done else ' '}] {t.text}" for t in day.todos)
     lines.extend(extra_todos)
     lines.append("")
-    lines.extend(_section_blocks(day, language, "## "))
+    lines.extend(_section_blocks(day, lang, "## "))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def export_blog(db: sqlite_utils.Database, date: str, settings: Settings) -> str:
-    """The blog post of ``date`` in the configured language."""
-    from studylog.study.study_todos import export_lines  # carried items and due reviews
+def export_blog(db: sqlite_utils.Database, date: str, settings: Settings, lang: Lang,
+                study_lines: Sequence[str] = ()) -> str:
+    """The blog post of ``date`` in ``lang`` (``study_lines``: the caller's carried items and due
+    reviews, listed under the day's to-dos)."""
+    return render_blog(load_day(db, date, settings), lang, study_lines)
 
-    return render_blog(load_day(db, date, settings), settings.get("language"),
-                       export_lines(db, date, settings, "blog"))
 
-
-def export_markdown(db: sqlite_utils.Database, date: str, settings: Settings) -> str:
-    """The markdown file of ``date`` in the configured language."""
-    from studylog.study.study_todos import export_lines  # carried items and due reviews
-
-    return render_markdown(load_day(db, date, settings), settings.get("language"),
-                           extra_todos=export_lines(db, date, settings, "markdown"))
+def export_markdown(db: sqlite_utils.Database, date: str, settings: Settings, lang: Lang,
+                    study_lines: Sequence[str] = ()) -> str:
+    """The markdown file of ``date`` in ``lang`` (``study_lines`` as for :func:`export_blog`)."""
+    return render_markdown(load_day(db, date, settings), lang, extra_todos=study_lines)

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, TabbedContent
 
 from studylog.tui.autosave import Autosaver
 from studylog.tui.screens.base import StudyScreen
+from studylog.words import Lang
 
 if TYPE_CHECKING:
     from studylog.journal.day import SectionSave
@@ -22,7 +23,7 @@ class DayActions(StudyScreen):
     """Panels, export and history of a day screen (the base of ``TodayScreen``)."""
 
     date: str
-    lang: str
+    lang: Lang
     readonly: bool
     saver: Autosaver
     _sections: list[Any]
@@ -76,9 +77,13 @@ class DayActions(StudyScreen):
         """Render the day as a blog post and show it."""
         from studylog.config import Settings
         from studylog.journal.publish.post import export_blog
+        from studylog.study.study_todos import export_lines
+        from studylog.words import current_lang
 
+        settings, lang = Settings.load(), current_lang()
         with self.saver.lock, self.studylog.gate.use() as db:
-            text = export_blog(db, self.date, Settings.load())
+            study_lines = export_lines(db, self.date, settings, "blog", lang)
+            text = export_blog(db, self.date, settings, lang, study_lines)
         self.app.call_from_thread(self._show_export, text)
 
     def _show_export(self, text: str) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Label, TextArea
 
 from studylog.journal import words as present
 from studylog.store.revisions import Revision
+from studylog.words import Lang
 
 
 class HistoryScreen(ModalScreen[int | None]):
@@ -22,7 +23,7 @@ class HistoryScreen(ModalScreen[int | None]):
         Binding("enter", "restore", "Restore", priority=True),
     ]
 
-    def __init__(self, title: str, revisions: list[Revision], lang: str) -> None:
+    def __init__(self, title: str, revisions: list[Revision], lang: Lang) -> None:
         super().__init__()
         self.title_text = title
         self.revisions = revisions

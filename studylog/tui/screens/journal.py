@@ -20,6 +20,7 @@ from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.messages import ActivityLoaded, SearchDone
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.widgets.calendar import MonthCalendar
+from studylog.words import Lang, current_lang
 
 SEARCH_DELAY_S = 0.15
 
@@ -46,13 +47,12 @@ class JournalScreen(StudyScreen):
         self._search_timer: Timer | None = None
         self._mode = "month"
         self._return_focus: Widget | None = None
-        self.lang = "ko"
+        self.lang: Lang = "ko"
 
     def compose(self) -> ComposeResult:
-        from studylog.config import Settings
         from studylog.journal import words as present
 
-        self.lang = Settings.load().get("language")
+        self.lang = current_lang()
         with Horizontal():
             with Vertical(id="journal-side"):
                 yield Label(present.calendar_title(self.lang), classes="panel-title")

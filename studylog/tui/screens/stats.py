@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.messages import StatsLoaded
 from studylog.tui.screens.base import StudyScreen
+from studylog.words import current_lang
 
 WEEKS_SHOWN = 12
 
@@ -58,10 +59,9 @@ class StatsScreen(StudyScreen):
         from studylog.journal.sections import SECTIONS
 
         stats = message.stats
-        from studylog.config import Settings
         from studylog.journal import words as present
 
-        lang = Settings.load().get("language")
+        lang = current_lang()
         self.query_one("#streaks", Label).update(
             present.streak_line(stats.current_streak, stats.longest_streak, lang))
         table = self.query_one("#week-table", DataTable)

@@ -27,6 +27,7 @@ from studylog.tui.screens.day_actions import DayActions
 from studylog.tui.widgets.section_editor import SectionEditor
 from studylog.tui.widgets.study_todos import StudyTodos
 from studylog.tui.widgets.todo_list import TodoList
+from studylog.words import Lang, current_lang
 
 if TYPE_CHECKING:
     from studylog.journal.day import DayRecord, SectionSave
@@ -45,7 +46,7 @@ SAVED_MARK_S = 3.0  # how long a tab shows ✓ after its save
 NARROW_BELOW = 110  # columns; below it the side bar slims down and the preview hides
 
 
-def day_heading(record: DayRecord, lang: str, today: str) -> str:
+def day_heading(record: DayRecord, lang: Lang, today: str) -> str:
     """'2026-11-28 (토) · week4(3) · 학습기록 17' from a day record (no number for an empty past
     day)."""
     from studylog.journal import words as present
@@ -76,14 +77,13 @@ class TodayScreen(DayActions):
         self._timer: Timer | None = None
         self._loaded = False
         self._sections: list[Any] = []
-        self.lang = "ko"
+        self.lang: Lang = "ko"
 
     def compose(self) -> ComposeResult:
-        from studylog.config import Settings
         from studylog.journal import words as present
         from studylog.journal.sections import SECTIONS
 
-        self.lang = Settings.load().get("language")
+        self.lang = current_lang()
         self.date = self.date or self.studylog.today
         is_today = self.date == self.studylog.today
         self._sections = [s for s in SECTIONS if s.key in EDITED_SECTIONS]

@@ -65,15 +65,17 @@ class WeekScreen(StudyScreen):
     def load_week(self, date: str) -> None:
         """Build the week holding ``date`` and word it as the CLI does."""
         from studylog.config import Settings
-        from studylog.study import week, week_present
+        from studylog.study import week
+        from studylog.study import words as week_words
+        from studylog.words import current_lang
 
         settings = Settings.load()
-        lang = settings.get("language")
+        lang = current_lang()
         start, end = week.week_of(date, settings)
         with self.studylog.gate.use() as db:
             page = week.build_week(db, start, end, settings, self.studylog.today)
-        render = week_present.render_blog if self.blog else week_present.render_markdown
-        self.post_message(WeekLoaded(start, week_present.heading(page, lang), render(page, lang)))
+        render = week_words.week_blog if self.blog else week_words.week_markdown
+        self.post_message(WeekLoaded(start, week_words.week_heading(page, lang), render(page, lang)))
 
     def on_week_loaded(self, message: WeekLoaded) -> None:
         self.start = message.start

@@ -86,12 +86,13 @@ class StudyTodos(Vertical):
         """Read the day's carried items and due reviews."""
         from studylog.config import Settings
         from studylog.study import words as sp
-        from studylog.study.study_todos import extra_todos
+        from studylog.study.numbering import day_extras
+        from studylog.words import current_lang
 
         settings = Settings.load()
-        lang = settings.get("language")
+        lang = current_lang()
         with self.app.gate.use() as db:  # type: ignore[attr-defined]  # StudylogApp's gate
-            extras = extra_todos(db, date, int(settings.get("review.per_day")))
+            extras = day_extras(db, date, settings)
         texts = [sp.extra_text(e, lang) for e in extras]
         title = sp.extras_title(sum(e.done for e in extras), len(extras), lang)
         self.post_message(self.Loaded(date, extras, texts, title))

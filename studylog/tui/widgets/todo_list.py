@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, ListItem, ListView
 
 from studylog.journal import words as present
+from studylog.words import Lang
 
 
 class TodoItem(ListItem):
@@ -78,7 +79,7 @@ class TodoList(Vertical):
 
     BINDINGS = [Binding("escape", "leave", "Editor", show=False, priority=True)]
 
-    def __init__(self, readonly: bool = False, lang: str = "ko", **kwargs: Any) -> None:
+    def __init__(self, readonly: bool = False, lang: Lang = "ko", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.readonly = readonly
         self.lang = lang
