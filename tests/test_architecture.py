@@ -1,6 +1,8 @@
 """The layering rules of DESIGN.md, checked on the source itself (a static import graph).
 
-- ``journal``, ``judge``, ``train`` and ``store`` never import textual or typer;
+- ``journal``, ``study``, ``judge``, ``train`` and ``store`` never import textual or typer;
+- study sits below cli/tui and above journal, judge and store; journal never imports study (the
+  day's post gets its study lines from its caller);
 - only ``train`` imports torch or torchvision;
 - no import cycles between studylog modules, counting lazy (in-function) and TYPE_CHECKING
   imports too: a cycle hidden in a function is still a cycle;
@@ -72,7 +74,7 @@ def _layer(module: str) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
-@pytest.mark.parametrize("layer", ["journal", "judge", "train", "store"])
+@pytest.mark.parametrize("layer", ["journal", "study", "judge", "train", "store"])
 def test_domain_layers_import_no_ui(layer: str) -> None:
     bad = [(m, name) for m in MODULES if _layer(m) == layer for name in _imports(m)
            if name.split(".")[0] in {"textual", "typer", "textual_plotext"}]
@@ -87,7 +89,18 @@ def test_only_train_imports_torch() -> None:
 
 def test_store_imports_no_domain() -> None:
     bad = [(m, d) for m, deps in GRAPH.items() if _layer(m) == "store" for d in deps
-           if _layer(d) in {"journal", "judge", "train", "cli", "tui"}]
+           if _layer(d) in {"journal", "study", "judge", "train", "cli", "tui"}]
+    assert bad == []
+
+
+@pytest.mark.parametrize(("layer", "above"), [
+    ("journal", {"study", "peer", "cli", "tui"}),
+    ("judge", {"study", "peer", "cli", "tui"}),
+    ("study", {"peer", "cli", "tui"}),
+])
+def test_layers_import_nothing_above_them(layer: str, above: set[str]) -> None:
+    bad = [(m, d) for m, deps in GRAPH.items() if _layer(m) == layer for d in deps
+           if _layer(d) in above]
     assert bad == []
 
 
