@@ -28,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tenyear import build  # noqa: E402
 
 from studylog.config import Settings  # noqa: E402
-from studylog.study import carryover, review, review_cards, week  # noqa: E402
 from studylog.store import attempts, open_db, transaction  # noqa: E402
 from studylog.store import days as q  # noqa: E402
+from studylog.study import carryover, review, review_cards, week  # noqa: E402
 
 BASE = Path(tempfile.gettempdir()) / "studylog-bench-tenyear.db"
 VERDICTS = ["AC", "AC", "AC", "WA", "TLE", "RE"]

@@ -6,18 +6,20 @@
 - only ``train`` imports torch or torchvision;
 - no import cycles between studylog modules, counting lazy (in-function) and TYPE_CHECKING
   imports too: a cycle hidden in a function is still a cycle;
-- modules stay small (≤ 300 lines) and every public module, class and function has a docstring.
+- every public module, class and function has a docstring; file size is no rule, but a module
+  past ~500 lines is worth a look for a real seam (a warning, not a failure).
 """
 
 from __future__ import annotations
 
 import ast
+import warnings
 from pathlib import Path
 
 import pytest
 
 PKG = Path(__file__).resolve().parents[1] / "studylog"
-MAX_LINES = 300
+MAX_LINES = 500  # a soft limit: a warning, not a failure
 
 
 def _module_name(path: Path) -> str:
@@ -156,10 +158,11 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
         GRAPH.update(saved)
 
 
-def test_modules_are_small() -> None:
+def test_big_modules_are_worth_a_look() -> None:
     big = {m: n for m, p in MODULES.items()
            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
-    assert big == {}
+    if big:
+        warnings.warn(f"modules past {MAX_LINES} lines (a real seam?): {big}", stacklevel=1)
 
 
 def test_public_things_have_docstrings() -> None:

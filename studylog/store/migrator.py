@@ -1,27 +1,18 @@
-"""The migration runner: a registry of named migrations, applied in order, once each.
-
-The migrations themselves are in :mod:`studylog.store.schema_base` (the first schema) and
-:mod:`studylog.store.schema_features` (what each feature added since); importing
-:mod:`studylog.store.migrations` registers both, in that order.
+"""The migration runner: applies named migrations in order, once each, recording their names in
+the ``_migrations`` table. It knows no schema: the one ordered list of migrations is
+:data:`studylog.store.migrations.MIGRATIONS`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import sqlite_utils
 
 from studylog.store.tx import transaction
 
 Migration = Callable[[sqlite_utils.Database], None]
-MIGRATIONS: list[tuple[str, Migration]] = []
-
-
-def migration(fn: Migration) -> Migration:
-    """Register ``fn`` as the next migration (order of definition is the order applied)."""
-    MIGRATIONS.append((fn.__name__, fn))
-    return fn
 
 
 def applied(db: sqlite_utils.Database) -> list[str]:
@@ -31,11 +22,13 @@ def applied(db: sqlite_utils.Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT name FROM _migrations ORDER BY rowid").fetchall()]
 
 
-def migrate(db: sqlite_utils.Database, *, upto: str | None = None) -> list[str]:
-    """Apply every pending migration (or those up to and including ``upto``); return their names."""
+def migrate(db: sqlite_utils.Database, migrations: Sequence[tuple[str, Migration]], *,
+            upto: str | None = None) -> list[str]:
+    """Apply every pending one of ``migrations`` (or those up to and including ``upto``), each in
+    its own transaction; return their names."""
     done = set(applied(db))
     ran: list[str] = []
-    for name, fn in MIGRATIONS:
+    for name, fn in migrations:
         if name not in done:
             with transaction(db):
                 # Re-check inside the write lock: another process may have migrated meanwhile.

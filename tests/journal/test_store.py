@@ -92,3 +92,14 @@ def test_foreign_keys_enforced(home: Path) -> None:
             "INSERT INTO entries (date, section, body, created, updated) "
             "VALUES ('2030-01-01', 'note', 'x', 'x', 'x')"
         )
+
+
+def test_released_migration_names_never_change() -> None:
+    """The names stored in ``_migrations`` of existing databases: renaming, dropping or
+    reordering one would re-run a migration on an existing database."""
+    assert [name for name, _ in MIGRATIONS] == [
+        "m001_journal", "m002_search", "m003_judge", "m004_train", "m005_todo_search",
+        "m006_judge_regressions", "study_reviews", "study_carryover", "judge_attempt_failure",
+        "journal_revisions", "journal_search_compact", "train_process_weights_metrics",
+        "journal_drop_word_index",
+    ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from studylog.study.carryover import carried, open_items
 from studylog.journal.words import no_todos
+from studylog.study.carryover import carried, open_items
 from tests.study.conftest import attempt
 
 RETRO = """오늘은 BFS 를 확실히 익혔다.

@@ -8,8 +8,8 @@ from fsrs import Card, Rating
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studylog.study import review, review_cards
 from studylog.store import reviews as store
+from studylog.study import review, review_cards
 from tests.study.conftest import attempt
 
 

@@ -84,9 +84,9 @@ def test_week_page_markdown_and_blog(cli, db) -> None:
 
 
 def test_the_week_the_cli_shows_is_the_week_the_app_shows(cli, db) -> None:
+    from studylog.journal.dates import today
     from studylog.study import week
     from studylog.study import words as week_words
-    from studylog.journal.dates import today
 
     fill_week(cli, db)
     settings = Settings.load()
