@@ -52,7 +52,7 @@ class ExtraTodo:
     """A to-do a day gets from elsewhere: a carried retro item or a review that is due."""
 
     kind: str  # "carry" | "review"
-    text: str  # the carried item's text ("" for a review: its words come from study_present)
+    text: str  # the carried item's text ("" for a review: its words come from study.words)
     done: bool
     origin: str | None = None  # carry: the retrospective's date
     carry: CarryItem | None = None

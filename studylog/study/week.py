@@ -2,7 +2,7 @@
 
 A week is the course week (seven days from ``course.start``) when the course has started, else
 the ISO week (Monday to Sunday). :func:`resolve_week` reads what a user typed; :func:`build_week`
-gathers the page; :mod:`studylog.study.week_words` words it.
+gathers the page; :mod:`studylog.study.words` words it.
 """
 
 from __future__ import annotations
