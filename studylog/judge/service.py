@@ -15,7 +15,8 @@ from pathlib import Path
 import sqlite_utils
 
 from studylog.errors import UserError
-from studylog.judge import bank, history
+from studylog.judge import records as history
+from studylog.judge.problems import bank
 from studylog.judge.runner import Event, Finished, JudgeResult, judge_events
 from studylog.judge.stress import StressFinished, StressFound, stress_events
 
@@ -102,7 +103,7 @@ def add_problem(folder: Path, db_path: Path | None = None) -> bank.Problem:
     """Validate a folder (a problem folder or plain tests, see :mod:`archive`) and copy it into
     the user's problem bank (:mod:`archive_write` does it). Raises UserError saying what is
     wrong."""
-    from studylog.judge import archive_write
+    from studylog.judge.problems import add as archive_write
 
     return archive_write.add(archive_write.plan(folder, archive_write.AddOptions(), db_path))
 

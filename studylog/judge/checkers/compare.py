@@ -7,7 +7,7 @@
 - ``float`` / ``float:EPS``: tokens, numbers within EPS (default 1e-6) absolute or relative.
 - ``unordered``: the same lines in any order (each line compared by its tokens).
 - ``special`` / ``special:FILE``: a program of the problem's folder judges (testlib-style),
-  see :mod:`studylog.judge.special`.
+  see :mod:`studylog.judge.checkers.special`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from studylog.judge.checker_kinds import CHECKERS, DEFAULT, FLOAT_EPS, Checked, parse_kind
+from studylog.judge.checkers.spec import CHECKERS, DEFAULT, FLOAT_EPS, Checked, parse_kind
 from studylog.judge.verdicts import Verdict
 
 __all__ = ["CHECKERS", "DEFAULT", "FLOAT_EPS", "Checked", "parse_kind", "judge_output", "diff"]
@@ -100,11 +100,11 @@ def check(kind: str, expected: str, received: str) -> Verdict:
 def judge_output(kind: str, folder: Path, input_text: str, expected: str, received: str,
                  *, time_limit_ms: int | None = None) -> Checked:
     """Judge one output with the problem's checker ``kind``; for a special judge, runs the
-    program of ``folder`` (raises :class:`studylog.judge.special.CheckerFailed` when it fails)."""
+    program of ``folder`` (raises :class:`studylog.judge.checkers.special.CheckerFailed` when it fails)."""
     name, arg = parse_kind(kind)
     if name != "special":
         return Checked(check(kind, expected, received))
-    from studylog.judge import special
+    from studylog.judge.checkers import special
 
     return special.run_checker(special.find_checker(folder, arg), input_text, expected,
                                received, time_limit_ms=time_limit_ms)

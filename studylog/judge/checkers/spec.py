@@ -1,5 +1,5 @@
 """The checker kinds a problem can name (``boj``, ``float:1e-4``, ``special:checker.py``...) and
-what a checker returns; the checkers themselves are in :mod:`studylog.judge.checker`."""
+what a checker returns; the checkers themselves are in :mod:`studylog.judge.checkers.compare`."""
 
 from __future__ import annotations
 
