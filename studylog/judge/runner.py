@@ -185,7 +185,7 @@ def classify(out: Outcome, limits: Limits, problem: Problem, expected: str,
         return Verdict.MLE  # e.g. a C malloc that returned NULL near the limit
     if failed:
         return Verdict.RE
-    checked = checker.judge_output(problem.checker, problem.path, input_text, expected, out.stdout)
+    checked = checker.judge_output(problem.checker_spec, problem.path, input_text, expected, out.stdout)
     (notes if notes is not None else []).append(checked.message)
     return checked.verdict
 

@@ -162,10 +162,9 @@ def validate(problem: bank.Problem) -> None:
     """The reference passes the samples, the generator works and a special judge accepts the
     answers; UserError saying what fails."""
     samples = [(n, i, o) for n, i, o in problem.samples()]
-    name, _ = checker.parse_kind(problem.checker)
-    if name == "special":
+    if problem.checker_spec.name == "special":
         for tname, inp, ans in (samples + problem.fixed_tests())[:SPECIAL_CHECKS]:
-            got = checker.judge_output(problem.checker, problem.path, inp, ans, ans)
+            got = checker.judge_output(problem.checker_spec, problem.path, inp, ans, ans)
             if got.verdict is not Verdict.AC:
                 said = f" ({got.message.splitlines()[0]})" if got.message else ""
                 raise UserError(f"the special judge does not accept the answer of {tname}: "

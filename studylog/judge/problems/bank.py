@@ -35,7 +35,7 @@ from typing import Any
 
 from studylog.config import data_dir
 from studylog.errors import UserError
-from studylog.judge.checkers.spec import parse_kind
+from studylog.judge.checkers.spec import CheckerSpec, parse_kind
 
 REQUIRED = ("title", "time_limit_ms", "memory_mb")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
@@ -80,6 +80,10 @@ class Problem:
     source: str = ""
     random_tests: int = 20
     builtin: bool = True
+    checker_spec: CheckerSpec = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.checker_spec = CheckerSpec.parse(self.checker)  # once, when the problem loads
 
     @property
     def statement_path(self) -> Path:
