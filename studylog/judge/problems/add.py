@@ -127,7 +127,7 @@ def _write_pairs(folder: Path, pairs: list[tuple[str, str, str]]) -> None:
 
 def _stage(p: Plan, stage: Path) -> None:
     """Write the problem folder of plan ``p`` at ``stage``."""
-    from studylog.judge import words as problem_present
+    from studylog.judge import words
 
     if p.found.full:
         shutil.copytree(p.found.folder, stage, ignore=IGNORED)
@@ -142,7 +142,7 @@ def _stage(p: Plan, stage: Path) -> None:
                 shutil.copy2(p.found.folder / "testlib.h", stage / "testlib.h")
     text = p.statement
     if text is None:
-        text = problem_present.placeholder_statement(p.id, p.title, p.found.folder.name,
+        text = words.placeholder_statement(p.id, p.title, p.found.folder.name,
                                                      len(p.samples) + len(p.tests))
     elif not text.lstrip().startswith("#"):
         text = f"# {p.id} {p.title}\n\n{text}"
