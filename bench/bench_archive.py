@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from studylog.judge import archive_write  # noqa: E402
-from studylog.judge.bank import get_problem, load_problem  # noqa: E402
-from studylog.judge.checker import judge_output  # noqa: E402
+from studylog.judge.checkers.compare import judge_output  # noqa: E402
+from studylog.judge.problems import add as archive_write  # noqa: E402
+from studylog.judge.problems.bank import get_problem, load_problem  # noqa: E402
+from studylog.judge.problems.cases import build_tests  # noqa: E402
 from studylog.judge.runner import judge  # noqa: E402
-from studylog.judge.tests_gen import build_tests  # noqa: E402
 
 ROUNDS = 5
 SOLUTION = Path(__file__).resolve().parents[1] / "data/problems/2252/ref.py"

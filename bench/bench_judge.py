@@ -29,11 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from studylog.judge import box  # noqa: E402
-from studylog.judge.bank import get_problem  # noqa: E402
+from studylog.judge.problems.bank import get_problem  # noqa: E402
+from studylog.judge.problems.cases import build_tests  # noqa: E402
 from studylog.judge.runner import Compiled, Finished, judge_events  # noqa: E402
+from studylog.judge.sandbox import box  # noqa: E402
 from studylog.judge.stress import StressFinished, stress_events  # noqa: E402
-from studylog.judge.tests_gen import build_tests  # noqa: E402
 
 
 def spread(xs: list[float], scale: float = 1000.0, unit: str = "ms") -> str:

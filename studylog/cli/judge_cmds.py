@@ -41,13 +41,13 @@ def solve_cmd(
     """Judge FILE on problem ID: a verdict per test, like BOJ (exit 0 when accepted)."""
     import signal
 
-    from studylog.judge import bank
+    from studylog.judge import get_problem
 
     signal.signal(signal.SIGTERM, _interrupted)  # unwinds like Ctrl-C: boxes and temp dirs go
-    problem = bank.get_problem(problem_id, db_path())
+    problem = get_problem(problem_id, db_path())
     if statement:
         from studylog.config import Settings
-        from studylog.judge.problem_present import statement_markdown
+        from studylog.judge import statement_markdown
 
         typer.echo(statement_markdown(problem, Settings.load().get("language")).rstrip())
         return
@@ -55,7 +55,7 @@ def solve_cmd(
         _history(problem, as_json)
         return
     if new:
-        from studylog.judge.service import new_starter
+        from studylog.judge import new_starter
 
         ext = {"python": ".py", "py": ".py", "c": ".c", "cpp": ".cpp", "c++": ".cpp",
                "java": ".java"}.get((lang or "python").lower(), ".py")
@@ -86,10 +86,8 @@ def _solve(problem, file: Path, lang: str | None, as_json: bool) -> None:
     from rich.markup import escape
 
     from studylog.cli import judge_render as render
-    from studylog.judge import box, present
-    from studylog.judge.runner import Compiled, Finished, TestDone
-    from studylog.judge.sandbox import sandbox_name
-    from studylog.judge.service import solve_events
+    from studylog.judge import Compiled, Finished, TestDone, sandbox_name, sandbox_probe, solve_events
+    from studylog.judge import words as present
 
     words = _lang()
     con = render.console()
@@ -101,7 +99,7 @@ def _solve(problem, file: Path, lang: str | None, as_json: bool) -> None:
             head = present.heading(problem.id, problem.title, problem.title_en,
                                    ev.language.name, file.name, ev.total, words)
             con.print(f"[bold]{escape(head)}[/]")
-            con.print(escape(present.sandbox_line(sandbox_name(), box.probe(), words)))
+            con.print(escape(present.sandbox_line(sandbox_name(), sandbox_probe(), words)))
             if ev.ok and err.is_terminal:
                 status = err.status("judging…")
                 status.start()
@@ -127,8 +125,7 @@ def _stress(problem, file: Path, n: int, seed: int, lang: str | None, as_json: b
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from studylog.cli import judge_render as render
-    from studylog.judge.service import stress_and_save
-    from studylog.judge.stress import ShrinkStep, StressFinished, StressFound, StressProgress
+    from studylog.judge import ShrinkStep, StressFinished, StressFound, StressProgress, stress_and_save
 
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=render.console(stderr=True), transient=True,
@@ -162,7 +159,7 @@ def _history(problem, as_json: bool) -> None:
     from studylog.cli import judge_render as render
     from studylog.judge import history
 
-    rows = history.history(get_db(), problem.id)
+    rows = history(get_db(), problem.id)
     if as_json:
         print_json([asdict(r) for r in rows])
         return

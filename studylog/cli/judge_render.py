@@ -1,14 +1,13 @@
 """Rich output of `studylog solve`: the per-test table, the verdict line, the first failure, the
-stress outcome and the history table, all built from :mod:`studylog.judge.present`."""
+stress outcome and the history table, all built from :mod:`studylog.judge.words`."""
 
 from __future__ import annotations
 
 import sys
 from typing import Any
 
-from studylog.judge import present
-from studylog.judge.runner import JudgeResult, TestResult
-from studylog.judge.stress import StressResult
+from studylog.judge import JudgeResult, StressResult, TestResult
+from studylog.judge import words as present
 
 
 def console(stderr: bool = False) -> Any:

@@ -53,9 +53,10 @@ def problems_cmd(
     """List the bank (no subcommand) with your status per problem."""
     if ctx.invoked_subcommand is not None:
         return
-    from studylog.judge import bank, catalog, problem_present
+    from studylog.judge import list_problems, statuses
+    from studylog.judge import words as problem_present
 
-    rows = catalog.statuses(get_db(), bank.list_problems(db_path()), tag=tag, status=status)
+    rows = statuses(get_db(), list_problems(db_path()), tag=tag, status=status)
     if as_json:
         print_json([r.to_json() for r in rows])
         return
@@ -70,10 +71,11 @@ def problems_cmd(
 @problems_app.command("tags")
 def problems_tags() -> None:
     """The bank grouped by topic (BFS/DFS, shortest paths, ..., DP, backtracking)."""
-    from studylog.judge import bank, problem_present
+    from studylog.judge import list_problems
+    from studylog.judge import words as problem_present
 
     lang = _lang()
-    rows = problem_present.by_tag_rows(bank.list_problems(db_path()), lang)
+    rows = problem_present.by_tag_rows(list_problems(db_path()), lang)
     _console().print(_table(None, rows))
 
 
@@ -99,21 +101,22 @@ def problems_add(
 ) -> None:
     """Add a folder to your bank: validated (a reference must pass its samples, a special judge
     must accept the answers), then copied next to the database."""
-    from studylog.judge import archive, archive_write, problem_present
+    from studylog.judge import AddOptions, add_planned, parse_memory, parse_time_limit, plan_add
+    from studylog.judge import words as problem_present
 
-    options = archive_write.AddOptions(
+    options = AddOptions(
         id=problem_id, title=title, checker=checker, replace=replace,
-        time_limit_ms=archive.parse_time_limit(time_limit) if time_limit else None,
-        memory_mb=archive.parse_memory(memory) if memory else None,
+        time_limit_ms=parse_time_limit(time_limit) if time_limit else None,
+        memory_mb=parse_memory(memory) if memory else None,
     )
-    plan = archive_write.plan(folder, options, db_path())
+    plan = plan_add(folder, options, db_path())
     lang = _lang()
     if dry_run:
         for line in problem_present.plan_lines(plan, lang):
             typer.echo(line)
         return
-    problem = archive_write.add(plan)
-    from studylog.judge.tests_gen import build_tests
+    problem = add_planned(plan)
+    from studylog.judge import build_tests
 
     typer.echo(problem_present.added_line(problem, len(build_tests(problem)), lang))
 
@@ -124,10 +127,11 @@ def problems_export(
     dest: Annotated[Path, typer.Argument(metavar="DIR", help="A new (or empty) folder.")],
 ) -> None:
     """Write problem ID as a folder that `problems add` takes back as is (to share it)."""
-    from studylog.judge import archive_write, bank, problem_present
+    from studylog.judge import export_problem, get_problem
+    from studylog.judge import words as problem_present
 
-    problem = bank.get_problem(problem_id, db_path())
-    path = archive_write.export(problem, dest)
+    problem = get_problem(problem_id, db_path())
+    path = export_problem(problem, dest)
     typer.echo(problem_present.exported_line(problem, path, _lang()))
 
 

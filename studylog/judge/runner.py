@@ -4,7 +4,8 @@
 may set a ``threading.Event`` to cancel); :func:`judge` returns only the final result. Tests run
 on a thread pool (one thread per core, each driving one sandboxed process). Like BOJ, the
 submission's verdict is the first failing test's in test order. After a time-out, tests not yet
-started are skipped (each would cost the whole limit).
+started are skipped (each would cost the whole limit). :class:`TestResult` and
+:class:`JudgeResult` are the result model; they cross into the CLI and the app as they are.
 """
 
 from __future__ import annotations
@@ -16,18 +17,106 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from studylog.judge import checker, languages
-from studylog.judge.bank import Problem
-from studylog.judge.results import JudgeResult, TestResult, cut
+from studylog.judge import languages
+from studylog.judge.checkers import compare as checker
+from studylog.judge.problems.bank import Problem
+from studylog.judge.problems.cases import TestCase, build_tests
 from studylog.judge.sandbox import Limits, Outcome, run, sandbox_name
-from studylog.judge.tests_gen import TestCase, build_tests
 from studylog.judge.verdicts import Verdict, overall
 
-__all__ = ["JudgeResult", "TestResult", "cut", "judge", "judge_events"]
+
+@dataclass
+class TestResult:
+    """The outcome of one test."""
+
+    index: int  # 1-based position in the run
+    name: str
+    kind: str
+    verdict: Verdict
+    time_ms: int = 0
+    memory_kb: int = 0
+    exit_code: int | None = 0
+    signal: int | None = None
+    input: str = ""
+    expected: str = ""
+    received: str = ""
+    stderr: str = ""
+    checker_message: str = ""  # a special judge's comment
+
+    __test__ = False  # not a pytest class
+
+    def to_json(self) -> dict[str, Any]:
+        """The per-test summary (no input/output texts)."""
+        return {
+            "index": self.index, "name": self.name, "kind": self.kind,
+            "verdict": self.verdict.value, "time_ms": self.time_ms, "memory_kb": self.memory_kb,
+            "exit_code": self.exit_code, "signal": self.signal,
+        }
+
+
+@dataclass
+class JudgeResult:
+    """The whole run: verdict, counts, maxima and every test's result (in test order)."""
+
+    problem_id: str
+    language: str
+    language_name: str
+    verdict: Verdict
+    passed: int
+    total: int
+    time_ms: int
+    memory_kb: int
+    tests: list[TestResult] = field(default_factory=list)
+    compile_message: str = ""
+    cancelled: bool = False
+    attempt_id: int | None = None
+    time_limit_ms: int = 0  # the CPU limit with the language's allowance
+    sandbox: str = ""  # "bwrap" or "rlimit": what the tests ran in
+    checker: str = "boj"  # the problem's checker kind (see checkers/spec.py)
+
+    @property
+    def first_failure(self) -> TestResult | None:
+        """The first test (in order) that did not pass, or None."""
+        for t in self.tests:
+            if t.verdict not in (Verdict.AC, Verdict.SKIP):
+                return t
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as the judge's ``--json``."""
+        data: dict[str, Any] = {
+            "problem": self.problem_id, "language": self.language,
+            "verdict": self.verdict.value, "verdict_ko": self.verdict.korean,
+            "passed": self.passed, "total": self.total,
+            "time_ms": self.time_ms, "memory_kb": self.memory_kb,
+            "tests": [t.to_json() for t in self.tests],
+            "time_limit_ms": self.time_limit_ms,
+            "cancelled": self.cancelled, "attempt_id": self.attempt_id,
+            "sandbox": self.sandbox,
+            "checker": self.checker,
+        }
+        if self.compile_message:
+            data["compile_message"] = self.compile_message
+        fail = self.first_failure
+        if fail is not None and fail.verdict is not Verdict.CE:
+            data["first_failure"] = {
+                "index": fail.index, "name": fail.name, "input": cut(fail.input, 2000),
+                "expected": cut(fail.expected, 2000), "received": cut(fail.received, 2000),
+                "diff": checker.diff(fail.expected, fail.received),
+                "stderr": cut(fail.stderr, 2000), "checker_message": fail.checker_message,
+            }
+        return data
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` cut to about ``limit`` characters, saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return text[:limit] + f"\n... ({len(text) - limit} more characters)\n"
 
 MLE_MARKERS = ("MemoryError", "std::bad_alloc", "java.lang.OutOfMemoryError")
 
@@ -96,7 +185,7 @@ def classify(out: Outcome, limits: Limits, problem: Problem, expected: str,
         return Verdict.MLE  # e.g. a C malloc that returned NULL near the limit
     if failed:
         return Verdict.RE
-    checked = checker.judge_output(problem.checker, problem.path, input_text, expected, out.stdout)
+    checked = checker.judge_output(problem.checker_spec, problem.path, input_text, expected, out.stdout)
     (notes if notes is not None else []).append(checked.message)
     return checked.verdict
 

@@ -2,7 +2,7 @@
 regression case, add a problem folder to the bank, write a starter file.
 
 Everything here is UI-free and may run on a worker thread: the ``*_events`` functions are
-generators of the event dataclasses from :mod:`runner` and :mod:`stress` and honour a
+generators of the event dataclasses from :mod:`.runner` and :mod:`.stress` and honour a
 ``threading.Event`` cancel flag.
 """
 
@@ -15,9 +15,10 @@ from pathlib import Path
 import sqlite_utils
 
 from studylog.errors import UserError
-from studylog.judge import bank, history
+from studylog.judge import records as history
+from studylog.judge.problems import bank
 from studylog.judge.runner import Event, Finished, JudgeResult, judge_events
-from studylog.judge.stress import StressFinished, StressFound, stress_events
+from studylog.judge.stress import StressFinished, stress_events
 
 STARTERS = {
     ".py": "import sys\ninput = sys.stdin.readline\n\n\ndef main():\n    n = int(input())\n\n\n"
@@ -99,15 +100,10 @@ def new_starter(problem: bank.Problem, path: Path) -> Path:
 
 
 def add_problem(folder: Path, db_path: Path | None = None) -> bank.Problem:
-    """Validate a folder (a problem folder or plain tests, see :mod:`archive`) and copy it into
-    the user's problem bank (:mod:`archive_write` does it). Raises UserError saying what is
+    """Validate a folder (a problem folder or plain tests, see :mod:`.problems.folders`) and copy it
+    into the user's problem bank (:mod:`.problems.add` does it). Raises UserError saying what is
     wrong."""
-    from studylog.judge import archive_write
+    from studylog.judge.problems import add
 
-    return archive_write.add(archive_write.plan(folder, archive_write.AddOptions(), db_path))
+    return add.add(add.plan(folder, add.AddOptions(), db_path))
 
-
-__all__ = [
-    "StressFinished", "StressFound", "add_problem", "new_starter", "solve", "solve_events",
-    "stress_and_save",
-]

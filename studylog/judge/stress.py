@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from studylog.judge import languages
-from studylog.judge.bank import Problem
+from studylog.judge.problems.bank import Problem
+from studylog.judge.problems.cases import TestCase, reference_output
 from studylog.judge.runner import TestResult, limits_for, run_test, workers_default
 from studylog.judge.shrink import shrink
-from studylog.judge.tests_gen import TestCase, reference_output
 from studylog.judge.verdicts import Verdict
 
 SHRINK_EVALUATIONS = 400

@@ -1,6 +1,7 @@
 """Queries on problems, judge attempts and the user's regression cases.
 
-Rows come back as frozen dataclasses (:class:`AttemptRow`, :class:`Attempt`,
+Rows come back as frozen dataclasses (:class:`AttemptRow`: the one record of an attempt row,
+also what the review queue and the week read; :class:`Attempt`,
 :class:`ProblemStatus`, :class:`Regression`). What a day's record shows of its attempts is in
 :mod:`studylog.store.day_summary`.
 """
@@ -69,7 +70,8 @@ _ROW = ("id", "problem_id", "date", "created", "language", "filename", "verdict"
         "total", "time_ms", "memory_kb")
 
 
-def _row(r: dict[str, Any]) -> AttemptRow:
+def attempt_row(r: dict[str, Any]) -> AttemptRow:
+    """An :class:`AttemptRow` from a query row with the attempt's columns and ``title``."""
     return AttemptRow(**{k: r[k] for k in _ROW}, title=r.get("title") or "")
 
 
@@ -106,7 +108,7 @@ def add_attempt(
 
 def attempts_for(db: sqlite_utils.Database, problem_id: str, limit: int = 50) -> list[AttemptRow]:
     """A problem's attempts, newest first (without the code and per-test list)."""
-    return [_row(r) for r in db.query(
+    return [attempt_row(r) for r in db.query(
         "SELECT id, problem_id, date, created, language, filename, verdict, passed, total, "
         "time_ms, memory_kb FROM attempts WHERE problem_id = ? ORDER BY created DESC, id DESC "
         "LIMIT ?", [problem_id, limit])]
@@ -129,7 +131,7 @@ def get_attempt(db: sqlite_utils.Database, attempt_id: int) -> Attempt | None:
 
 def attempts_on(db: sqlite_utils.Database, date: str) -> list[AttemptRow]:
     """Every attempt of a day in order."""
-    return [_row(r) for r in db.query(
+    return [attempt_row(r) for r in db.query(
         "SELECT a.id, a.problem_id, a.date, p.title, a.created, a.language, a.filename, "
         "a.verdict, a.passed, a.total, a.time_ms, a.memory_kb FROM attempts a "
         "JOIN problems p ON p.id = a.problem_id WHERE a.date = ? ORDER BY a.created, a.id",

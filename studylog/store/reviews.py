@@ -7,21 +7,18 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from studylog.store.attempts import AttemptRow, attempt_row
 from studylog.store.days import now
 
 REVIEW_TAGS = ("복습", "review")
 
+__all__ = ["AttemptRow"]  # the one attempt record (studylog.store.attempts), as the queue reads it
 
-@dataclass(frozen=True)
-class AttemptRow:
-    """One judge attempt, as the review queue needs it."""
-
-    id: int
-    problem_id: str
-    title: str
-    date: str
-    verdict: str
-    time_ms: int | None
+_ATTEMPTS_SQL = (
+    "SELECT a.id, a.problem_id, a.date, a.created, a.language, a.filename, a.verdict, a.passed, "
+    "a.total, a.time_ms, a.memory_kb, p.title FROM attempts a "
+    "JOIN problems p ON p.id = a.problem_id"
+)
 
 
 @dataclass(frozen=True)
@@ -63,11 +60,8 @@ class StoredCard:
 def attempt_rows(db: sqlite_utils.Database) -> list[AttemptRow]:
     """Every attempt, oldest first (by study date, then time and id)."""
     return [
-        AttemptRow(r[0], r[1], r[2] or "", r[3], r[4], r[5])
-        for r in db.execute(
-            "SELECT a.id, a.problem_id, p.title, a.date, a.verdict, a.time_ms FROM attempts a "
-            "JOIN problems p ON p.id = a.problem_id ORDER BY a.date, a.created, a.id"
-        ).fetchall()
+        attempt_row(r)
+        for r in db.query(_ATTEMPTS_SQL + " ORDER BY a.date, a.created, a.id")
     ]
 
 
@@ -141,9 +135,7 @@ def change_key(db: sqlite_utils.Database) -> tuple[object, ...]:
 def attempts_between(db: sqlite_utils.Database, start: str, end: str) -> list[AttemptRow]:
     """The attempts of the study days ``start``..``end`` (inclusive), oldest first."""
     return [
-        AttemptRow(r[0], r[1], r[2] or "", r[3], r[4], r[5])
-        for r in db.execute(
-            "SELECT a.id, a.problem_id, p.title, a.date, a.verdict, a.time_ms FROM attempts a "
-            "JOIN problems p ON p.id = a.problem_id WHERE a.date BETWEEN ? AND ? "
-            "ORDER BY a.date, a.created, a.id", [start, end]).fetchall()
+        attempt_row(r)
+        for r in db.query(_ATTEMPTS_SQL + " WHERE a.date BETWEEN ? AND ? "
+                          "ORDER BY a.date, a.created, a.id", [start, end])
     ]

@@ -178,7 +178,7 @@ def replay(history: CardHistory, before: str | None = None) -> Card | None:
 
 def load_problem_meta(db: sqlite_utils.Database) -> dict[str, ProblemMeta]:
     """Tags and time limits from the problem bank (empty when the bank cannot be read)."""
-    from studylog.judge.bank import list_problems
+    from studylog.judge.problems.bank import list_problems
 
     row = db.execute("PRAGMA database_list").fetchone()
     db_path = Path(row[2]) if row and row[2] else None

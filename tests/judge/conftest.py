@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from studylog.judge.bank import Problem, get_problem, load_problem
-from studylog.judge.tests_gen import TestCase
+from studylog.judge.problems.bank import Problem, get_problem, load_problem
+from studylog.judge.problems.cases import TestCase
 
 
 @pytest.fixture(scope="session")

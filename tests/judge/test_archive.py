@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from studylog.cli.main import app
-from studylog.judge.bank import get_problem, list_problems, user_dir
+from studylog.judge.problems.bank import get_problem, list_problems, user_dir
 
 SUM_PY = "a, b = map(int, input().split())\nprint(a + b)\n"
 

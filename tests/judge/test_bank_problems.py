@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from studylog.judge.bank import list_problems
-from studylog.judge.checker import CHECKERS, judge_output, parse_kind
+from studylog.judge.checkers.compare import CHECKERS, judge_output, parse_kind
+from studylog.judge.problems.bank import list_problems
 
 BANK = [p for p in list_problems() if p.builtin]
 IDS = [p.id for p in BANK]

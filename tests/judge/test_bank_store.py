@@ -5,9 +5,9 @@ import random
 import pytest
 
 from studylog.errors import UserError
-from studylog.judge.bank import get_problem, list_problems
+from studylog.judge.problems.bank import get_problem, list_problems
+from studylog.judge.problems.cases import build_tests
 from studylog.judge.stress import case_input
-from studylog.judge.tests_gen import build_tests
 from studylog.store import attempts, day_summary, open_db
 
 BANK = ["2667", "1012", "2178", "4963", "7576", "1260"]

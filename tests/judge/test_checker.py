@@ -3,7 +3,7 @@
 import pytest
 
 from studylog.errors import UserError
-from studylog.judge.checker import check, diff, judge_output, parse_kind
+from studylog.judge.checkers.compare import check, diff, judge_output, parse_kind
 from studylog.judge.verdicts import Verdict, overall
 
 AC, WA, PE = Verdict.AC, Verdict.WA, Verdict.PE

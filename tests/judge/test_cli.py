@@ -12,8 +12,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from studylog.cli.main import app
-from studylog.judge import present
-from studylog.judge.bank import get_problem
+from studylog.judge import words as present
+from studylog.judge.problems.bank import get_problem
 from studylog.judge.sandbox import sandbox_name
 
 from .conftest import DOWN_RIGHT_PY, GOOD_PY

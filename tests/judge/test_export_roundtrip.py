@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from studylog.cli.main import app
-from studylog.judge import archive_write
-from studylog.judge.bank import get_problem
-from studylog.judge.tests_gen import build_tests
+from studylog.judge.problems import add as archive_write
+from studylog.judge.problems.bank import get_problem
+from studylog.judge.problems.cases import build_tests
 
 TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\r\ufeff"),
                max_size=40)

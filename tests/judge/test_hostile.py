@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from studylog.judge import box, languages
+from studylog.judge import languages
 from studylog.judge.runner import judge
+from studylog.judge.sandbox import box
 from studylog.judge.verdicts import Verdict
 
 from .conftest import samples

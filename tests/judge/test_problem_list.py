@@ -1,13 +1,13 @@
-"""The problem list (filters, JSON, words from problem_present) and statements with samples."""
+"""The problem list (filters, JSON, words from judge.words) and statements with samples."""
 
 import json
 
 from typer.testing import CliRunner
 
 from studylog.cli.main import app
-from studylog.judge import problem_present
-from studylog.judge.bank import get_problem, list_problems
-from studylog.judge.catalog import statuses
+from studylog.judge import words as problem_present
+from studylog.judge.problems.bank import get_problem, list_problems
+from studylog.judge.problems.status import statuses
 from studylog.store import open_db
 
 from .conftest import GOOD_PY
@@ -30,7 +30,7 @@ def test_filters_by_tag_and_status(write):
         rows = json.loads(cli("problems", "--tag", name, "--json").stdout)
         assert {r["id"] for r in rows} == {"1463", "11053", "12865"}, name
     r = cli("problems", "--tag", "union-find", "--status", "solved")
-    assert r.exit_code == 0 and problem_present.word("none_match", "ko") in r.output
+    assert r.exit_code == 0 and problem_present.phrase("none_match", "ko") in r.output
 
 
 def test_json_rows_keep_their_keys_and_add_checker():

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from studylog.judge.bank import load_problem
+from studylog.judge.problems.bank import load_problem
 from studylog.judge.runner import Compiled, Finished, TestDone, judge, judge_events
 from studylog.judge.verdicts import Verdict
 

@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from studylog.judge.bank import get_problem
+from studylog.judge.problems.bank import get_problem
 from studylog.judge.shrink import chunks_removed, grid_candidates, shrink
 
 

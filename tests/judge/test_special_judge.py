@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from studylog.cli.main import app
-from studylog.judge.bank import get_problem, load_problem
-from studylog.judge.checker import judge_output
+from studylog.judge.checkers.compare import judge_output
+from studylog.judge.checkers.special import CheckerFailed, find_checker, run_checker
+from studylog.judge.problems.bank import get_problem, load_problem
 from studylog.judge.runner import judge
-from studylog.judge.special import CheckerFailed, find_checker, run_checker
 from studylog.judge.verdicts import Verdict
 
 from .conftest import samples

@@ -32,7 +32,7 @@ def test_every_study_day_uses_the_same_function(home) -> None:
     """journal's today(), 'today'/'yesterday' words, judge and training records share it."""
     import inspect
 
-    from studylog.judge import history
+    from studylog.judge import records as history
     from studylog.train import runs
 
     assert dates.today() == study_today()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
-from studylog.judge import present
+from studylog.judge import words as present
 from studylog.tui.app import create_app
 from studylog.tui.screens.problems.picker import SourceTree
 from tests.tui.conftest import SIZE, TODAY, sync, until

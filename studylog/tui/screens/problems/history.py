@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
-from studylog.judge import present
+from studylog.judge import words as present
 from studylog.store.attempts import Attempt, AttemptRow
 from studylog.tui.screens.problems.messages import AttemptLoaded
 
@@ -64,10 +64,10 @@ class HistoryPane(Vertical):
           description="attempt")
     def load_attempt(self, attempt_id: int) -> None:
         """Read one attempt with its tests."""
-        from studylog.judge import history
+        from studylog.judge import attempt as load_attempt
 
         with self.studylog.gate.use() as db:
-            attempt = history.attempt(db, attempt_id)
+            attempt = load_attempt(db, attempt_id)
         if attempt is not None:
             self.post_message(AttemptLoaded(attempt))
 

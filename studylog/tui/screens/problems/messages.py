@@ -6,10 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from studylog.judge.bank import Problem
-from studylog.judge.history import ProblemRow
-from studylog.judge.runner import JudgeResult, TestResult
-from studylog.judge.stress import StressResult
+from studylog.judge import JudgeResult, Problem, ProblemStatus, StressResult, TestResult
 from studylog.store.attempts import Attempt, AttemptRow
 
 
@@ -17,7 +14,7 @@ from studylog.store.attempts import Attempt, AttemptRow
 class BankLoaded(Message):
     """The problem bank with the user's status per problem."""
 
-    rows: list[ProblemRow]
+    rows: list[ProblemStatus]
 
 
 @dataclass

@@ -2,7 +2,7 @@
 judge and stress runs) and the History tab. ctrl+r judges, ctrl+s stresses, ctrl+x cancels.
 
 The list's cursor shows a problem's statement and history; enter makes it the Solve tab's target.
-Judge and stress runs go through ``studylog.judge.service`` in workers with a connection of their
+Judge and stress runs go through ``studylog.judge`` in workers with a connection of their
 own (see :mod:`.solve`).
 """
 
@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Label, Markdown, TabbedContent, TabPane
 
-from studylog.judge import present
-from studylog.judge.bank import Problem
+from studylog.judge import Problem
+from studylog.judge import words as present
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.screens.problems.history import HistoryPane
 from studylog.tui.screens.problems.messages import BankLoaded, ProblemLoaded
@@ -65,12 +65,12 @@ class ProblemsScreen(StudyScreen):
     @work(thread=True, exclusive=True, group="bank", exit_on_error=False, description="bank")
     def load_bank(self) -> None:
         """The bank with the user's status per problem."""
-        from studylog.judge import bank, history
+        from studylog.judge import list_problems, problem_statuses
 
-        problems = bank.list_problems(self.studylog.gate.path)
+        problems = list_problems(self.studylog.gate.path)
         self.problems = {p.id: p for p in problems}
         with self.studylog.gate.use() as db:
-            rows = history.problem_rows(db, problems)
+            rows = problem_statuses(db, problems)
         self.post_message(BankLoaded(rows))
 
     def on_bank_loaded(self, message: BankLoaded) -> None:
@@ -103,14 +103,14 @@ class ProblemsScreen(StudyScreen):
           description="problem")
     def load_problem(self, problem_id: str) -> None:
         """A problem's statement and the user's attempts at it."""
-        from studylog.judge import bank, history
+        from studylog.judge import get_problem, history
 
-        problem = bank.get_problem(problem_id, self.studylog.gate.path)
-        from studylog.judge.problem_present import statement_markdown
+        problem = get_problem(problem_id, self.studylog.gate.path)
+        from studylog.judge import statement_markdown
 
         statement = statement_markdown(problem, lang())
         with self.studylog.gate.use() as db:
-            rows = history.history(db, problem_id)
+            rows = history(db, problem_id)
         self.post_message(ProblemLoaded(problem, statement, rows))
 
     def on_problem_loaded(self, message: ProblemLoaded) -> None:

@@ -18,10 +18,8 @@ from textual.coordinate import Coordinate
 from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
 from studylog.errors import error_line
-from studylog.judge import present
-from studylog.judge.bank import Problem
-from studylog.judge.runner import JudgeResult
-from studylog.judge.stress import StressResult
+from studylog.judge import JudgeResult, Problem, StressResult
+from studylog.judge import words as present
 from studylog.tui.screens.problems.messages import JudgeCompiled, JudgeFinished, JudgeTestDone
 from studylog.tui.screens.problems.picker import SOURCE_SUFFIXES, SourceTree
 from studylog.tui.screens.problems.stress import StressRuns, lang
@@ -184,14 +182,13 @@ class SolvePane(StressRuns):
     @work(thread=True, exclusive=True, group="judge", exit_on_error=False, description="judge")
     def run_judge(self, problem: Problem, source: Path, cancel: threading.Event) -> None:
         """Judge and record an attempt; every test result goes back as it finishes."""
-        from studylog.judge import service
-        from studylog.judge.runner import Compiled, Finished, TestDone
+        from studylog.judge import Compiled, Finished, TestDone, solve_events
 
         result: JudgeResult | None = None
         error = ""
         db = self.studylog.gate.open_private()
         try:
-            for ev in service.solve_events(db, problem, source, cancel=cancel,
+            for ev in solve_events(db, problem, source, cancel=cancel,
                                            date=self.studylog.today):
                 if isinstance(ev, Compiled):
                     self.post_message(JudgeCompiled(problem.id, ev.ok, ev.total))

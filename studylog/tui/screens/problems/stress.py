@@ -12,10 +12,8 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, ProgressBar, Static
 
 from studylog.errors import error_line
-from studylog.judge import present
-from studylog.judge.bank import Problem
-from studylog.judge.runner import JudgeResult
-from studylog.judge.stress import StressResult
+from studylog.judge import JudgeResult, Problem, StressResult
+from studylog.judge import words as present
 from studylog.tui.screens.problems.messages import StressFinished, StressProgress
 
 if TYPE_CHECKING:
@@ -61,16 +59,15 @@ class StressRuns(Vertical):
     @work(thread=True, exclusive=True, group="judge", exit_on_error=False, description="stress")
     def run_stress(self, problem: Problem, source: Path, n: int, cancel: threading.Event) -> None:
         """Random cases against the reference; a failure is shrunk and saved."""
-        from studylog.judge import service
-        from studylog.judge.stress import ShrinkStep, StressFound
-        from studylog.judge.stress import StressFinished as Done
-        from studylog.judge.stress import StressProgress as Progress
+        from studylog.judge import ShrinkStep, StressFound, stress_and_save
+        from studylog.judge import StressFinished as Done
+        from studylog.judge import StressProgress as Progress
 
         result: StressResult | None = None
         error = ""
         db = self.studylog.gate.open_private()
         try:
-            for ev in service.stress_and_save(db, problem, source, n, cancel=cancel):
+            for ev in stress_and_save(db, problem, source, n, cancel=cancel):
                 if isinstance(ev, Progress):
                     self.post_message(StressProgress(ev.done, ev.total))
                 elif isinstance(ev, StressFound):

@@ -27,8 +27,10 @@ kills every process left in the PID namespace, whatever it did to its session or
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import glob
+import math
 import os
 import platform
 import random
@@ -36,8 +38,10 @@ import shutil
 import struct
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+from studylog.judge.sandbox import spawner as spawners
+from studylog.judge.sandbox.backend import Limits, RunRequest, RunResult, child_env
 
 BOX = "/box"
 BOX_TMPFS_BYTES = 64 << 20
@@ -48,7 +52,7 @@ ETC = ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alterna
 _ARCH = {"x86_64": (0xC000003E, 9), "aarch64": (0xC00000B7, 222)}
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class HardLimits:
     """Limits set inside the box (all hard: the program cannot raise them)."""
 
@@ -240,3 +244,53 @@ def available() -> bool:
 def name() -> str:
     """The sandbox in use: ``bwrap`` or ``rlimit`` (the fallback)."""
     return "bwrap" if available() else "rlimit"
+
+
+def _file_args(argv: list[str]) -> list[str]:
+    """Directories named in ``argv``: those of its absolute file paths (the program, its
+    script) and absolute directories (a class path)."""
+    dirs = []
+    for a in argv:
+        if a.startswith("/") and a != "/" and not a.startswith("/usr/") and os.path.exists(a):
+            real = os.path.realpath(a)
+            d = real if os.path.isdir(real) else os.path.dirname(real)
+            if d not in dirs:
+                dirs.append(d)
+    return dirs
+
+
+def hard_limits(limits: Limits) -> HardLimits:
+    """A run's :class:`Limits` as the box's hard limits."""
+    return HardLimits(
+        cpu_s=max(1, math.ceil(limits.cpu_ms / 1000)),
+        address_bytes=None if limits.memory_kb is None else limits.memory_kb * 1024,
+        file_bytes=limits.output_bytes, nofile=limits.open_files, nproc=limits.processes,
+        stack_bytes=None if limits.stack_kb is None else limits.stack_kb * 1024,
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class BoxBackend:
+    """Runs in a bubblewrap box, started by a spawner (the subreaper that reaps the box)."""
+
+    name: str = "bwrap"
+
+    def run(self, request: RunRequest) -> RunResult:
+        """Run ``request`` in a fresh box; the box and all it started are gone afterwards."""
+        argv, limits, mounts = list(request.argv), request.limits, request.mounts
+        hard = hard_limits(limits)
+        fds: tuple[tuple[int, Path], ...] = ()
+        program = seccomp_filter(hard.address_bytes) if limits.seccomp else None
+        if program is not None:
+            bpf = request.run_dir / "seccomp"
+            bpf.write_bytes(program)
+            fds = ((3, bpf),)
+        ro = [*mounts.ro, *[d for d in _file_args(argv) if d not in mounts.rw]]
+        env = child_env(BOX, PATH, request.env)
+        wrapped = wrap(argv, hard, ro=ro, rw=list(mounts.rw), cwd=mounts.cwd or BOX,
+                       env=env, seccomp_fd=3 if fds else None)
+        got = spawners.run_spawned(wrapped, {}, "/", request, fds=fds, reap_all=True)
+        code = got.exit_code
+        if code is not None and 128 < code <= 128 + 64:  # bwrap: killed by signal N -> 128 + N
+            return dataclasses.replace(got, exit_code=None, signal=code - 128)
+        return got

@@ -1,6 +1,6 @@
 """Folder layouts a problem can come in, found and read without writing anything.
 
-A folder with ``problem.toml`` is a full problem folder (see :mod:`studylog.judge.bank`). Any
+A folder with ``problem.toml`` is a full problem folder (see :mod:`studylog.judge.problems.bank`). Any
 other folder is read as plain tests, in the common layouts (they may be mixed; names must not
 repeat):
 
@@ -12,7 +12,7 @@ repeat):
 plus an optional ``statement.md`` (or ``statement.txt``) and a special judge (``checker.py``,
 ``checker.cpp`` ...). An answer without its input, an input without its answer, an unreadable
 or non-regular file, a name or a text that is not UTF-8: :class:`UserError`, nothing written.
-:func:`scan` returns a :class:`Found` that :mod:`studylog.judge.archive_write` stores.
+:func:`scan` returns a :class:`Found` that :mod:`studylog.judge.problems.add` stores.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from studylog.errors import UserError
-from studylog.judge.bank import natural_key
-from studylog.judge.special import CANDIDATES
+from studylog.judge.checkers.special import CANDIDATES
+from studylog.judge.problems.bank import natural_key
 
 MAX_FILE_BYTES = 64 << 20
 MAX_TOTAL_BYTES = 512 << 20
@@ -139,7 +139,7 @@ def scan(folder: Path) -> Found:
     checker = next((folder / c for c in CANDIDATES if c in top and (folder / c).is_file()), None)
     statement = next((folder / s for s in ("statement.md", "statement.txt") if s in top), None)
     if "problem.toml" in top:
-        from studylog.judge.bank import pairs_in
+        from studylog.judge.problems.bank import pairs_in
 
         _check_tree(folder)
 

@@ -1,5 +1,6 @@
-"""The checker kinds a problem can name (``boj``, ``float:1e-4``, ``special:checker.py``...) and
-what a checker returns; the checkers themselves are in :mod:`studylog.judge.checker`."""
+"""The checker kinds a problem can name (``boj``, ``float:1e-4``, ``special:checker.py``...),
+parsed once into a :class:`CheckerSpec` when the problem loads, and what a checker returns; the
+checkers themselves are in :mod:`studylog.judge.checkers.compare`."""
 
 from __future__ import annotations
 
@@ -21,6 +22,31 @@ class Checked:
 
     verdict: Verdict
     message: str = ""
+
+
+@dataclass(frozen=True)
+class CheckerSpec:
+    """A problem's checker, parsed: ``name`` (one of :data:`CHECKERS`) and its argument (the
+    tolerance of ``float:EPS``, the file of ``special:FILE``; ``""`` when none)."""
+
+    name: str = DEFAULT
+    arg: str = ""
+
+    @classmethod
+    def parse(cls, kind: str) -> CheckerSpec:
+        """The spec of ``kind`` (``float:1e-4``...); UserError when it is unknown or bad."""
+        name, arg = parse_kind(kind)
+        return cls(name, arg)
+
+    @property
+    def eps(self) -> float:
+        """The tolerance of a ``float`` checker (the default when none is given)."""
+        return float(self.arg) if self.name == "float" and self.arg else FLOAT_EPS
+
+    @property
+    def kind(self) -> str:
+        """The spec written back as a kind (``float:1e-4``)."""
+        return f"{self.name}:{self.arg}" if self.arg else self.name
 
 
 def parse_kind(kind: str) -> tuple[str, str]:

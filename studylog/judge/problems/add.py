@@ -1,6 +1,6 @@
 """Adding a folder to the user's bank and exporting a problem as a folder.
 
-:func:`plan` reads a folder (any layout of :mod:`studylog.judge.archive`) and decides the id,
+:func:`plan` reads a folder (any layout of :mod:`studylog.judge.problems.folders`) and decides the id,
 title, limits and checker without writing anything (``--dry-run`` shows it); :func:`add` writes
 the problem into a staging folder next to the user's bank, validates it there (the reference
 passes its samples, the generator works, a special judge accepts the answers) and only then
@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from studylog.errors import UserError
-from studylog.judge import bank, checker
-from studylog.judge.archive import Plan, read_pairs, read_text, scan
+from studylog.judge.checkers import compare as checker
+from studylog.judge.problems import bank
+from studylog.judge.problems.folders import Plan, read_pairs, read_text, scan
 from studylog.judge.verdicts import Verdict
 
 DEFAULT_TIME_MS = 1000
@@ -79,7 +80,7 @@ def plan(folder: Path, options: AddOptions, db_path: Path | None = None) -> Plan
             found.notes.append(f"{found.checker_file.name} found: it judges (special judge)")
     name_, arg = checker.parse_kind(kind)
     if name_ == "special":
-        from studylog.judge.special import find_checker_file
+        from studylog.judge.checkers.special import find_checker_file
 
         found.checker_file = find_checker_file(found.folder, arg)  # copied with the tests
     target = bank.user_dir(db_path) / pid
@@ -126,7 +127,7 @@ def _write_pairs(folder: Path, pairs: list[tuple[str, str, str]]) -> None:
 
 def _stage(p: Plan, stage: Path) -> None:
     """Write the problem folder of plan ``p`` at ``stage``."""
-    from studylog.judge import problem_present
+    from studylog.judge import words
 
     if p.found.full:
         shutil.copytree(p.found.folder, stage, ignore=IGNORED)
@@ -141,7 +142,7 @@ def _stage(p: Plan, stage: Path) -> None:
                 shutil.copy2(p.found.folder / "testlib.h", stage / "testlib.h")
     text = p.statement
     if text is None:
-        text = problem_present.placeholder_statement(p.id, p.title, p.found.folder.name,
+        text = words.placeholder_statement(p.id, p.title, p.found.folder.name,
                                                      len(p.samples) + len(p.tests))
     elif not text.lstrip().startswith("#"):
         text = f"# {p.id} {p.title}\n\n{text}"
@@ -161,18 +162,17 @@ def validate(problem: bank.Problem) -> None:
     """The reference passes the samples, the generator works and a special judge accepts the
     answers; UserError saying what fails."""
     samples = [(n, i, o) for n, i, o in problem.samples()]
-    name, _ = checker.parse_kind(problem.checker)
-    if name == "special":
+    if problem.checker_spec.name == "special":
         for tname, inp, ans in (samples + problem.fixed_tests())[:SPECIAL_CHECKS]:
-            got = checker.judge_output(problem.checker, problem.path, inp, ans, ans)
+            got = checker.judge_output(problem.checker_spec, problem.path, inp, ans, ans)
             if got.verdict is not Verdict.AC:
                 said = f" ({got.message.splitlines()[0]})" if got.message else ""
                 raise UserError(f"the special judge does not accept the answer of {tname}: "
                                 f"{got.verdict.value}{said}")
     if not problem.has_reference:
         return
+    from studylog.judge.problems.cases import TestCase, build_tests
     from studylog.judge.runner import judge
-    from studylog.judge.tests_gen import TestCase, build_tests
 
     result = judge(problem, problem.path / "ref.py",
                    tests=[TestCase(n, "sample", i, o) for n, i, o in samples])

@@ -15,10 +15,19 @@ import struct
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from studylog.judge.sandbox.backend import (
+    POLL_SLICE_MS,
+    RunRequest,
+    RunResult,
+    decode_status,
+    kill_group,
+)
 
 SCRIPT = Path(__file__).with_name("_spawner.py")
 
@@ -127,3 +136,44 @@ def lease() -> Iterator[Spawner]:
                 keep = not keep  # dead or surplus: close it below
         if keep:
             sp.close()
+
+
+def run_spawned(argv: list[str], env: dict[str, str], cwd: str, request: RunRequest, *,
+                limits: dict[str, Any] | None = None, fds: tuple[tuple[int, Path], ...] = (),
+                reap_all: bool = False) -> RunResult:
+    """Start ``argv`` from a leased spawner and wait here for its report, killing its process
+    group on the wall-clock limit or a cancel. ``limits`` are the soft limits the spawner sets
+    (None in a box, which sets its own); ``reap_all`` waits for every process handed to the
+    spawner (a box's init)."""
+    req = {
+        "argv": argv, "env": env, "cwd": cwd, "stdin": str(request.stdin_path),
+        "stdout": str(request.stdout_path), "stderr": str(request.stderr_path),
+        "fds": [[fd, str(path)] for fd, path in fds], "reap_all": reap_all, "limits": limits,
+    }
+    cancel = request.cancel
+    start = time.monotonic()
+    deadline = start + request.limits.wall_ms / 1000
+    timed_out = cancelled = False
+    with lease() as sp:
+        pid = sp.start(req)
+        while True:
+            left = deadline - time.monotonic()
+            res = sp.wait(max(0.0, min(left, POLL_SLICE_MS / 1000)))
+            if res is not None:
+                break
+            if cancel is not None and cancel.is_set():
+                cancelled = True
+            elif time.monotonic() >= deadline:
+                timed_out = True
+            else:
+                continue
+            kill_group(pid)
+            res = sp.wait(None)
+            break
+    assert res is not None
+    code, sig = decode_status(res["status"])
+    return RunResult(
+        pid=pid, exit_code=code, signal=sig, cpu_ms=int((res["utime"] + res["stime"]) * 1000),
+        memory_kb=int(res["maxrss"]), wall_ms=int((time.monotonic() - start) * 1000),
+        timed_out=timed_out, cancelled=cancelled,
+    )

@@ -16,7 +16,7 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 
 from studylog.errors import UserError
-from studylog.judge.bank import Problem
+from studylog.judge.problems.bank import Problem
 
 CACHE_VERSION = 1
 RANDOM_SEED_BASE = 20_000

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite_utils
 
 from studylog.errors import UserError
-from studylog.judge import history
-from studylog.judge.bank import Problem, ProblemStatus
-from studylog.judge.problem_present import TAGS, tag_key
+from studylog.judge.problems.bank import Problem, ProblemStatus
+from studylog.judge.words import TAGS, tag_key
+from studylog.store import attempts
 
 STATUSES = ("solved", "tried", "new", "unsolved")  # unsolved = tried or new
 
@@ -34,18 +34,29 @@ def statuses(db: sqlite_utils.Database, problems: list[Problem], *, tag: str | N
             known = ", ".join(TAGS)
             raise UserError(f"no problem has the tag {tag!r} (tags: {known})")
     want = check_status(status) if status else None
-    by_id = {p.id: p for p in problems}
     rows = []
-    for r in history.statuses(db, problems):
-        p = by_id[r["id"]]
-        if want == "unsolved" and r["status"] == "solved":
+    for r in problem_statuses(db, problems):
+        if want == "unsolved" and r.status == "solved":
             continue
-        if want not in (None, "unsolved") and r["status"] != want:
+        if want not in (None, "unsolved") and r.status != want:
             continue
+        rows.append(r)
+    return rows
+
+
+def problem_statuses(db: sqlite_utils.Database, problems: list[Problem]) -> list[ProblemStatus]:
+    """The bank with the user's status per problem (``solved``, ``tried`` or ``new``)."""
+    seen = attempts.status_by_problem(db)
+    rows = []
+    for p in problems:
+        s = seen.get(p.id)
         rows.append(ProblemStatus(
-            id=r["id"], title=r["title"], title_en=r["title_en"], tags=list(r["tags"]),
-            time_limit_ms=r["time_limit_ms"], memory_mb=r["memory_mb"], builtin=r["builtin"],
-            status=r["status"], attempts=r["attempts"], last_verdict=r["last_verdict"],
-            last_date=r["last_date"], checker=p.checker, has_reference=p.has_reference,
+            id=p.id, title=p.title, title_en=p.title_en, tags=list(p.tags),
+            time_limit_ms=p.time_limit_ms, memory_mb=p.memory_mb, builtin=p.builtin,
+            status="new" if s is None else ("solved" if s.solved else "tried"),
+            attempts=0 if s is None else s.attempts,
+            last_verdict=None if s is None else s.last_verdict,
+            last_date=None if s is None else s.last_date,
+            checker=p.checker, has_reference=p.has_reference,
         ))
     return rows

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studylog.errors import UserError
-from studylog.judge.checker_kinds import Checked
+from studylog.judge.checkers.spec import Checked
 from studylog.judge.verdicts import Verdict
 
 CANDIDATES = ("checker.py", "checker.cpp", "checker.cc", "checker.c", "checker")
@@ -97,7 +97,7 @@ def find_checker(folder: Path, name: str = "") -> SpecialJudge:
 
 
 def _compile(path: Path, key: str) -> SpecialJudge:
-    from studylog.judge.tests_gen import cache_dir
+    from studylog.judge.problems.cases import cache_dir
 
     exe = cache_dir() / "checkers" / f"{path.stem}-{key}"
     if not exe.is_file():

@@ -1,11 +1,12 @@
-"""Pieces of the rlimit fallback sandbox and of starting a run without a spawner process.
+"""The rlimit fallback backend, where no bubblewrap box can start (:class:`RlimitBackend`).
 
-The fallback (where no bubblewrap box can start): soft limits set in the child before exec
-(:func:`preexec`), a new session whose process group is killed when the run ends
-(:func:`kill_group`), and a sweep for processes that carry the run's marker in their environment
-(:func:`kill_marked`: one that called ``setsid`` to leave the group). Without a spawner
-(``STUDYLOG_JUDGE_DIRECT=1``, or no ``pidfd_open``), runs are forked from studylog itself
-(:func:`run_direct`), always with the fallback's limits.
+The child starts a new session with soft limits (RLIMIT_CPU, RLIMIT_AS, RLIMIT_FSIZE = the
+output limit, RLIMIT_STACK, RLIMIT_CORE = 0) in a fresh directory that is its cwd, HOME and
+TMPDIR; its process group is killed when the run ends, and so is every process that carries the
+run's marker in its environment (:func:`kill_marked`: one that called ``setsid`` to leave the
+group). The child is started by a spawner process (:mod:`.spawner`), or, without one
+(``STUDYLOG_JUDGE_DIRECT=1``, or no ``pidfd_open``), forked from studylog itself
+(:func:`run_direct`, limits set by :func:`preexec`).
 """
 
 from __future__ import annotations
@@ -18,13 +19,22 @@ import signal
 import subprocess
 import threading
 import time
-from typing import TYPE_CHECKING
+import uuid
+from dataclasses import dataclass
+from typing import Any
 
-if TYPE_CHECKING:
-    from studylog.judge.limits import Limits
+from studylog.judge.sandbox import spawner as spawners
+from studylog.judge.sandbox.backend import (
+    POLL_SLICE_MS,
+    Limits,
+    RunRequest,
+    RunResult,
+    child_env,
+    decode_status,
+    kill_group,
+)
 
 MARKER = "STUDYLOG_JUDGE_RUN"
-POLL_SLICE_MS = 100
 
 
 def preexec(limits: Limits) -> None:
@@ -45,16 +55,6 @@ def preexec(limits: Limits) -> None:
     # Python ignores SIGXFSZ and SIGPIPE in itself; a C program should die of them by default.
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-
-
-def kill_group(pgid: int) -> None:
-    """SIGKILL a run's process group (never our own group or every process)."""
-    if pgid <= 1:  # never our own group (0) or everything (-1 / 1)
-        return
-    try:
-        os.killpg(pgid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def _last_pid() -> int:
@@ -125,23 +125,61 @@ def wait_exit(pid: int, deadline: float, cancel: threading.Event | None) -> tupl
             os.close(fd)
 
 
-def run_direct(argv, limits, cwd, paths, env, cancel, boxed, fds):
+def run_direct(argv: list[str], env: dict[str, str], cwd: str, request: RunRequest) -> RunResult:
     """Fork from this process with the fallback's limits (no spawner: never a box, whose init
-    only a subreaper can reap; ``boxed`` and ``fds`` are unused here)."""
-    assert not boxed and not fds
-    in_path, out_path, err_path = paths
-    with open(in_path, "rb") as fin, open(out_path, "wb") as fout, open(err_path, "wb") as ferr:
+    only a subreaper can reap)."""
+    limits = request.limits
+    with (open(request.stdin_path, "rb") as fin, open(request.stdout_path, "wb") as fout,
+          open(request.stderr_path, "wb") as ferr):
         start = time.monotonic()
         proc = subprocess.Popen(
             argv, stdin=fin, stdout=fout, stderr=ferr, cwd=cwd, env=env,
             start_new_session=True, close_fds=True, preexec_fn=lambda: preexec(limits),
         )
     pid = proc.pid
-    timed_out, cancelled = wait_exit(pid, start + limits.wall_ms / 1000, cancel)
+    timed_out, cancelled = wait_exit(pid, start + limits.wall_ms / 1000, request.cancel)
     kill_group(pid)  # the leader is a zombie (not reaped), so the group id is still ours
     _, status, usage = os.wait4(pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    cpu_ms = int((usage.ru_utime + usage.ru_stime) * 1000)
-    return pid, status, cpu_ms, int(usage.ru_maxrss), start, timed_out, cancelled
+    code, sig = decode_status(status)
+    return RunResult(
+        pid=pid, exit_code=code, signal=sig,
+        cpu_ms=int((usage.ru_utime + usage.ru_stime) * 1000), memory_kb=int(usage.ru_maxrss),
+        wall_ms=int((time.monotonic() - start) * 1000), timed_out=timed_out, cancelled=cancelled,
+    )
 
 
+def spawner_limits(limits: Limits) -> dict[str, Any]:
+    """The fallback's soft limits as the spawner process sets them."""
+    return {
+        "cpu_s": max(1, math.ceil(limits.cpu_ms / 1000)), "fsize": limits.output_bytes,
+        "as": None if limits.memory_kb is None else limits.memory_kb * 1024,
+        "stack": None if limits.stack_kb is None else limits.stack_kb * 1024,
+    }
+
+
+@dataclass(frozen=True)
+class RlimitBackend:
+    """The fallback: soft rlimits, a new session and a marker sweep, in the run's own directory.
+
+    ``spawned`` starts the child from a spawner process, else it is forked from studylog."""
+
+    spawned: bool = True
+    name: str = "rlimit"
+
+    def run(self, request: RunRequest) -> RunResult:
+        """Run ``request`` with the fallback's limits, then kill whatever it left running."""
+        home = request.run_dir / "box"
+        home.mkdir()
+        token = uuid.uuid4().hex
+        env = child_env(str(home), os.environ.get("PATH", "/usr/bin:/bin"), request.env,
+                        marker={MARKER: token})
+        cwd = request.mounts.cwd or str(home)
+        argv = list(request.argv)
+        if self.spawned:
+            got = spawners.run_spawned(argv, env, cwd, request,
+                                       limits=spawner_limits(request.limits))
+        else:
+            got = run_direct(argv, env, cwd, request)
+        kill_marked(token, above_pid=got.pid)
+        return got

@@ -8,7 +8,7 @@ A problem is a folder::
     statement.md   the statement in our own words
     samples/       1.in 1.out 2.in 2.out ... (shown in the statement, run first)
     tests/         NAME.in NAME.out ... (fixed tests, e.g. an imported folder's pairs)
-    checker.py     a special judge (or checker.cpp / checker), see :mod:`studylog.judge.special`
+    checker.py     a special judge (or checker.cpp / checker), see :mod:`studylog.judge.checkers.special`
     gen.py         generate(rng, size) -> input text; optional edge_cases() -> [(name, input)],
                    parse(text) / render(obj) / shrink(obj) for the stress shrinker
     ref.py         the reference: a stdin->stdout program; ``solve(text) -> str`` lets the judge
@@ -35,7 +35,7 @@ from typing import Any
 
 from studylog.config import data_dir
 from studylog.errors import UserError
-from studylog.judge.checker_kinds import parse_kind
+from studylog.judge.checkers.spec import CheckerSpec, parse_kind
 
 REQUIRED = ("title", "time_limit_ms", "memory_mb")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
@@ -80,6 +80,10 @@ class Problem:
     source: str = ""
     random_tests: int = 20
     builtin: bool = True
+    checker_spec: CheckerSpec = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.checker_spec = CheckerSpec.parse(self.checker)  # once, when the problem loads
 
     @property
     def statement_path(self) -> Path:

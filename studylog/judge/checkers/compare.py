@@ -7,7 +7,7 @@
 - ``float`` / ``float:EPS``: tokens, numbers within EPS (default 1e-6) absolute or relative.
 - ``unordered``: the same lines in any order (each line compared by its tokens).
 - ``special`` / ``special:FILE``: a program of the problem's folder judges (testlib-style),
-  see :mod:`studylog.judge.special`.
+  see :mod:`studylog.judge.checkers.special`.
 """
 
 from __future__ import annotations
@@ -17,10 +17,18 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from studylog.judge.checker_kinds import CHECKERS, DEFAULT, FLOAT_EPS, Checked, parse_kind
+from studylog.judge.checkers.spec import (
+    CHECKERS,
+    DEFAULT,
+    FLOAT_EPS,
+    Checked,
+    CheckerSpec,
+    parse_kind,
+)
 from studylog.judge.verdicts import Verdict
 
-__all__ = ["CHECKERS", "DEFAULT", "FLOAT_EPS", "Checked", "parse_kind", "judge_output", "diff"]
+__all__ = ["CHECKERS", "DEFAULT", "FLOAT_EPS", "CheckerSpec", "Checked", "parse_kind", "judge_output",
+           "diff"]
 
 def normalize_lines(text: str) -> list[str]:
     """Lines with trailing whitespace (and CR) removed and trailing empty lines dropped."""
@@ -79,11 +87,16 @@ def check_unordered(expected: str, received: str) -> Verdict:
     return Verdict.AC if lines(expected) == lines(received) else Verdict.WA
 
 
-def check(kind: str, expected: str, received: str) -> Verdict:
+def _spec(kind: CheckerSpec | str) -> CheckerSpec:
+    return kind if isinstance(kind, CheckerSpec) else CheckerSpec.parse(kind)
+
+
+def check(kind: CheckerSpec | str, expected: str, received: str) -> Verdict:
     """Judge ``received`` against ``expected`` with a built-in checker (``exact``, ``boj``,
     ``tokens``, ``float``/``float:EPS``, ``unordered``). A special judge needs the input and
     the problem's folder: use :func:`judge_output`."""
-    name, arg = parse_kind(kind)
+    spec = _spec(kind)
+    name = spec.name
     if name == "boj":
         return check_boj(expected, received)
     if name == "exact":
@@ -91,22 +104,22 @@ def check(kind: str, expected: str, received: str) -> Verdict:
     if name == "tokens":
         return check_tokens(expected, received)
     if name == "float":
-        return check_float(expected, received, float(arg) if arg else FLOAT_EPS)
+        return check_float(expected, received, spec.eps)
     if name == "unordered":
         return check_unordered(expected, received)
     raise ValueError(f"checker {kind!r} needs the problem: use judge_output()")
 
 
-def judge_output(kind: str, folder: Path, input_text: str, expected: str, received: str,
+def judge_output(kind: CheckerSpec | str, folder: Path, input_text: str, expected: str, received: str,
                  *, time_limit_ms: int | None = None) -> Checked:
     """Judge one output with the problem's checker ``kind``; for a special judge, runs the
-    program of ``folder`` (raises :class:`studylog.judge.special.CheckerFailed` when it fails)."""
-    name, arg = parse_kind(kind)
-    if name != "special":
-        return Checked(check(kind, expected, received))
-    from studylog.judge import special
+    program of ``folder`` (raises :class:`studylog.judge.checkers.special.CheckerFailed` when it fails)."""
+    spec = _spec(kind)
+    if spec.name != "special":
+        return Checked(check(spec, expected, received))
+    from studylog.judge.checkers import special
 
-    return special.run_checker(special.find_checker(folder, arg), input_text, expected,
+    return special.run_checker(special.find_checker(folder, spec.arg), input_text, expected,
                                received, time_limit_ms=time_limit_ms)
 
 

@@ -9,7 +9,7 @@ soft limits, set on this single-threaded process around the spawn and inherited 
 the hard limits stay as they were, so the judge also enforces the CPU time and a wall-clock
 limit itself.
 
-In a bubblewrap box (``judge/box.py``) the limits are set inside the box and ``limits`` is None.
+In a bubblewrap box (``judge/sandbox/box.py``) the limits are set inside the box and ``limits`` is None.
 This process is a child subreaper: when the box's first process is killed, the box's init is
 handed to it and reaped here, so the end-of-run reply comes only after the whole box is gone
 (``reap_all``).

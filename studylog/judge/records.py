@@ -3,16 +3,14 @@ regression cases found by stress runs (SQL lives in :mod:`studylog.store.attempt
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 
 from studylog.config import study_today
-from studylog.judge.bank import Problem
+from studylog.judge.problems.bank import Problem
+from studylog.judge.problems.cases import TestCase, reference_output
 from studylog.judge.runner import JudgeResult
-from studylog.judge.tests_gen import TestCase, reference_output
 from studylog.store import attempts as store
 
 
@@ -20,7 +18,7 @@ def record_attempt(db: sqlite_utils.Database, problem: Problem, source: Path,
                    result: JudgeResult, date: str | None = None) -> int:
     """Store one judged attempt (code, verdict, per-test summary, the first failure's report)
     on ``date`` (default today)."""
-    from studylog.judge.present import failure_report
+    from studylog.judge.words import failure_report
 
     report = failure_report(result)
     return store.add_attempt(
@@ -34,23 +32,6 @@ def record_attempt(db: sqlite_utils.Database, problem: Problem, source: Path,
     )
 
 
-@dataclass(frozen=True)
-class ProblemRow:
-    """One problem of the bank with the user's status (``solved``, ``tried`` or ``new``)."""
-
-    id: str
-    title: str
-    title_en: str
-    tags: list[str] = field(default_factory=list)
-    time_limit_ms: int = 0
-    memory_mb: int = 0
-    builtin: bool = True
-    status: str = "new"
-    attempts: int = 0
-    last_verdict: str | None = None
-    last_date: str | None = None
-
-
 def history(db: sqlite_utils.Database, problem_id: str, limit: int = 50) -> list[store.AttemptRow]:
     """A problem's attempts, newest first."""
     return store.attempts_for(db, problem_id, limit)
@@ -59,28 +40,6 @@ def history(db: sqlite_utils.Database, problem_id: str, limit: int = 50) -> list
 def attempt(db: sqlite_utils.Database, attempt_id: int) -> store.Attempt | None:
     """One stored attempt with its per-test summaries and code."""
     return store.get_attempt(db, attempt_id)
-
-
-def problem_rows(db: sqlite_utils.Database, problems: list[Problem]) -> list[ProblemRow]:
-    """The bank with the user's status per problem."""
-    seen = store.status_by_problem(db)
-    rows = []
-    for p in problems:
-        s = seen.get(p.id)
-        rows.append(ProblemRow(
-            id=p.id, title=p.title, title_en=p.title_en, tags=list(p.tags),
-            time_limit_ms=p.time_limit_ms, memory_mb=p.memory_mb, builtin=p.builtin,
-            status="new" if s is None else ("solved" if s.solved else "tried"),
-            attempts=0 if s is None else s.attempts,
-            last_verdict=None if s is None else s.last_verdict,
-            last_date=None if s is None else s.last_date,
-        ))
-    return rows
-
-
-def statuses(db: sqlite_utils.Database, problems: list[Problem]) -> list[dict[str, Any]]:
-    """:func:`problem_rows` as JSON objects (``studylog problems --json``)."""
-    return [asdict(r) for r in problem_rows(db, problems)]
 
 
 def save_regression(db: sqlite_utils.Database, problem: Problem, text: str, note: str = "") -> bool:
