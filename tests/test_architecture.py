@@ -4,7 +4,7 @@
 - only ``train`` imports torch or torchvision;
 - no import cycles between studylog modules, counting lazy (in-function) and TYPE_CHECKING
   imports too: a cycle hidden in a function is still a cycle;
-- modules stay small (≤ 300 lines) and every public module, class and function has a docstring.
+- modules stay small (≤ 500 lines) and every public module, class and function has a docstring.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 PKG = Path(__file__).resolve().parents[1] / "studylog"
-MAX_LINES = 300
+MAX_LINES = 500  # issue 16: the cap no longer cuts files where there is no seam
 
 
 def _module_name(path: Path) -> str:

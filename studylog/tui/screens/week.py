@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import Footer, Label, Static
 
 from studylog.tui.screens.base import StudyScreen
+from studylog.words import current_lang
 
 
 @dataclass
@@ -68,7 +69,7 @@ class WeekScreen(StudyScreen):
         from studylog.journal import week, week_present
 
         settings = Settings.load()
-        lang = settings.get("language")
+        lang = current_lang()
         start, end = week.week_of(date, settings)
         with self.studylog.gate.use() as db:
             page = week.build_week(db, start, end, settings, self.studylog.today)

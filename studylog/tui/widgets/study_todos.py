@@ -21,6 +21,7 @@ from textual.widgets import Label, ListItem, ListView
 from textual.worker import Worker, WorkerState
 
 from studylog.errors import error_line
+from studylog.words import current_lang
 
 if TYPE_CHECKING:  # the journal modules (and fsrs) load in the worker, not at start-up
     from studylog.journal.carryover import ExtraTodo
@@ -89,7 +90,7 @@ class StudyTodos(Vertical):
         from studylog.journal.study_todos import extra_todos
 
         settings = Settings.load()
-        lang = settings.get("language")
+        lang = current_lang()
         with self.app.gate.use() as db:  # type: ignore[attr-defined]  # StudylogApp's gate
             extras = extra_todos(db, date, int(settings.get("review.per_day")))
         texts = [sp.extra_text(e, lang) for e in extras]

@@ -17,16 +17,10 @@ from studylog.judge.bank import Problem
 from studylog.judge.runner import JudgeResult
 from studylog.judge.stress import StressResult
 from studylog.tui.screens.problems.messages import StressFinished, StressProgress
+from studylog.words import current_lang
 
 if TYPE_CHECKING:
     from studylog.tui.app import StudylogApp
-
-
-def lang() -> str:
-    """The configured language of the judge's words."""
-    from studylog.config import Settings
-
-    return Settings.load().get("language")
 
 
 class StressRuns(Vertical):
@@ -97,7 +91,7 @@ class StressRuns(Vertical):
 
     def on_stress_finished(self, message: StressFinished) -> None:
         self.cancel = None
-        words = lang()
+        words = current_lang()
         r = message.result
         detail = ""
         if r is None:
