@@ -21,17 +21,15 @@ class DayLoaded(Message):
 
 @dataclass
 class TodosChanged(Message):
-    """A day's to-do list after an add, check, move or delete."""
+    """A day's to-do list after an add, check, move or delete (``focus_id``: the one to
+    highlight)."""
 
-    date: str
     todos: list[Todo]
     focus_id: int | None = None
 
 
 @dataclass
 class SectionWritten(Message):
-    """A save reached the database: the text sent and what the section holds now."""
+    """A save reached the database: what the section holds now."""
 
-    date: str
-    sent: str
     result: SectionSave

@@ -230,7 +230,7 @@ class TodayScreen(SectionRevisions):
                                           marker=present.merge_marker(self.lang))
             self.saver.written(save)
             self.saver.after_save(save.section, result.version, save.text, result.merged)
-        self.post_message(SectionWritten(self.date, save.text, result))
+        self.post_message(SectionWritten(result))
 
     def on_section_written(self, message: SectionWritten) -> None:
         from studylog.journal import present
@@ -292,7 +292,7 @@ class TodayScreen(SectionRevisions):
             from studylog.config import Settings
 
             todos = journal_day.load_day(db, self.date, Settings.load()).todos
-        self.post_message(TodosChanged(self.date, todos, focus))
+        self.post_message(TodosChanged(todos, focus))
 
     async def on_todos_changed(self, message: TodosChanged) -> None:
         await self.query_one(TodoList).show(message.todos, message.focus_id)
