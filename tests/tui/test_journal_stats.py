@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, TextArea
 
 from studylog.tui.app import create_app
-from studylog.tui.screens.day import DayScreen
+from studylog.tui.screens.today import DayScreen
 from tests.tui.conftest import SIZE, TODAY, sync, until
 from tests.tui.test_today import read_day
 

@@ -87,7 +87,7 @@ async def test_outside_changes_appear_in_the_open_app(db_path):
 
 @sync
 async def test_history_modal_restores_a_revision(db_path):
-    from studylog.tui.screens.history import HistoryScreen
+    from studylog.tui.screens.today.history import HistoryScreen
 
     app = create_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:

@@ -1,4 +1,5 @@
-"""The app's screens, one module each; imported lazily so the first screen starts fast."""
+"""The app's screens: a module, or a package where a screen has several parts (today, problems,
+train); imported lazily so the first screen starts fast."""
 
 from __future__ import annotations
 

@@ -6,23 +6,53 @@ of this one; esc comes back).
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, Label
 
 from studylog.tui.dbgate import DatabaseChanged
-from studylog.tui.messages import ActivityLoaded, SearchDone
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.widgets.calendar import MonthCalendar
 from studylog.words import Lang, current_lang
 
+if TYPE_CHECKING:  # the journal loads in the workers, not at start-up
+    from studylog.journal.day import DayRecord
+    from studylog.journal.search import SearchHit
+
 SEARCH_DELAY_S = 0.15
+
+#: a day of the month list: (key, date, first line, entries, to-dos)
+MonthRow = tuple[str, str, str, str, str]
+
+
+@dataclass
+class ActivityLoaded(Message):
+    """Entries written per date, for the calendar heatmap."""
+
+    activity: dict[str, int]
+
+
+@dataclass
+class MonthLoaded(Message):
+    """The days of a month that have a record, one row each."""
+
+    rows: list[MonthRow]
+
+
+@dataclass
+class SearchDone(Message):
+    """The hits of a search-as-you-type query."""
+
+    query: str
+    hits: list[SearchHit]
 
 
 def one_line(text: str, width: int) -> str:
@@ -114,12 +144,12 @@ class JournalScreen(StudyScreen):
 
         month = day[:7]
         settings = Settings.load()
-        rows = []
+        rows: list[MonthRow] = []
         with self.studylog.gate.use() as db:
             for date in dates(db, since=f"{month}-01", until=f"{month}-31"):
                 rec = load_day(db, date, settings)
                 rows.append(_day_row(rec))
-        self.post_message(SearchDone("", rows))
+        self.post_message(MonthLoaded(rows))
 
     @on(MonthCalendar.Moved)
     def _moved(self, event: MonthCalendar.Moved) -> None:
@@ -164,30 +194,37 @@ class JournalScreen(StudyScreen):
         self.query_one("#journal-list", DataTable).focus()
 
     def on_search_done(self, message: SearchDone) -> None:
-        current = self.query_one("#journal-search", Input).value.strip()
-        if message.query != current:
+        if message.query != self.query_one("#journal-search", Input).value.strip():
             return  # an older query's answer
-        table = self.query_one("#journal-list", DataTable)
-        table.clear(columns=True)
-        caption = self.query_one("#journal-caption", Label)
         from studylog.journal import words as present
 
-        if message.query:
-            self._mode = "search"
-            table.add_columns(*present.journal_columns(True, self.lang))
-            for i, hit in enumerate(message.hits):
-                table.add_row(hit.date, present.section_name(hit.section, self.lang),
-                              one_line(hit.snippet, 70), key=f"{hit.date}#{i}")
-            caption.update(present.hits_caption(message.query, len(message.hits), self.lang))
-        else:
-            self._mode = "month"
-            table.add_columns(*present.journal_columns(False, self.lang))
-            for row in message.hits:
-                table.add_row(*row[1:], key=row[0])
-            month = self.query_one(MonthCalendar).cursor
-            caption.update(present.month_caption(f"{month.year}-{month.month:02d}",
-                                                 len(message.hits), self.lang))
-            self._highlight(month.isoformat())
+        self._mode = "search"
+        table = self._cleared_list(present.journal_columns(True, self.lang))
+        for i, hit in enumerate(message.hits):
+            table.add_row(hit.date, present.section_name(hit.section, self.lang),
+                          one_line(hit.snippet, 70), key=f"{hit.date}#{i}")
+        self.query_one("#journal-caption", Label).update(
+            present.hits_caption(message.query, len(message.hits), self.lang))
+
+    def on_month_loaded(self, message: MonthLoaded) -> None:
+        if self.query_one("#journal-search", Input).value.strip():
+            return  # a search is shown now
+        from studylog.journal import words as present
+
+        self._mode = "month"
+        table = self._cleared_list(present.journal_columns(False, self.lang))
+        for row in message.rows:
+            table.add_row(*row[1:], key=row[0])
+        month = self.query_one(MonthCalendar).cursor
+        self.query_one("#journal-caption", Label).update(present.month_caption(
+            f"{month.year}-{month.month:02d}", len(message.rows), self.lang))
+        self._highlight(month.isoformat())
+
+    def _cleared_list(self, columns: list[str]) -> DataTable:
+        table = self.query_one("#journal-list", DataTable)
+        table.clear(columns=True)
+        table.add_columns(*columns)
+        return table
 
     def _highlight(self, date: str) -> None:
         table = self.query_one("#journal-list", DataTable)
@@ -216,13 +253,13 @@ class JournalScreen(StudyScreen):
 
     def open_day(self, date: str, edit: bool) -> None:
         """Show ``date`` in a DayScreen (read-only unless ``edit``)."""
-        from studylog.tui.screens.day import DayScreen
+        from studylog.tui.screens.today import DayScreen
 
         self._return_focus = self.focused
         self.app.push_screen(DayScreen(date, readonly=not edit))
 
 
-def _day_row(record: Any) -> tuple[str, str, str, str, str]:
+def _day_row(record: DayRecord) -> MonthRow:
     """(key, date, first line, entries, to-dos) for the month list."""
     texts = [t for t in record.sections.values() if t.strip()]
     first = one_line(texts[0], 50) if texts else (record.title or "")

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Label, Static
 
 from studylog.tui.dbgate import DatabaseChanged
-from studylog.tui.messages import StatsLoaded
 from studylog.tui.screens.base import StudyScreen
 from studylog.words import current_lang
 
+if TYPE_CHECKING:  # the journal loads in the worker, not at start-up
+    from studylog.journal.stats import Stats
+
 WEEKS_SHOWN = 12
+
+
+@dataclass
+class StatsLoaded(Message):
+    """The journal statistics and the rendered heatmap."""
+
+    stats: Stats
+    heatmap: str
 
 
 class StatsScreen(StudyScreen):

@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import Footer, Label, Static
 
 from studylog.tui.screens.base import StudyScreen
+from studylog.words import current_lang
 
 
 @dataclass
@@ -67,7 +68,6 @@ class WeekScreen(StudyScreen):
         from studylog.config import Settings
         from studylog.study import week
         from studylog.study import words as week_words
-        from studylog.words import current_lang
 
         settings = Settings.load()
         lang = current_lang()

@@ -21,6 +21,7 @@ from textual.widgets import Label, ListItem, ListView
 from textual.worker import Worker, WorkerState
 
 from studylog.errors import error_line
+from studylog.words import current_lang
 
 if TYPE_CHECKING:  # the journal modules (and fsrs) load in the worker, not at start-up
     from studylog.study.carryover import ExtraTodo
@@ -87,7 +88,6 @@ class StudyTodos(Vertical):
         from studylog.config import Settings
         from studylog.study import words as sp
         from studylog.study.numbering import day_extras
-        from studylog.words import current_lang
 
         settings = Settings.load()
         lang = current_lang()

@@ -7,7 +7,7 @@ change in a worker, then calls :meth:`TodoList.show` with the new list.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -20,11 +20,14 @@ from textual.widgets import Input, Label, ListItem, ListView
 from studylog.journal import words as present
 from studylog.words import Lang
 
+if TYPE_CHECKING:
+    from studylog.journal.day import Todo
+
 
 class TodoItem(ListItem):
     """One to-do line: a check box and the text."""
 
-    def __init__(self, todo: Any) -> None:
+    def __init__(self, todo: Todo) -> None:
         self.todo = todo
         mark = "[x]" if todo.done else "[ ]"
         text = Text(f"{mark} ")
@@ -42,7 +45,7 @@ class TodoListView(ListView):
         Binding("delete", "remove", "Delete"),
     ]
 
-    def _current(self) -> Any | None:
+    def _current(self) -> Todo | None:
         item = self.highlighted_child
         return item.todo if isinstance(item, TodoItem) else None
 
@@ -97,7 +100,7 @@ class TodoList(Vertical):
             self.post_message(self.Request("add", text=text))
         event.input.value = ""
 
-    async def show(self, todos: list[Any], focus_id: int | None = None) -> None:
+    async def show(self, todos: list[Todo], focus_id: int | None = None) -> None:
         """Replace the list; keep the highlight on ``focus_id`` (or where it was)."""
         view = self.query_one(TodoListView)
         old = view.index

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Label, Static
 from studylog.judge import words as present
 from studylog.store.attempts import Attempt, AttemptRow
 from studylog.tui.screens.problems.messages import AttemptLoaded
+from studylog.words import current_lang
 
 if TYPE_CHECKING:
     from studylog.tui.app import StudylogApp
@@ -72,10 +73,8 @@ class HistoryPane(Vertical):
             self.post_message(AttemptLoaded(attempt))
 
     def on_attempt_loaded(self, message: AttemptLoaded) -> None:
-        from studylog.tui.screens.problems.solve import lang
-
         a = message.attempt
-        words = lang()
+        words = current_lang()
         self.query_one("#attempt-title", Label).update(
             f"#{a.id} · {a.created.replace('T', ' ')[:19]} · {a.filename} · "
             f"{present.verdict_name(a.verdict)} · {a.passed}/{a.total}")

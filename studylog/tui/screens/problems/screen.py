@@ -19,7 +19,8 @@ from studylog.judge import words as present
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.screens.problems.history import HistoryPane
 from studylog.tui.screens.problems.messages import BankLoaded, ProblemLoaded
-from studylog.tui.screens.problems.solve import SolvePane, lang
+from studylog.tui.screens.problems.solve import SolvePane
+from studylog.words import current_lang
 
 
 class ProblemsScreen(StudyScreen):
@@ -52,7 +53,10 @@ class ProblemsScreen(StudyScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#bank", DataTable).add_columns("id", "제목", "status", "tries")
+        from studylog.judge import words as judge_words
+
+        # the first four of `studylog problems`' columns: id, title, status, tries
+        self.query_one("#bank", DataTable).add_columns(*judge_words.list_headers(current_lang())[:4])
         self.load_bank()
 
     @property
@@ -77,7 +81,7 @@ class ProblemsScreen(StudyScreen):
         table = self.query_one("#bank", DataTable)
         keep = self.problem_id
         table.clear()
-        words = lang()
+        words = current_lang()
         for p in message.rows:
             table.add_row(p.id, p.title, present.status_mark(p.status, words),
                           str(p.attempts or ""), key=p.id)
@@ -108,7 +112,7 @@ class ProblemsScreen(StudyScreen):
         problem = get_problem(problem_id, self.studylog.gate.path)
         from studylog.judge import statement_markdown
 
-        statement = statement_markdown(problem, lang())
+        statement = statement_markdown(problem, current_lang())
         with self.studylog.gate.use() as db:
             rows = history(db, problem_id)
         self.post_message(ProblemLoaded(problem, statement, rows))

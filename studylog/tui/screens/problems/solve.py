@@ -22,7 +22,8 @@ from studylog.judge import JudgeResult, Problem, StressResult
 from studylog.judge import words as present
 from studylog.tui.screens.problems.messages import JudgeCompiled, JudgeFinished, JudgeTestDone
 from studylog.tui.screens.problems.picker import SOURCE_SUFFIXES, SourceTree
-from studylog.tui.screens.problems.stress import StressRuns, lang
+from studylog.tui.screens.problems.stress import StressRuns
+from studylog.words import current_lang
 
 if TYPE_CHECKING:
     from studylog.tui.app import StudylogApp
@@ -166,7 +167,8 @@ class SolvePane(StressRuns):
         """Stop the running judge or stress run."""
         if self.cancel is not None:
             self.cancel.set()
-            self.query_one("#judge-summary", Label).update(present.word("cancelled", lang()) + "…")
+            text = present.word("cancelled", current_lang()) + "…"
+            self.query_one("#judge-summary", Label).update(text)
 
     # --- judge ----------------------------------------------------------------------------
 
@@ -208,7 +210,8 @@ class SolvePane(StressRuns):
             table.add_row(str(i), "", "", "…", "", "", key=str(i))
         self.query_one("#judge-progress", ProgressBar).update(total=message.total, progress=0)
         if not message.ok:
-            self.query_one("#judge-summary", Label).update(present.word("compile error", lang()))
+            text = present.word("compile error", current_lang())
+            self.query_one("#judge-summary", Label).update(text)
 
     def on_judge_test_done(self, message: JudgeTestDone) -> None:
         table = self.query_one("#judge-tests", DataTable)
@@ -223,7 +226,7 @@ class SolvePane(StressRuns):
 
     def on_judge_finished(self, message: JudgeFinished) -> None:
         self.cancel = None
-        words = lang()
+        words = current_lang()
         r = message.result
         if r is None:
             text = f"judge failed: {message.error}"

@@ -15,16 +15,10 @@ from studylog.errors import error_line
 from studylog.judge import JudgeResult, Problem, StressResult
 from studylog.judge import words as present
 from studylog.tui.screens.problems.messages import StressFinished, StressProgress
+from studylog.words import current_lang
 
 if TYPE_CHECKING:
     from studylog.tui.app import StudylogApp
-
-
-def lang() -> str:
-    """The configured language of the judge's words."""
-    from studylog.config import Settings
-
-    return Settings.load().get("language")
 
 
 class StressRuns(Vertical):
@@ -94,7 +88,7 @@ class StressRuns(Vertical):
 
     def on_stress_finished(self, message: StressFinished) -> None:
         self.cancel = None
-        words = lang()
+        words = current_lang()
         r = message.result
         detail = ""
         if r is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from studylog.tui.screens.today import TodayScreen
+from studylog.tui.screens.today.screen import TodayScreen
 
 
 class DayScreen(TodayScreen):

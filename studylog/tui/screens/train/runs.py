@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable
 
 from studylog.train import present
-from studylog.tui.screens.train_messages import RunsLoaded
+from studylog.tui.screens.train.messages import RunsLoaded
 from studylog.tui.widgets.curves import ChartPlot
 
 if TYPE_CHECKING:

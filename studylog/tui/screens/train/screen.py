@@ -1,5 +1,5 @@
-"""Train: the run form beside four tabs, each its own module: Live (``train_live``), Params
-(``train_params``), Runs (``train_runs``) and LR (``train_lr``).
+"""Train: the run form (``form``) beside four tabs, each its own module: Live (``live``), Params
+(``params``), Runs (``runs``) and LR (``lr``); their workers' messages are in ``messages``.
 
 torch never enters the app: training, the parameter table and the LR range test run in a child
 process (``studylog.train.child``) whose events come back as dataclasses.
@@ -15,20 +15,12 @@ from textual.widgets import Button, Footer, Select, TabbedContent, TabPane
 
 from studylog.errors import error_line
 from studylog.tui.screens.base import StudyScreen
-from studylog.tui.screens.train_live import LiveTab
-from studylog.tui.screens.train_lr import LrTab
-from studylog.tui.screens.train_params import ParamsTab
-from studylog.tui.screens.train_runs import RunsTab
-from studylog.tui.widgets.train_form import TrainForm
-
-
-def _lang() -> str:
-    from studylog.config import Settings
-
-    try:
-        return Settings.load().get("language")
-    except Exception:  # a broken settings file: the app still works, in English
-        return "en"
+from studylog.tui.screens.train.form import TrainForm
+from studylog.tui.screens.train.live import LiveTab
+from studylog.tui.screens.train.lr import LrTab
+from studylog.tui.screens.train.params import ParamsTab
+from studylog.tui.screens.train.runs import RunsTab
+from studylog.words import current_lang
 
 
 class TrainScreen(StudyScreen):
@@ -43,7 +35,7 @@ class TrainScreen(StudyScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.lang = _lang()
+        self.lang = current_lang()
 
     def compose(self) -> ComposeResult:
         with Horizontal():

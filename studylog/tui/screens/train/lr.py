@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
 from studylog.train.events import ChildError, LrFound
-from studylog.tui.screens.train_messages import LrFoundMessage, LrPreviewed
+from studylog.tui.screens.train.messages import LrFoundMessage, LrPreviewed
 from studylog.tui.widgets.curves import ChartPlot
 
 
@@ -67,7 +67,7 @@ class LrTab(Vertical):
         """The child runs the test; its result comes back as a message."""
         from studylog.train.child import stream
 
-        result: Any = ChildError("the LR range test gave no answer")
+        result: LrFound | ChildError = ChildError("the LR range test gave no answer")
         for event in stream(spec):
             if isinstance(event, LrFound | ChildError):
                 result = event
@@ -83,7 +83,6 @@ class LrTab(Vertical):
         if isinstance(result, ChildError):
             label.update(result.message)
             return
-        assert isinstance(result, LrFound)
         self.suggested_lr = result.suggested_lr
         said = f"suggested lr {result.suggested_lr:.2g}; " if result.suggested_lr else ""
         label.update(said + result.message)

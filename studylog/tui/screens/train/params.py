@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Label
 
 from studylog.train import present
 from studylog.train.events import ChildError, ParamsTable
-from studylog.tui.screens.train_messages import ParamsLoaded
+from studylog.tui.screens.train.messages import ParamsLoaded
 
 
 class ParamsTab(Vertical):
@@ -40,7 +40,7 @@ class ParamsTab(Vertical):
         """Run the child and post its answer."""
         from studylog.train.child import stream
 
-        result: Any = ChildError("the parameter table could not be computed")
+        result: ParamsTable | ChildError = ChildError("the parameter table could not be computed")
         for event in stream(spec):
             if isinstance(event, ParamsTable | ChildError):
                 result = event
@@ -55,7 +55,6 @@ class ParamsTab(Vertical):
         if isinstance(result, ChildError):
             caption.update(result.message)
             return
-        assert isinstance(result, ParamsTable)
         table.clear()
         rows = present.block_rows(result.blocks, self.lang)
         for row in rows[:-1]:

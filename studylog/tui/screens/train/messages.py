@@ -4,27 +4,34 @@ the child process, run records from the store), dispatched by the handlers' type
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from textual.message import Message
 
 from studylog.store.runs import RunRecord
+from studylog.train.events import (
+    ChildError,
+    EpochEvent,
+    FinishEvent,
+    LrFound,
+    ParamsTable,
+    RunStarted,
+    StepEvent,
+)
 from studylog.train.lr_preview import Preview
 
 
 @dataclass
 class TrainEvent(Message):
-    """One event of the live run: a ``studylog.train.events`` dataclass (RunStarted, StepEvent,
-    EpochEvent, FinishEvent or ChildError)."""
+    """One event of the live run (from the child process), or why the run failed."""
 
-    event: Any
+    event: RunStarted | StepEvent | EpochEvent | FinishEvent | ChildError
 
 
 @dataclass
 class ParamsLoaded(Message):
-    """The parameter table (``events.ParamsTable``) or why it could not be had (``ChildError``)."""
+    """The parameter table, or why it could not be had."""
 
-    result: Any
+    result: ParamsTable | ChildError
 
 
 @dataclass
@@ -45,6 +52,6 @@ class LrPreviewed(Message):
 
 @dataclass
 class LrFoundMessage(Message):
-    """The LR range test's result (``events.LrFound``) or its error (``events.ChildError``)."""
+    """The LR range test's result, or its error."""
 
-    result: Any
+    result: LrFound | ChildError

@@ -2,13 +2,14 @@
 
 Every edit is saved by a worker after half a second without typing (and at the latest 0.8 s after
 the first unsaved keystroke), when the focus leaves an editor, when the screen is left and when
-the app quits. ``DayScreen`` is the same screen on another date, read-only or for editing.
+the app quits. ctrl+g exports the day as a blog post (:mod:`.export`), ctrl+l lists the shown
+section's revisions (:mod:`.revisions`). ``DayScreen`` (:mod:`.day`) is the same screen on another
+date, read-only or for editing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
@@ -16,30 +17,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantBlur
-from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane, TextArea
 
 from studylog.tui.autosave import Autosaver, PendingSave
 from studylog.tui.dbgate import DatabaseChanged
-from studylog.tui.messages import DayLoaded, TodosChanged
-from studylog.tui.screens.day_actions import DayActions
+from studylog.tui.screens.today.messages import DayLoaded, SectionWritten, TodosChanged
+from studylog.tui.screens.today.revisions import SectionRevisions
 from studylog.tui.widgets.section_editor import SectionEditor
 from studylog.tui.widgets.study_todos import StudyTodos
 from studylog.tui.widgets.todo_list import TodoList
 from studylog.words import Lang, current_lang
 
 if TYPE_CHECKING:
-    from studylog.journal.day import DayRecord, SectionSave
-
-
-@dataclass
-class SectionWritten(Message):
-    """A save reached the database: the text sent and what the section holds now."""
-
-    date: str
-    sent: str
-    result: SectionSave
+    from studylog.journal.day import DayRecord
+    from studylog.store.day_summary import DayAttempt, DayRun
 
 EDITED_SECTIONS = ("lecture", "assignment", "algorithm", "review", "peer", "retro")
 SAVED_MARK_S = 3.0  # how long a tab shows ✓ after its save
@@ -55,7 +47,7 @@ def day_heading(record: DayRecord, lang: Lang, today: str) -> str:
                                has_record=record.exists or record.date >= today)
 
 
-class TodayScreen(DayActions):
+class TodayScreen(SectionRevisions):
     """The day's record; the first screen of the app."""
 
     MAIN_INPUT = "TabPane.-active TextArea"
@@ -162,6 +154,22 @@ class TodayScreen(DayActions):
             self.call_after_refresh(self.studylog.settle_heap)
         self._loaded = True
 
+    def _fill_attempts(self, attempts: list[DayAttempt]) -> None:
+        table = self.query_one("#day-attempts", DataTable)
+        table.clear()
+        for a in attempts:
+            table.add_row(a.problem_id, a.title, a.final_verdict, str(a.attempts))
+
+    def _fill_runs(self, runs: list[DayRun]) -> None:
+        table = self.query_one("#day-runs", DataTable)
+        table.clear()
+        from studylog.train.present import status_word  # words only: no torch
+
+        for r in runs:
+            acc = r.best_val_acc
+            table.add_row(f"#{r.id}", r.model, str(r.epochs_done), status_word(r.status, self.lang),
+                          f"{acc:.3f}" if acc is not None else "")
+
     # --- editing and autosave --------------------------------------------------------------
 
     @on(TextArea.Changed)
@@ -222,7 +230,7 @@ class TodayScreen(DayActions):
                                           marker=present.merge_marker(self.lang))
             self.saver.written(save)
             self.saver.after_save(save.section, result.version, save.text, result.merged)
-        self.post_message(SectionWritten(self.date, save.text, result))
+        self.post_message(SectionWritten(result))
 
     def on_section_written(self, message: SectionWritten) -> None:
         from studylog.journal import words as present
@@ -239,6 +247,18 @@ class TodayScreen(DayActions):
                 editor.set_text(result.text)
             self.notify(present.merged_notice(result.section, result.conflicted, self.lang),
                         severity="warning" if result.conflicted else "information")
+
+    def mark_tab(self, section: str, state: str) -> None:
+        """Show a section's save state on its tab: • unsaved typing, ✓ saved."""
+        from studylog.journal import words as present
+
+        tab = self.query_one(TabbedContent).get_tab(f"tab-{section}")
+        mark = present.saved_mark(state)
+        tab.label = present.section_name(section, self.lang) + (f" {mark}" if mark else "")
+
+    def _unmark(self, section: str) -> None:
+        if not self.saver.is_dirty(section):
+            self.mark_tab(section, "")
 
     # --- to-dos -----------------------------------------------------------------------------
 
@@ -272,7 +292,7 @@ class TodayScreen(DayActions):
             from studylog.config import Settings
 
             todos = journal_day.load_day(db, self.date, Settings.load()).todos
-        self.post_message(TodosChanged(self.date, todos, focus))
+        self.post_message(TodosChanged(todos, focus))
 
     async def on_todos_changed(self, message: TodosChanged) -> None:
         await self.query_one(TodoList).show(message.todos, message.focus_id)
@@ -286,6 +306,15 @@ class TodayScreen(DayActions):
         nxt = keys[(keys.index(current) + delta) % len(keys)]
         self.show_section(nxt)
 
+    def current_section(self) -> str:
+        """The key of the section whose tab is shown."""
+        active = self.query_one(TabbedContent).active or f"tab-{self._sections[0].key}"
+        return active.removeprefix("tab-")
+
+    def focus_main(self) -> None:
+        """Put the cursor in the shown section's editor."""
+        self.query_one(f"#ed-{self.current_section()}").focus()
+
     def show_section(self, key: str) -> None:
         """Open a section's tab and put the cursor in its editor."""
         self.query_one(TabbedContent).active = f"tab-{key}"
@@ -298,3 +327,33 @@ class TodayScreen(DayActions):
 
     def action_toggle_preview(self) -> None:
         self.toggle_class("no-preview")
+
+    # --- export and revisions ----------------------------------------------------------------
+
+    def action_export_blog(self) -> None:
+        self.flush()
+        self.export_blog()
+
+    @work(thread=True, group="export", exit_on_error=False, description="export")
+    def export_blog(self) -> None:
+        """Render the day as a blog post and show it."""
+        from studylog.config import Settings
+        from studylog.journal.publish.post import export_blog
+        from studylog.study.study_todos import export_lines
+        from studylog.words import current_lang
+
+        settings, lang = Settings.load(), current_lang()
+        with self.saver.lock, self.studylog.gate.use() as db:
+            study_lines = export_lines(db, self.date, settings, "blog", lang)
+            text = export_blog(db, self.date, settings, lang, study_lines)
+        self.app.call_from_thread(self._show_export, text)
+
+    def _show_export(self, text: str) -> None:
+        from studylog.tui.screens.today.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.date, text))
+
+    async def action_history(self) -> None:
+        """Save what is typed, then list the shown section's revisions."""
+        await self.flush_pending()
+        self.load_history(self.current_section())
