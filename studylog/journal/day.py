@@ -168,6 +168,17 @@ def prune_revisions(db: sqlite_utils.Database, before: str) -> int:
         return revisions.prune(db, before)
 
 
+def history(db: sqlite_utils.Database, date: str,
+            section: str | None = None) -> list[revisions.Revision]:
+    """A day's saved states (one section's or all), newest first."""
+    return revisions.history(db, date, section)
+
+
+def todo_count(db: sqlite_utils.Database, date: str) -> int:
+    """How many to-dos of its own a day has (its carried items and reviews are numbered after)."""
+    return len(q.todos(db, date))
+
+
 def restore_revision(db: sqlite_utils.Database,
                      rev_id: int) -> tuple[revisions.Revision, SectionSave]:
     """Put a revision's text back as the section's text (a new revision, source ``restore``).

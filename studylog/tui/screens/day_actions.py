@@ -46,7 +46,7 @@ class DayActions(StudyScreen):
     def _fill_runs(self, runs: list[DayRun]) -> None:
         table = self.query_one("#day-runs", DataTable)
         table.clear()
-        from studylog.train.present import status_word  # words only: no torch
+        from studylog.train.words import status_word  # words only: no torch
 
         for r in runs:
             acc = r.best_val_acc

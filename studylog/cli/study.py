@@ -10,6 +10,7 @@ from studylog.cli.context import get_db, print_json
 from studylog.config import Settings
 from studylog.errors import UserError
 from studylog.journal.dates import parse_date, today
+from studylog.words import current_lang
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 RATINGS = ("again", "hard", "good", "easy")
@@ -30,7 +31,7 @@ def review_cmd(
     day = parse_date(on)
     if rating not in RATINGS:
         raise UserError(f"unknown rating {rating!r}; choose one of: {', '.join(RATINGS)}")
-    lang = Settings.load().get("language")
+    lang = current_lang()
     db = get_db()
     if done is not None:
         value = Rating(RATINGS.index(rating) + 1)
@@ -67,7 +68,7 @@ def week_cmd(
     db = get_db()
     start, end = week.resolve_week(when, settings, today())
     page = week.build_week(db, start, end, settings, today())
-    lang = settings.get("language")
+    lang = current_lang()
     if fmt == "json":
         text = json.dumps(page.as_json(), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "blog":
@@ -94,7 +95,7 @@ def todo_extra_lines(day: str, first_number: int, as_json: bool) -> list:
     JSON objects with ``as_json`` (the to-do fields plus ``kind`` and ``origin``)."""
     from studylog.journal import study_present as sp
 
-    lang = Settings.load().get("language")
+    lang = current_lang()
     extras = _extras(day)
     if as_json:
         return [{"id": None, "text": sp.extra_text(e, lang, origin=False), "done": e.done,
@@ -107,13 +108,13 @@ def todo_extra_lines(day: str, first_number: int, as_json: bool) -> list:
 def todo_extra_done(day: str, number: int, undo: bool) -> bool:
     """``todo done N`` for a number past the day's own to-dos; False when N is one of them."""
     from studylog.journal import study_present as sp
+    from studylog.journal.day import todo_count
     from studylog.journal.study_todos import set_extra_done
-    from studylog.store.days import todos
 
-    own = len(todos(get_db(), day))
+    own = todo_count(get_db(), day)
     if number <= own:
         return False
-    lang = Settings.load().get("language")
+    lang = current_lang()
     extras = _extras(day)
     if number > own + len(extras):
         raise UserError(f"no to-do number {number} on {day} (it has {own + len(extras)})")
@@ -122,8 +123,3 @@ def todo_extra_done(day: str, number: int, undo: bool) -> bool:
     typer.echo(sp.todo_line(number, not undo, sp.extra_text(extra, lang)))
     return True
 
-
-def register(app: typer.Typer) -> None:
-    """Add the study commands to the top-level app."""
-    app.command("review")(review_cmd)
-    app.command("week")(week_cmd)
