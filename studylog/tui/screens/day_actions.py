@@ -13,9 +13,7 @@ from studylog.tui.autosave import Autosaver
 from studylog.tui.screens.base import StudyScreen
 
 if TYPE_CHECKING:
-    from studylog.journal.day import SectionSave
-    from studylog.store.day_summary import DayAttempt, DayRun
-    from studylog.store.revisions import Revision
+    from studylog.journal.day import DayAttempt, DayRun, Revision, SectionSave
 
 
 class DayActions(StudyScreen):
@@ -105,7 +103,7 @@ class DayActions(StudyScreen):
     @work(thread=True, group="history", exit_on_error=False, description="history")
     def load_history(self, section: str) -> None:
         """Read a section's revisions and show them in a modal."""
-        from studylog.store.revisions import history
+        from studylog.journal.day import history
 
         with self.studylog.gate.use() as db:
             revs = history(db, self.date, section)

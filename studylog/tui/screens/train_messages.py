@@ -8,8 +8,8 @@ from typing import Any
 
 from textual.message import Message
 
-from studylog.store.runs import RunRecord
 from studylog.train.lr_preview import Preview
+from studylog.train.runs import RunRecord
 
 
 @dataclass
