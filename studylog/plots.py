@@ -82,7 +82,7 @@ def plot_compare(plt: Any, runs: Sequence[Any], metric: str = "val_acc",
                  labels: Sequence[str] | None = None) -> None:
     """One line per run for ``metric`` (val_acc, val_f1, val_loss, val_ce, train_loss, train_acc,
     lr). Each run has ``id`` and ``epochs_list`` (a ``studylog.store.runs.RunRecord``);
-    ``labels`` (one per run, e.g. from ``train.present.legend``) name the lines."""
+    ``labels`` (one per run, e.g. from ``train.words.legend``) name the lines."""
     longest = 0
     for i, run in enumerate(runs):
         epochs = _get(run, "epochs_list") or []

@@ -28,7 +28,7 @@ def db_path() -> Path:
 def get_db() -> sqlite_utils.Database:
     """The open database (opened and migrated on first use)."""
     if _state["db"] is None:
-        from studylog.store import open_db
+        from studylog.journal.database import open_db
 
         _state["db"] = open_db(db_path())
     return _state["db"]

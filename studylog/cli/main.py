@@ -22,7 +22,7 @@ try:  # typer >= 0.20 vendors click as typer._click
 except ImportError:  # pragma: no cover - older typer on real click
     from click import exceptions as click_exc  # type: ignore[no-redef]  # same API, older home
 
-from studylog.cli import context
+from studylog.cli import context, journal, problems, runs, solve, study, todo, train
 from studylog.errors import CheckFailed, UserError
 
 
@@ -91,13 +91,37 @@ def main(
         open_tui()
 
 
-from studylog.cli import journal_cmds, judge_cmds, problems_cmds, study_cmds, train_cmds  # noqa: E402
-
-journal_cmds.register(app)
-judge_cmds.register(app)
-problems_cmds.register(app)
-train_cmds.register(app)
-study_cmds.register(app)
+# Every command and group in one list, in the order `studylog --help` shows them (Click lists
+# the plain commands first, then the groups). A new command group is one module in cli/ and
+# its lines here.
+COMMANDS = (
+    ("today", journal.today_cmd),
+    ("show", journal.show_cmd),
+    ("note", journal.note_cmd),
+    ("label", journal.label_cmd),
+    ("history", journal.history_cmd),
+    ("restore", journal.restore_cmd),
+    ("prune-history", journal.prune_history_cmd),
+    ("search", journal.search_cmd),
+    ("export", journal.export_cmd),
+    ("import", journal.import_cmd),
+    ("backup", journal.backup_cmd),
+    ("stats", journal.stats_cmd),
+    ("config", journal.config_cmd),
+    ("solve", solve.solve_cmd),
+    ("review", study.review_cmd),
+    ("week", study.week_cmd),
+)
+GROUPS = (
+    ("todo", todo.todo_app),
+    ("problems", problems.problems_app),
+    ("train", train.train_app),
+    ("runs", runs.runs_app),
+)
+for _name, _command in COMMANDS:
+    app.command(_name)(_command)
+for _name, _group in GROUPS:
+    app.add_typer(_group, name=_name)
 
 
 def _command_name(args: list[str]) -> str | None:

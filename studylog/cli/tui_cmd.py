@@ -7,7 +7,7 @@ from studylog.cli import context
 
 def open_tui() -> None:
     """Check the database opens (one clear line if not), then run the app until it quits."""
-    from studylog.store import open_db
+    from studylog.journal.database import open_db
 
     path = context.db_path()
     db = open_db(path)  # raises UserError("cannot open database ...") before the app starts

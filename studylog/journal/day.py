@@ -13,7 +13,9 @@ from studylog.journal.labels import labels_for
 from studylog.journal.sections import KEYS
 from studylog.store import day_summary, revisions, transaction
 from studylog.store import days as q
+from studylog.store.day_summary import DayAttempt, DayRun
 from studylog.store.days import Entry
+from studylog.store.revisions import Revision
 
 TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
 
@@ -47,8 +49,8 @@ class DayRecord:
     entries: list[Entry] = field(default_factory=list)
     sections: dict[str, str] = field(default_factory=dict)
     versions: dict[str, int] = field(default_factory=dict)  # section -> version (0: none)
-    attempts: list[day_summary.DayAttempt] = field(default_factory=list)
-    runs: list[day_summary.DayRun] = field(default_factory=list)
+    attempts: list[DayAttempt] = field(default_factory=list)
+    runs: list[DayRun] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
 
 
@@ -166,6 +168,17 @@ def prune_revisions(db: sqlite_utils.Database, before: str) -> int:
     returns how many went."""
     with transaction(db):
         return revisions.prune(db, before)
+
+
+def history(db: sqlite_utils.Database, date: str,
+            section: str | None = None) -> list[Revision]:
+    """A day's saved states (one section's or all), newest first."""
+    return revisions.history(db, date, section)
+
+
+def todo_count(db: sqlite_utils.Database, date: str) -> int:
+    """How many to-dos of its own a day has (its carried items and reviews are numbered after)."""
+    return len(q.todos(db, date))
 
 
 def restore_revision(db: sqlite_utils.Database,

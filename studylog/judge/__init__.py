@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     )
     from studylog.judge.verdicts import Verdict
     from studylog.judge.words import statement_markdown
+    from studylog.store.attempts import Attempt, AttemptRow
 
 #: door name -> (module, attribute); attribute None means the module itself
 _DOOR: dict[str, tuple[str, str | None]] = {
@@ -86,10 +87,12 @@ _DOOR: dict[str, tuple[str, str | None]] = {
     "sandbox_name": ("studylog.judge.sandbox", "sandbox_name"),
     "sandbox_probe": ("studylog.judge.sandbox.box", "probe"),
     "Verdict": ("studylog.judge.verdicts", "Verdict"),
+    "Attempt": ("studylog.store.attempts", "Attempt"),
+    "AttemptRow": ("studylog.store.attempts", "AttemptRow"),
 }
 
 __all__ = [
-    "AddOptions", "Compiled", "Event", "Finished", "JudgeResult", "Problem", "ProblemStatus",
+    "AddOptions", "Attempt", "AttemptRow", "Compiled", "Event", "Finished", "JudgeResult", "Problem", "ProblemStatus",
     "ShrinkStep", "StressFinished", "StressFound", "StressProgress", "StressResult", "TestDone",
     "TestResult", "Verdict", "add_planned", "add_problem", "attempt", "build_tests",
     "export_problem", "get_problem", "history", "list_problems", "new_starter", "parse_memory",

@@ -151,7 +151,7 @@ def main() -> None:
                 from studylog.train import lr_find
                 from studylog.train.config import TrainConfig
 
-                cfg = TrainConfig(**spec["options"]).validate()
+                cfg = TrainConfig(**spec["options"])
                 _emit(lr_find.find(cfg, cancel=cancel))
             else:
                 train(spec, cancel)

@@ -1,4 +1,8 @@
-"""TrainConfig: every option of a training run, checked before anything is built (torch-free)."""
+"""TrainConfig: every option of a training run, checked once when it is made (torch-free).
+
+A TrainConfig is frozen: one that exists is valid, so nothing downstream checks it again. A
+changed copy (:func:`dataclasses.replace`) is checked like a new one.
+"""
 
 from __future__ import annotations
 
@@ -71,9 +75,12 @@ def _choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
         raise UserError(f"unknown {name} {value!r}; choose one of: {', '.join(allowed)}")
 
 
-@dataclass
+@dataclass(frozen=True)
 class TrainConfig:
-    """Options of one run; :meth:`validate` raises UserError on the first bad one."""
+    """Options of one run, checked when made: UserError on the first bad one.
+
+    Making it fills the optimizer's default ``lr`` and spells ``classes`` the shortest way.
+    """
 
     model: str = "cnn"
     dataset: str = "mnist5k"
@@ -99,8 +106,8 @@ class TrainConfig:
     classes: str | None = None      # a digit subset such as 0-4 (None: all ten)
     from_run: int | None = None     # start from this run's best weights
 
-    def validate(self) -> TrainConfig:
-        """Check every option (and fill the optimizer's default lr); return self."""
+    def __post_init__(self) -> None:
+        """Check every option (and fill the optimizer's default lr)."""
         _choice("model", self.model, MODELS)
         _choice("dataset", self.dataset, DATASETS)
         if self.loss not in LOSSES and not _DOTTED.match(self.loss):
@@ -112,7 +119,8 @@ class TrainConfig:
         _choice("scheduler", self.scheduler, SCHEDULERS)
         _choice("device", self.device, DEVICES)
         if self.lr is None:
-            self.lr = DEFAULT_LR[self.optimizer]
+            object.__setattr__(self, "lr", DEFAULT_LR[self.optimizer])
+        assert self.lr is not None
         _finite("lr", self.lr, 0, 1000, lo_open=True)
         _finite("smoothing", self.smoothing, 0, 1, hi_open=True)
         _finite("focal-gamma", self.focal_gamma, 0, 20)
@@ -136,10 +144,13 @@ class TrainConfig:
         if self.seed is not None and not 0 <= self.seed < 2**63:
             raise UserError(f"--seed must be a non-negative integer, not {self.seed}")
         if self.classes is not None:
-            self.classes = classes_label(parse_classes(self.classes))
+            object.__setattr__(self, "classes", classes_label(parse_classes(self.classes)))
         if self.from_run is not None:
             _int("from", self.from_run, 1, 2**62)
         self.freeze_layer()  # checks the --freeze spelling
+
+    def validate(self) -> TrainConfig:
+        """This config (it was checked when made); kept for the app's form, which still calls it."""
         return self
 
     def freeze_layer(self) -> int | None:

@@ -17,7 +17,7 @@ import secrets
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import torch
@@ -86,16 +86,17 @@ def prepare(cfg: TrainConfig, *, init: dict[str, torch.Tensor] | None = None,
     classifier, keep their fresh initialisation); ``init_note`` is told to the user.
     Raises UserError for any bad input, including ``--freeze all``
     (see :func:`freeze.check_trainable`).
-    A missing seed is drawn at random and written into ``cfg.seed`` so the run can be repeated.
+    A missing seed is drawn at random and kept in the prepared copy (``Prepared.cfg.seed``) so the
+    run can be repeated.
     """
     started = time.perf_counter()
-    cfg.validate()
+    seed = secrets.randbits(31) if cfg.seed is None else cfg.seed
     if cfg.seed is None:
-        cfg.seed = secrets.randbits(31)
+        cfg = replace(cfg, seed=seed)
     device = pick_device(cfg.device)
     data = datasets.load(cfg.dataset, imbalance=cfg.imbalance, limit=cfg.limit,
                          digits=cfg.class_list())
-    torch.manual_seed(cfg.seed)
+    torch.manual_seed(seed)
     model = models.build(cfg.model, len(data.classes))
     if init is not None:
         model.load_state_dict(init, strict=False)
@@ -110,7 +111,7 @@ def prepare(cfg: TrainConfig, *, init: dict[str, torch.Tensor] | None = None,
     optimizer = optim.build_optimizer(cfg, model)
     scheduler = optim.build_scheduler(cfg, optimizer)
     data.train, data.val = data.train.to(device), data.val.to(device)
-    gen = torch.Generator().manual_seed(cfg.seed)
+    gen = torch.Generator().manual_seed(seed)
     return Prepared(cfg, data, model, loss_fn, optimizer, scheduler, device, blocks, started, gen)
 
 

@@ -10,6 +10,7 @@ Nothing is stored; the model is thrown away.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import threading
 
@@ -30,7 +31,7 @@ def find(cfg: TrainConfig, *, start_lr: float = 1e-5, end_lr: float = 10.0, step
         raise UserError(f"--start-lr {start_lr:g} must be positive and below --end-lr {end_lr:g}")
     if not 20 <= steps <= 10_000:
         raise UserError(f"--steps must be from 20 to 10,000, not {steps}")
-    cfg.lr = start_lr
+    cfg = dataclasses.replace(cfg, lr=start_lr)
     prep = engine.prepare(cfg)
     model, opt, loss_fn = prep.model, prep.optimizer, prep.loss_fn
     x_all, y_all = prep.data.train.x, prep.data.train.y

@@ -74,6 +74,11 @@ def need_run(db: sqlite_utils.Database, run_id: int) -> RunRecord:
     return run
 
 
+def weights_dir(db: sqlite_utils.Database, run_id: int) -> Path | None:
+    """The folder of a run's saved weights (None when it has none)."""
+    return store.weights_dir(db, run_id)
+
+
 def delete(db: sqlite_utils.Database, run_id: int) -> None:
     """Delete a run, its epochs and its weights (UserError while it is still running)."""
     run = need_run(db, run_id)
@@ -184,7 +189,6 @@ def train(
     """:func:`engine.prepare` then :func:`record`: the whole run as one stream of events."""
     from studylog.train import engine
 
-    cfg.validate()
     init, note = _from_weights(db, cfg) if cfg.from_run is not None else (None, "")
     prep = engine.prepare(cfg, init=init, init_note=note)
     yield from record(db, prep, cancel=cancel, date=date)
@@ -205,8 +209,7 @@ def resume(
         raise UserError(f"run #{run_id} finished no epoch, so there is nothing to resume; "
                         "start it again with `studylog train`")
     state = checkpoint.read(Path(run.weights) / checkpoint.LAST)
-    cfg = TrainConfig.from_dict(run.config)
-    cfg.from_run = None  # the weights come from last.pt
+    cfg = TrainConfig.from_dict(run.config | {"from_run": None})  # the weights come from last.pt
     prep = engine.prepare(cfg)
     checkpoint.restore(prep, state)
     if prep.start_epoch >= cfg.epochs:

@@ -34,7 +34,7 @@ class DbGate:
         """The shared connection, held exclusively for the ``with`` block."""
         with self._lock:
             if self._db is None:
-                from studylog.store import open_db
+                from studylog.journal.database import open_db
 
                 self._db = open_db(self.path)
                 self._seen_version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
@@ -60,7 +60,7 @@ class DbGate:
 
     def open_private(self) -> sqlite_utils.Database:
         """A new connection of its own, for a long job in one worker (close it when done)."""
-        from studylog.store import open_db
+        from studylog.journal.database import open_db
 
         return open_db(self.path)
 

@@ -98,10 +98,11 @@ def test_a_huge_learning_rate_diverges():
 
 
 def test_bad_input_stores_nothing(tdb):
-    for cfg in (tiny(model="vgg"), tiny(loss="hinge"), tiny(freeze="all"), tiny(lr=-1.0),
-                tiny(scheduler="warm"), tiny(freeze="until:layer9"), tiny(device="cuda")):
+    # a bad option fails as the config is made (it is checked once), the rest when it runs
+    for kw in ({"model": "vgg"}, {"loss": "hinge"}, {"freeze": "all"}, {"lr": -1.0},
+               {"scheduler": "warm"}, {"freeze": "until:layer9"}, {"device": "cuda"}):
         with pytest.raises(UserError):
-            list(runs.train(tdb, cfg))
+            list(runs.train(tdb, tiny(**kw)))
     assert store.count(tdb) == 0
 
 
@@ -123,3 +124,16 @@ def test_summary_for_date(tdb):
     assert day[1].loss == "focal" and day[0].epochs_done == 2
     assert day[0].final_val_acc is not None and day[0].best_val_acc is not None
     assert 0 < day[0].final_val_acc <= day[0].best_val_acc <= 1
+
+
+def test_a_config_is_checked_once_and_frozen():
+    import dataclasses
+
+    from studylog.train.config import TrainConfig
+
+    cfg = TrainConfig(optimizer="adam", classes="4,3,2,1,0")
+    assert cfg.lr == 1e-3 and cfg.classes == "0-4"  # filled and spelled when made
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cfg.lr = 0.5  # type: ignore[misc]
+    with pytest.raises(UserError):
+        dataclasses.replace(cfg, epochs=0)  # a changed copy is checked like a new one

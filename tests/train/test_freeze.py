@@ -79,6 +79,6 @@ def test_freeze_all_is_explained_with_torchs_own_message():
 
 def test_until_layer_beyond_the_model_is_bad_input():
     with pytest.raises(UserError, match="layer1..layer4, there is no layer9"):
-        TrainConfig(model="resnet18", freeze="until:layer9").validate()
+        TrainConfig(model="resnet18", freeze="until:layer9")
     with pytest.raises(UserError, match="unknown --freeze"):
-        TrainConfig(freeze="half").validate()
+        TrainConfig(freeze="half")

@@ -26,6 +26,12 @@ FORMATS = ("blog", "markdown", "json")
 JSON_VERSION = 1
 
 
+def recorded_dates(db: sqlite_utils.Database, since: str | None = None,
+                   until: str | None = None) -> list[str]:
+    """The days that have a record, oldest first, within the optional bounds (what to export)."""
+    return q.dates(db, since, until)
+
+
 def export_text(db: sqlite_utils.Database, date: str, fmt: str, settings: Settings, lang: Lang,
                 study_lines: Sequence[str] = ()) -> str:
     """One day as a blog post or markdown in ``lang``; ``study_lines`` (the day's carried items

@@ -140,7 +140,7 @@ class JournalScreen(StudyScreen):
         """The days of ``day``'s month that have a record, with a line about each."""
         from studylog.config import Settings
         from studylog.journal.day import load_day
-        from studylog.store.days import dates
+        from studylog.journal.publish.exchange import recorded_dates as dates
 
         month = day[:7]
         settings = Settings.load()

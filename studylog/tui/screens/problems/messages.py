@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from studylog.judge import JudgeResult, Problem, ProblemStatus, StressResult, TestResult
-from studylog.store.attempts import Attempt, AttemptRow
+from studylog.judge import Attempt, AttemptRow, JudgeResult, Problem, ProblemStatus, StressResult, TestResult
 
 
 @dataclass

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Label, TextArea
 
 from studylog.journal import words as present
-from studylog.store.revisions import Revision
+from studylog.journal.day import Revision
 from studylog.words import Lang
 
 

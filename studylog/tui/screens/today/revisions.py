@@ -14,8 +14,7 @@ from studylog.tui.autosave import Autosaver
 from studylog.tui.screens.base import StudyScreen
 
 if TYPE_CHECKING:
-    from studylog.journal.day import SectionSave
-    from studylog.store.revisions import Revision
+    from studylog.journal.day import Revision, SectionSave
     from studylog.words import Lang
 
 
@@ -30,7 +29,7 @@ class SectionRevisions(StudyScreen):
     @work(thread=True, group="history", exit_on_error=False, description="history")
     def load_history(self, section: str) -> None:
         """Read a section's revisions and show them in a modal."""
-        from studylog.store.revisions import history
+        from studylog.journal.day import history
 
         with self.studylog.gate.use() as db:
             revs = history(db, self.date, section)

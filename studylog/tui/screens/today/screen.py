@@ -30,8 +30,7 @@ from studylog.tui.widgets.todo_list import TodoList
 from studylog.words import Lang, current_lang
 
 if TYPE_CHECKING:
-    from studylog.journal.day import DayRecord
-    from studylog.store.day_summary import DayAttempt, DayRun
+    from studylog.journal.day import DayAttempt, DayRecord, DayRun
 
 EDITED_SECTIONS = ("lecture", "assignment", "algorithm", "review", "peer", "retro")
 SAVED_MARK_S = 3.0  # how long a tab shows ✓ after its save
@@ -163,7 +162,7 @@ class TodayScreen(SectionRevisions):
     def _fill_runs(self, runs: list[DayRun]) -> None:
         table = self.query_one("#day-runs", DataTable)
         table.clear()
-        from studylog.train.present import status_word  # words only: no torch
+        from studylog.train.words import status_word  # words only: no torch
 
         for r in runs:
             acc = r.best_val_acc

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from studylog.store.runs import RunRecord
 from studylog.train.events import (
     ChildError,
     EpochEvent,
@@ -18,6 +17,7 @@ from studylog.train.events import (
     StepEvent,
 )
 from studylog.train.lr_preview import Preview
+from studylog.train.runs import RunRecord
 
 
 @dataclass

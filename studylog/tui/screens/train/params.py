@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
-from studylog.train import present
+from studylog.train import words as present
 from studylog.train.events import ChildError, ParamsTable
 from studylog.tui.screens.train.messages import ParamsLoaded
 

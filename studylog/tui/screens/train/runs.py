@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable
 
-from studylog.train import present
+from studylog.train import words as present
 from studylog.tui.screens.train.messages import RunsLoaded
 from studylog.tui.widgets.curves import ChartPlot
 

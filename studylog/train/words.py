@@ -1,8 +1,9 @@
 """Every word a user reads about training, for the CLI and the app alike (torch-free).
 
-Plain functions returning strings and rows of strings, in English (``lang="en"``) or Korean
-(``lang="ko"``); the caller passes ``Settings.load().get("language")``. Machine-readable output
-(``--json``) keeps the raw English status values.
+Plain functions returning strings and rows of strings in a :data:`studylog.words.Lang`: English
+(``"en"``) or Korean (``"ko"``, and anything else, as :func:`studylog.words.as_lang` reads it);
+the caller passes :func:`studylog.words.current_lang`. Without a language they speak English.
+Machine-readable output (``--json``) keeps the raw English status values.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from studylog.store.runs import EpochRecord, RunRecord
 from studylog.train.events import BlockRow, EpochEvent, FinishEvent, RunStarted
+from studylog.words import as_lang, pick
 
 STATUS = {
     "running": ("running", "실행 중"),
@@ -43,7 +45,8 @@ EPOCH_COLUMNS = ("epoch", "train loss", "train acc", "val loss", "val CE", "val 
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "ko" else pair[0]
+    """``pair`` is (English, Korean)."""
+    return pick(as_lang(lang), ko=pair[1], en=pair[0])
 
 
 def word(key: str, lang: str = "en") -> str:

@@ -1,6 +1,6 @@
 """`studylog runs`: list stored runs, show one, compare several, resume, delete, export epochs.
 
-Thin: parse, call :mod:`studylog.train.runs`, render through :mod:`studylog.cli.runs_render`.
+Thin: parse, call :mod:`studylog.train.runs`, render through :mod:`studylog.cli.render.runs`.
 """
 
 
@@ -11,6 +11,7 @@ import typer
 
 from studylog.cli import context
 from studylog.errors import UserError
+from studylog.words import current_lang
 
 runs_app = typer.Typer(invoke_without_command=True, no_args_is_help=False,
                        help="Stored training runs: list, show, compare, resume, rm, export.")
@@ -27,14 +28,16 @@ def runs_cmd(
     """List stored training runs, newest first."""
     if ctx.invoked_subcommand is not None:
         return
-    from studylog.cli import runs_render, train_render
-    from studylog.train import present, runs
+    from studylog.cli.render import runs as runs_render
+    from studylog.cli.render import train as train_render
+    from studylog.train import runs
+    from studylog.train import words as present
 
     rows = runs.list_runs(context.get_db(), date=date)
     if json_out:
         context.print_json([r.to_dict() for r in rows])
         return
-    lang = train_render.lang()
+    lang = current_lang()
     if not rows:
         train_render.console().print(present.word("no_runs", lang))
         return
@@ -53,9 +56,9 @@ def show_cmd(
     if json_out:
         context.print_json(run.to_dict(detail=True))
         return
-    from studylog.cli import runs_render, train_render
+    from studylog.cli.render import runs as runs_render
 
-    runs_render.show_run(run, train_render.lang())
+    runs_render.show_run(run, current_lang())
 
 
 @runs_app.command("compare")
@@ -65,7 +68,8 @@ def compare_cmd(
     json_out: Annotated[bool, Opt("--json", help="machine-readable output")] = False,
 ) -> None:
     """Overlaid curves of several runs (legends from their differences) and a table of them."""
-    from studylog.train import present, runs
+    from studylog.train import runs
+    from studylog.train import words as present
 
     if len(run_ids) < 2:
         raise UserError("runs compare needs at least two run ids")
@@ -79,9 +83,10 @@ def compare_cmd(
                             "differences": {k: v for k, v in diff}})
         return
     from studylog import plots
-    from studylog.cli import runs_render, train_render
+    from studylog.cli.render import runs as runs_render
+    from studylog.cli.render import train as train_render
 
-    lang = train_render.lang()
+    lang = current_lang()
     runs_render.diff_table(chosen, diff, lang)
     keys = [k for k, _ in diff if k in present.LEGEND_KEYS]
     labels = [present.legend(r, keys) for r in chosen]
@@ -95,16 +100,16 @@ def resume_cmd(
     plot: Annotated[bool, Opt(help="draw charts at the end")] = True,
 ) -> None:
     """Continue an interrupted or crashed run to its planned epochs (same schedule)."""
-    from studylog.cli import train_render as render
+    from studylog.cli import run_control
     from studylog.train import runs
 
-    render.need_torch()
+    run_control.need_torch()
     db = context.get_db()
     run = runs.need_run(db, run_id)
     cfg = run.config
-    render.run_to_end(lambda cancel: runs.resume(db, run_id, cancel=cancel),
-                      str(cfg.get("scheduler")), int(cfg.get("patience") or 1),
-                      json_out=json_out, plot=plot, lang=render.lang())
+    run_control.run_to_end(lambda cancel: runs.resume(db, run_id, cancel=cancel),
+                           str(cfg.get("scheduler")), int(cfg.get("patience") or 1),
+                           json_out=json_out, plot=plot, lang=current_lang())
 
 
 @runs_app.command("rm")
@@ -136,7 +141,3 @@ def export_cmd(
         except OSError as exc:
             raise UserError(f"cannot write {output}: {exc.strerror}") from None
 
-
-def register(app: typer.Typer) -> None:
-    """Add `runs` to the top-level app."""
-    app.add_typer(runs_app, name="runs")

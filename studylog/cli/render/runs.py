@@ -1,15 +1,17 @@
 """Terminal rendering for `studylog runs`: the fitted runs table, one run in full, and the
-config-difference table of `runs compare`, from :mod:`studylog.train.present`'s rows."""
+config-difference table of `runs compare`, from :mod:`studylog.train.words`' rows."""
 
 from __future__ import annotations
 
 import shutil
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from studylog.cli import train_render as render
-from studylog.store.runs import RunRecord
-from studylog.train import present
+from studylog.cli.render import train as render
+from studylog.train import words as present
+
+if TYPE_CHECKING:
+    from studylog.train.runs import RunRecord
 
 
 def width() -> int:

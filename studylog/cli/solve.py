@@ -1,4 +1,5 @@
-"""Judge commands: `studylog solve ID [FILE]` (the problem bank's commands are in problems_cmds)."""
+"""`studylog solve ID [FILE]`: judge a solution, stress it, its history, its statement, a starter
+(the problem bank's commands are in :mod:`studylog.cli.problems`)."""
 
 
 from pathlib import Path
@@ -8,18 +9,7 @@ import typer
 
 from studylog.cli.context import db_path, get_db, print_json
 from studylog.errors import CheckFailed, UserError
-
-
-def _console():
-    import sys
-
-    from rich.console import Console
-
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-
-
-def _mem(kb: int | None) -> str:
-    return "-" if not kb else f"{kb / 1024:.1f} MB"
+from studylog.words import current_lang
 
 
 def solve_cmd(
@@ -39,17 +29,15 @@ def solve_cmd(
                                                     "(default sol_ID.py).")] = False,
 ) -> None:
     """Judge FILE on problem ID: a verdict per test, like BOJ (exit 0 when accepted)."""
-    import signal
-
+    from studylog.cli.run_control import sigterm_unwinds
     from studylog.judge import get_problem
 
-    signal.signal(signal.SIGTERM, _interrupted)  # unwinds like Ctrl-C: boxes and temp dirs go
+    sigterm_unwinds()  # SIGTERM unwinds like Ctrl-C: boxes and temp dirs go
     problem = get_problem(problem_id, db_path())
     if statement:
-        from studylog.config import Settings
         from studylog.judge import statement_markdown
 
-        typer.echo(statement_markdown(problem, Settings.load().get("language")).rstrip())
+        typer.echo(statement_markdown(problem, current_lang()).rstrip())
         return
     if show_history:
         _history(problem, as_json)
@@ -71,25 +59,15 @@ def solve_cmd(
     _solve(problem, file, lang, as_json)
 
 
-def _interrupted(signum, frame) -> None:
-    raise KeyboardInterrupt
-
-
-def _lang() -> str:
-    from studylog.config import Settings
-
-    return Settings.load().get("language")
-
-
 def _solve(problem, file: Path, lang: str | None, as_json: bool) -> None:
     """Judge, record and print; raise CheckFailed (exit 1) unless accepted."""
     from rich.markup import escape
 
-    from studylog.cli import judge_render as render
+    from studylog.cli.render import solve as render
     from studylog.judge import Compiled, Finished, TestDone, sandbox_name, sandbox_probe, solve_events
     from studylog.judge import words as present
 
-    words = _lang()
+    words = current_lang()
     con = render.console()
     err = render.console(stderr=True)
     result = None
@@ -124,7 +102,7 @@ def _stress(problem, file: Path, n: int, seed: int, lang: str | None, as_json: b
     """Stress with a progress bar, print the minimal failing case; CheckFailed if one fails."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from studylog.cli import judge_render as render
+    from studylog.cli.render import solve as render
     from studylog.judge import ShrinkStep, StressFinished, StressFound, StressProgress, stress_and_save
 
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -148,7 +126,7 @@ def _stress(problem, file: Path, n: int, seed: int, lang: str | None, as_json: b
     if as_json:
         print_json(result.to_json())
     else:
-        render.print_stress(render.console(), result, seed, problem.id, _lang())
+        render.print_stress(render.console(), result, seed, problem.id, current_lang())
     if result.failed:
         raise CheckFailed("")
 
@@ -156,7 +134,7 @@ def _stress(problem, file: Path, n: int, seed: int, lang: str | None, as_json: b
 def _history(problem, as_json: bool) -> None:
     from dataclasses import asdict
 
-    from studylog.cli import judge_render as render
+    from studylog.cli.render import solve as render
     from studylog.judge import history
 
     rows = history(get_db(), problem.id)
@@ -169,10 +147,3 @@ def _history(problem, as_json: bool) -> None:
     render.print_history(render.console(), f"{problem.id} {problem.title}: {len(rows)} attempts",
                          rows)
 
-
-def register(app: typer.Typer) -> None:
-    """Add `solve` to the top-level app."""
-    app.command("solve")(solve_cmd)
-
-
-__all__ = ["CheckFailed", "register"]

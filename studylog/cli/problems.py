@@ -8,17 +8,12 @@ from typing import Annotated
 import typer
 
 from studylog.cli.context import db_path, get_db, print_json
+from studylog.words import current_lang
 
 problems_app = typer.Typer(
     name="problems", help="The problem bank with your status per problem.",
     invoke_without_command=True, add_completion=False, rich_markup_mode=None,
 )
-
-
-def _lang() -> str:
-    from studylog.config import Settings
-
-    return Settings.load().get("language")
 
 
 def _console():
@@ -60,7 +55,7 @@ def problems_cmd(
     if as_json:
         print_json([r.to_json() for r in rows])
         return
-    lang = _lang()
+    lang = current_lang()
     con = _console()
     if rows:
         con.print(_table(problem_present.list_headers(lang),
@@ -74,7 +69,7 @@ def problems_tags() -> None:
     from studylog.judge import list_problems
     from studylog.judge import words as problem_present
 
-    lang = _lang()
+    lang = current_lang()
     rows = problem_present.by_tag_rows(list_problems(db_path()), lang)
     _console().print(_table(None, rows))
 
@@ -110,7 +105,7 @@ def problems_add(
         memory_mb=parse_memory(memory) if memory else None,
     )
     plan = plan_add(folder, options, db_path())
-    lang = _lang()
+    lang = current_lang()
     if dry_run:
         for line in problem_present.plan_lines(plan, lang):
             typer.echo(line)
@@ -132,9 +127,5 @@ def problems_export(
 
     problem = get_problem(problem_id, db_path())
     path = export_problem(problem, dest)
-    typer.echo(problem_present.exported_line(problem, path, _lang()))
+    typer.echo(problem_present.exported_line(problem, path, current_lang()))
 
-
-def register(app: typer.Typer) -> None:
-    """Add `problems` to the top-level app."""
-    app.add_typer(problems_app, name="problems")

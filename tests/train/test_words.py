@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studylog.store.runs import RunRecord
-from studylog.train import present
+from studylog.train import words as present
 
 BASE = dict(date="2026-11-29", created="2026-11-29T10:00:00", finished=None, model="resnet18",
             dataset="fashion-mnist", device="cpu", loss="label-smoothing", optimizer="adamw",

@@ -114,8 +114,3 @@ def todo_extra_done(day: str, number: int, undo: bool) -> bool:
     typer.echo(sp.todo_line(number, not undo, sp.extra_text(found.extra, current_lang())))
     return True
 
-
-def register(app: typer.Typer) -> None:
-    """Add the study commands to the top-level app."""
-    app.command("review")(review_cmd)
-    app.command("week")(week_cmd)

@@ -1,20 +1,19 @@
-"""Terminal rendering for `studylog train` and `studylog runs`: Rich tables, a progress bar and
-plotext charts, built from :mod:`studylog.train.present`'s words and rows. Renders only; rich and
-plotext are imported lazily."""
+"""Terminal rendering of a training run (`studylog train`, `runs resume`, `runs show`): Rich
+tables, a progress bar and plotext charts, built from :mod:`studylog.train.words`' words and rows.
+Renders only (signals and exit codes are :mod:`studylog.cli.run_control`'s); rich and plotext are
+imported lazily."""
 
 from __future__ import annotations
 
 import shutil
 import sys
-import threading
 import time
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from studylog.cli import context
-from studylog.errors import CheckFailed, UserError
-from studylog.train import present
+from studylog.train import words as present
 from studylog.train.events import (
     BlockRow,
     EpochEvent,
@@ -23,21 +22,6 @@ from studylog.train.events import (
     RunStarted,
     StepEvent,
 )
-
-
-def lang() -> str:
-    """The configured language (``ko`` or ``en``) for the words a user reads."""
-    from studylog.config import Settings
-
-    return Settings.load().get("language")
-
-
-def need_torch() -> None:
-    """UserError when torch is not installed."""
-    import importlib.util
-
-    if importlib.util.find_spec("torch") is None:
-        raise UserError("studylog train needs torch: pip install 'studylog[train]'")
 
 
 def console(stderr: bool = False) -> Any:
@@ -222,47 +206,13 @@ def print_end(seen: Rendered, plot: bool, lang: str = "en") -> None:
         out.print(present.best_line(started.run_id, seen.epochs))
 
 
-def run_to_end(start: Callable[[threading.Event], Generator[Any, None, None]], scheduler: str, patience: int,
-               *, json_out: bool, plot: bool, lang: str = "en") -> None:
-    """Start a run (new or resumed) with ``start(cancel)``, render it with Ctrl-C, SIGTERM and
-    SIGHUP stopping it cleanly (kept as ``interrupted``); CheckFailed unless it completed."""
-    from studylog.train.freeze import NothingTrainable
-    from studylog.train.process import CancelOnSignals
-
-    cancel = threading.Event()
-    with CancelOnSignals(cancel):
-        events = start(cancel)
-        try:
-            seen = render_run(events, scheduler=scheduler, patience=patience,
-                              json_out=json_out, lang=lang)
-        except NothingTrainable as exc:  # --freeze all: the table shows why
-            if not json_out:
-                block_table(console(), exc.blocks, lang)
-            raise
-        except KeyboardInterrupt:  # a second Ctrl-C
-            events.close()  # the service stores the run as interrupted
-            raise CheckFailed("interrupted; finished epochs kept") from None
-    if seen.started is None:
-        raise CheckFailed("interrupted before the run started")
-    if seen.finish is None:
-        raise CheckFailed(f"run #{seen.started.run_id} interrupted: {len(seen.epochs)} "
-                          "epoch(s) kept")
-    if json_out:
-        context.print_json(run_json(seen))
-    else:
-        print_end(seen, plot, lang)
-    if seen.finish.status != "completed":
-        raise CheckFailed(f"run #{seen.started.run_id} {seen.finish.status}: "
-                          f"{seen.finish.message}")
-
-
 def run_json(seen: Rendered) -> dict[str, Any]:
     """`train --json`: the run as it ended (fields are only ever added)."""
-    from studylog.store import runs as store
+    from studylog.train.runs import weights_dir
 
     started, finish = seen.started, seen.finish
     assert started is not None and finish is not None
-    where = store.weights_dir(context.get_db(), started.run_id)
+    where = weights_dir(context.get_db(), started.run_id)
     return {
         "run_id": started.run_id, "status": finish.status, "message": finish.message,
         "config": started.config, "device": started.device,

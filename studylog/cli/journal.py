@@ -1,0 +1,278 @@
+"""Journal commands: today, show, note, label, history, restore, prune-history, search, export,
+import, backup, stats, config (the `todo` group is in :mod:`studylog.cli.todo`).
+
+Output is built by :mod:`studylog.cli.render.journal` from ``studylog.journal.words``.
+"""
+
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from studylog.cli.context import db_path, get_db, print_json
+from studylog.config import SETTINGS, Settings
+from studylog.errors import UserError
+from studylog.journal import words as present
+from studylog.journal.dates import parse_date, parse_range, today
+from studylog.journal.sections import check_section
+from studylog.words import current_lang
+
+DateOpt = Annotated[str, typer.Option("--date", "-d", help="YYYY-MM-DD, today or yesterday.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+MAX_LIMIT = 10_000
+
+
+def _print_day(date: str, as_json: bool) -> None:
+    from studylog.journal import day as journal_day
+    from studylog.journal.publish.post import render_markdown
+
+    settings = Settings.load()
+    day = journal_day.load_day(get_db(), date, settings)
+    if as_json:
+        print_json(dataclasses.asdict(day))
+        return
+    lang = current_lang()
+    typer.echo(present.date_label(date, lang))
+    typer.echo(render_markdown(day, lang, front_matter=False), nl=False)
+
+
+def today_cmd(as_json: JsonOpt = False) -> None:
+    """Print today's record as markdown."""
+    _print_day(today(), as_json)
+
+
+def show_cmd(
+    date: Annotated[str, typer.Argument(help="YYYY-MM-DD, today or yesterday.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Print a day's record as markdown."""
+    _print_day(parse_date(date), as_json)
+
+
+def note_cmd(
+    section: Annotated[str, typer.Argument(help="lecture, assignment, algorithm, review, peer, retro or note.")],
+    text: Annotated[str, typer.Argument(help="The note (markdown); '-' reads stdin (≤ 10 MB, UTF-8).")],
+    date: DateOpt = "today",
+    title: Annotated[str, typer.Option("--title", "-t", help="A title line for the note.")] = "",
+) -> None:
+    """Add a note to a section of a day."""
+    from studylog.journal import day as journal_day
+    from studylog.journal.textin import read_stdin
+
+    key = check_section(section)
+    day = parse_date(date)
+    if text == "-":
+        text = read_stdin(sys.stdin.buffer)
+    entry_id = journal_day.add_note(get_db(), day, key, text.rstrip("\n"), title=title)
+    typer.echo(present.note_added(entry_id, key, day, current_lang()))
+
+
+def label_cmd(
+    date: Annotated[str, typer.Argument(help="YYYY-MM-DD, today or yesterday.")] = "today",
+    title: Annotated[str | None, typer.Option("--title", help="The post's title line.")] = None,
+    week: Annotated[int | None, typer.Option("--week", min=1, max=1000, help="Course week W.")] = None,
+    day: Annotated[int | None, typer.Option("--day", help="Day D of the course week.")] = None,
+    record: Annotated[int | None, typer.Option("--record", min=1, max=1_000_000,
+                                               help="Record number N (학습기록 - N).")] = None,
+    reset: Annotated[bool, typer.Option("--reset", help="Back to the computed labels.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show a day's labels (title, week W, day D, record N) or override them for that day."""
+    from studylog.journal.labels import labels_for, set_labels
+
+    when = parse_date(date)
+    db = get_db()
+    set_labels(db, when, title=title, week=week, day=day, record_no=record, reset=reset)
+    labels = labels_for(db, when, Settings.load())
+    if as_json:
+        print_json(dataclasses.asdict(labels) | {"date": when})
+        return
+    typer.echo(present.label_line(when, labels.title, labels, current_lang()))
+
+
+def history_cmd(
+    date: Annotated[str, typer.Argument(help="YYYY-MM-DD, today or yesterday.")] = "today",
+    section: Annotated[str | None, typer.Argument(help="Only this section.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every saved state (revision) of a day's sections, newest first."""
+    from studylog.cli.render.journal import history_rows
+    from studylog.journal.day import history
+
+    when = parse_date(date)
+    key = check_section(section) if section else None
+    revs = history(get_db(), when, key)
+    if as_json:
+        print_json([dataclasses.asdict(r) for r in revs])
+        return
+    lang = current_lang()
+    if not revs:
+        typer.echo(present.no_history(when, lang))
+        return
+    history_rows([present.revision_row(r, lang) for r in revs])
+
+
+def restore_cmd(
+    rev: Annotated[str, typer.Argument(help="A revision id from `studylog history` (#12 or 12).")],
+) -> None:
+    """Put a revision's text back as its section's text (kept as a new revision)."""
+    from studylog.errors import UserError
+    from studylog.journal import day as journal_day
+
+    value = rev.strip().lstrip("#")
+    if not value.isdigit() or len(value) > 18:
+        raise UserError(f"not a revision id: {rev!r} (see: studylog history DATE)")
+    restored, result = journal_day.restore_revision(get_db(), int(value))
+    typer.echo(present.restored_line(restored, result.version, current_lang()))
+
+
+def prune_history_cmd(
+    before: Annotated[str, typer.Argument(help="Delete revisions saved before this date.")],
+) -> None:
+    """Delete old revisions (each section's latest one always stays). Nothing else deletes them."""
+    from studylog.journal.day import prune_revisions
+
+    when = parse_date(before)
+    typer.echo(present.pruned_line(prune_revisions(get_db(), when), when, current_lang()))
+
+
+def search_cmd(
+    query: Annotated[str, typer.Argument(help="Words to find (Hangul of any length; spacing does not matter).")],
+    section: Annotated[str | None, typer.Option("--section", "-s", help="Only this section (or todo).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most this many hits.")] = 20,
+    as_json: JsonOpt = False,
+) -> None:
+    """Search every note, ranked, with the matching snippet."""
+    from studylog.cli.render.journal import search_hits
+    from studylog.journal.search import search
+    from studylog.journal.textin import check_text
+
+    check_text(query, "the query")
+    key = "todo" if section == "todo" else check_section(section) if section else None
+    start, end = parse_range(since, until)
+    hits = search(get_db(), query, section=key, since=start, until=end, limit=limit)
+    if as_json:
+        print_json([h.as_dict() for h in hits])
+        return
+    lang = current_lang()
+    if not hits:
+        typer.echo(present.no_hits(query, lang))
+        return
+    search_hits(hits, lang)
+
+
+def export_cmd(
+    dates: Annotated[list[str] | None, typer.Argument(help="Days to export (default: today).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="blog, markdown or json.")] = "blog",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File, or folder for one file per day.")] = None,
+) -> None:
+    """Export days as the blog post (학습기록), markdown or JSON (never the revisions)."""
+    from studylog.journal.publish.exchange import FORMATS, export_json, export_text, recorded_dates
+    from studylog.study.study_todos import export_lines
+
+    if fmt not in FORMATS:
+        raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    start, end = parse_range(since, until)
+    chosen = [parse_date(d) for d in dates or []]
+    db = get_db()
+    settings = Settings.load()
+    if since or until:
+        chosen += recorded_dates(db, start, end)
+        if not chosen and fmt != "json":  # JSON says so with an empty list of days
+            raise UserError(f"no recorded days between {start or 'the start'} and "
+                            f"{end or 'the end'}")
+    elif not chosen:
+        chosen = [today()]
+    chosen = sorted(set(chosen))
+    if fmt == "json":
+        text = json.dumps(export_json(db, chosen, settings), ensure_ascii=False, indent=2) + "\n"
+        _write(output, text)
+        return
+    ext = ".txt" if fmt == "blog" else ".md"
+    lang = current_lang()
+
+    def export_day(d: str) -> str:  # the day's study lines (carried items, due reviews) from study
+        return export_text(db, d, fmt, settings, lang, export_lines(db, d, settings, fmt, lang))
+
+    if output is not None and (output.is_dir() or len(chosen) > 1):
+        output.mkdir(parents=True, exist_ok=True)
+        for d in chosen:
+            (output / f"{d}{ext}").write_text(export_day(d), encoding="utf-8")
+        typer.echo(f"wrote {len(chosen)} file{'s' if len(chosen) != 1 else ''} to {output}", err=True)
+        return
+    _write(output, "\n".join(export_day(d) for d in chosen))
+
+
+def _write(output: Path | None, text: str) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.is_dir():
+        raise UserError(f"{output} is a directory; name a file")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {output}", err=True)
+
+
+def import_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Blog posts, markdown or JSON exports (≤ 10 MB each).")],
+    date: Annotated[str | None, typer.Option("--date", "-d", help="The day of a post (one file).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be imported.")] = False,
+) -> None:
+    """Import blog posts (pasted text or markdown), our markdown or our JSON. Nothing is dropped."""
+    from studylog.journal.publish.exchange import import_paths
+
+    when = parse_date(date) if date else None
+    reports = import_paths(get_db(), paths, Settings.load(), current_lang(), date=when, dry_run=dry_run)
+    for r in reports:
+        typer.echo(("would import " if dry_run else "imported ") + r.summary())
+
+
+def backup_cmd(
+    path: Annotated[Path | None, typer.Argument(help="Target file or folder.")] = None,
+) -> None:
+    """Make a consistent copy of the database (safe while other commands write)."""
+    from studylog.journal.publish.backup import backup, default_backup_path
+
+    target = backup(get_db(), path or default_backup_path(db_path()))
+    typer.echo(f"backed up {db_path()} to {target}")
+
+
+def stats_cmd(
+    as_json: JsonOpt = False,
+    weeks: Annotated[int, typer.Option("--weeks", min=1, max=104, help="Weeks in the heatmap.")] = 26,
+) -> None:
+    """Streaks, entries per section per week, and a calendar heatmap."""
+    from studylog.cli.render.journal import stats_text
+    from studylog.journal.stats import compute_stats
+
+    stats = compute_stats(get_db(), today())
+    if as_json:
+        print_json(dataclasses.asdict(stats))
+        return
+    stats_text(stats, weeks, current_lang())
+
+
+def config_cmd(
+    key: Annotated[str | None, typer.Argument(help="Setting name, e.g. course.start")] = None,
+    value: Annotated[str | None, typer.Argument(help="New value (omit to print)")] = None,
+) -> None:
+    """Show or change a setting: `studylog config course.start 2026-10-26`."""
+    settings = Settings.load()
+    if key is None:
+        for name, (_default, help_text) in SETTINGS.items():
+            typer.echo(f"{name} = {settings.get(name)!r}    # {help_text}")
+        return
+    if value is None:
+        typer.echo(settings.get(key))
+        return
+    settings.set(key, value)
+    typer.echo(f"{key} = {value!r}")
