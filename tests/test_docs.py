@@ -30,6 +30,9 @@ README_MAX_LINES = 300
 PATH_RE = re.compile(r"(?<![\w./-])((?:studylog|tests|bench|scripts|data|docs)/[\w./<>*…-]*)")
 DOTTED_RE = re.compile(r"(?<![\w./-])(studylog(?:\.[A-Za-z_]\w*)+)")
 PLACEHOLDER = re.compile(r"[<>*…]|\.\.\.")
+# Which cited names are the repository's own: under tests/, bench/ and scripts/ only Python files
+# and folders (``tests/01.a`` in a page is a problem package's layout, not this repository's).
+REPO_SHAPE = {"tests": (".py", "/"), "bench": (".py", "/"), "scripts": (".py", "/"), "docs": (".md", "/")}
 
 
 def _cited(pattern: re.Pattern[str]) -> list[tuple[str, str]]:
@@ -38,8 +41,10 @@ def _cited(pattern: re.Pattern[str]) -> list[tuple[str, str]]:
     for page in PAGES:
         for match in pattern.finditer(page.read_text(encoding="utf-8")):
             name = match.group(1).rstrip(".,:;)")
-            if not PLACEHOLDER.search(name):
-                found.append((page.relative_to(ROOT).as_posix(), name))
+            shape = REPO_SHAPE.get(name.split("/")[0])
+            if PLACEHOLDER.search(name) or (shape and not name.endswith(shape)):
+                continue
+            found.append((page.relative_to(ROOT).as_posix(), name))
     return sorted(set(found))
 
 
