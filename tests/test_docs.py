@@ -129,3 +129,17 @@ def test_the_checks_see_the_names() -> None:
     assert dotted_exists("studylog.config.study_today")
     assert not dotted_exists("studylog.config.no_such_name")
     assert not dotted_exists("studylog.no_such_module")
+
+
+LINK_RE = re.compile(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)")
+
+
+def test_page_links_resolve() -> None:
+    """Every markdown link to a page (``[train](docs/train.md)``, ``[app](app.md)``) resolves."""
+    broken = [
+        f"{page.relative_to(ROOT).as_posix()} -> {target}"
+        for page in PAGES
+        for target in LINK_RE.findall(page.read_text(encoding="utf-8"))
+        if "://" not in target and not (page.parent / target).is_file()
+    ]
+    assert not broken, "broken links: " + ", ".join(broken)
