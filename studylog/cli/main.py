@@ -92,12 +92,14 @@ def main(
 
 
 from studylog.cli import journal_cmds, judge_cmds, problems_cmds, study_cmds, train_cmds  # noqa: E402
+from studylog.cli import peer as peer_cmds  # noqa: E402
 
 journal_cmds.register(app)
 judge_cmds.register(app)
 problems_cmds.register(app)
 train_cmds.register(app)
 study_cmds.register(app)
+peer_cmds.register(app)
 
 
 def _command_name(args: list[str]) -> str | None:
