@@ -9,8 +9,10 @@ schema's before the features'.
 from __future__ import annotations
 
 from studylog.store import schema_base, schema_features
-from studylog.store import peer as peer_schema  # last: its migration is appended at the end
 from studylog.store.migrator import MIGRATIONS, Migration, applied, migrate, migration
+
+# isort: split
+from studylog.store import peer as peer_schema  # last: the peer migration comes after the rest
 
 __all__ = ["MIGRATIONS", "Migration", "applied", "migrate", "migration", "schema_base",
            "peer_schema", "schema_features"]
