@@ -22,6 +22,7 @@ def export_cmd(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File, or folder for one file per day.")] = None,
 ) -> None:
     """Export days as the blog post (학습기록), markdown or JSON (never the revisions)."""
+    from studylog.cli.peer import with_peer_lines
     from studylog.journal.exchange import FORMATS, export_json, export_text
     from studylog.store.days import dates as recorded_dates
 
@@ -47,10 +48,11 @@ def export_cmd(
     if output is not None and (output.is_dir() or len(chosen) > 1):
         output.mkdir(parents=True, exist_ok=True)
         for d in chosen:
-            (output / f"{d}{ext}").write_text(export_text(db, d, fmt, settings), encoding="utf-8")
+            (output / f"{d}{ext}").write_text(with_peer_lines(d, fmt, export_text(db, d, fmt, settings)),
+                                              encoding="utf-8")
         typer.echo(f"wrote {len(chosen)} file{'s' if len(chosen) != 1 else ''} to {output}", err=True)
         return
-    _write(output, "\n".join(export_text(db, d, fmt, settings) for d in chosen))
+    _write(output, "\n".join(with_peer_lines(d, fmt, export_text(db, d, fmt, settings)) for d in chosen))
 
 
 def _write(output: Path | None, text: str) -> None:

@@ -127,3 +127,16 @@ def pull_cmd(team_dir: TeamDir = Path("."), name: AsName = None) -> None:
 def register(app: typer.Typer) -> None:
     """Add the `peer` group to the top-level app."""
     app.add_typer(peer_app)
+
+
+def with_peer_lines(date: str, fmt: str, text: str) -> str:
+    """``studylog export``'s post of ``date`` with the day's peer session lines (blog and
+    markdown; JSON is left as it is)."""
+    if fmt not in ("blog", "markdown"):
+        return text
+    from studylog.peer import day
+    from studylog.words import current_lang
+
+    lang = current_lang()
+    return day.add_to_post(text, day.day_summary(get_db(), date, lang), lang,
+                           markdown=fmt == "markdown")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from studylog.errors import UserError
-from studylog.peer import judging, words
+from studylog.peer import words
 from studylog.store import peer as store
 from studylog.words import Lang
 
@@ -27,6 +27,8 @@ class DayPeer:
 
 
 def _title(problem_id: str, lang: Lang) -> str:
+    from studylog.peer import judging  # the judge only on a day with a peer session
+
     try:
         info = judging.problem_info(problem_id)
     except UserError:
@@ -49,6 +51,35 @@ def day_summary(db: sqlite_utils.Database, date: str, lang: Lang) -> DayPeer:
     if written or received:
         mentor = sum(c.role == "mentor" for c in received)
         review.append(words.day_review_line(lang, len(written), len(received), mentor))
-        review += [f"- {c.author} → {c.member} `{c.path}` L{c.line_start}: {c.body}"
-                   for c in written + received]
+        review += [f"- {c.author}" + (f" ({words.role(lang, c.role)})" if c.role == "mentor" else "")
+                   + f" → {c.member} `{c.path}` L{c.line_start}: {c.body}" for c in written + received]
     return DayPeer(review, peer)
+
+
+def add_to_post(text: str, summary: DayPeer, lang: Lang, *, markdown: bool = False) -> str:
+    """The day's post ``text`` (blog or markdown) with the peer lines written at the end of its
+    코드 리뷰 and 피어세션 sections (the 코드 리뷰 heading is added before 피어세션 when the day
+    had no review notes). The journal renders the post; this runs in its caller."""
+    if summary.empty:
+        return text
+    from studylog.journal.sections import BY_KEY, SECTIONS
+
+    prefix = "## " if markdown else ""
+    heads = {prefix + s.heading(lang) for s in SECTIONS}
+    lines = text.rstrip("\n").split("\n")
+    for key, extra in (("review", summary.review), ("peer", summary.peer)):
+        if not extra:
+            continue
+        head = prefix + BY_KEY[key].heading(lang)
+        if head not in lines:
+            peer_head = prefix + BY_KEY["peer"].heading(lang)
+            at = lines.index(peer_head) if peer_head in lines else len(lines)
+            lines[at:at] = [head, *extra] + ([""] if markdown else [])
+            continue
+        end = lines.index(head) + 1
+        while end < len(lines) and lines[end] not in heads:
+            end += 1
+        while markdown and end > 0 and lines[end - 1] == "":
+            end -= 1
+        lines[end:end] = extra
+    return "\n".join(lines) + "\n"

@@ -66,3 +66,17 @@ def test_peer_migration_is_last_and_day_summary(home: Path) -> None:
     en = day.day_summary(db, "2026-12-03", "en")
     assert en.peer == ["peer session: 2667 Numbering Housing Complexes — alice AC, bob WA"]
     assert day.day_summary(db, "2026-12-04", "en").empty
+
+
+def test_the_post_gets_the_peer_lines_in_its_sections() -> None:
+    summary = day.DayPeer(review=["코드 리뷰: 내가 남긴 코멘트 1개, 받은 코멘트 0개"],
+                          peer=["피어세션: 2667 단지번호붙이기 — alice AC, bob WA"])
+    blog = "제목\n학습기록 - 3\n오늘 한 일\n3. 피어세션 정리\n같이 풀었다\n4. 학습 회고\n좋았다\n"
+    assert day.add_to_post(blog, summary, "ko").split("\n") == [
+        "제목", "학습기록 - 3", "오늘 한 일", "코드 리뷰 정리", summary.review[0],
+        "3. 피어세션 정리", "같이 풀었다", summary.peer[0], "4. 학습 회고", "좋았다", ""]
+    md = "# 제목\n\n## 코드 리뷰 정리\n메모\n\n## 3. 피어세션 정리\n\n## 4. 학습 회고\n"
+    out = day.add_to_post(md, summary, "ko", markdown=True)
+    assert "## 코드 리뷰 정리\n메모\n코드 리뷰: 내가" in out
+    assert "## 3. 피어세션 정리\n피어세션: 2667" in out
+    assert day.add_to_post(blog, day.DayPeer(), "ko") == blog
