@@ -106,7 +106,7 @@ def publish_cmd(team_dir: TeamDir = Path("."), name: AsName = None) -> None:
     from studylog.peer import sharing, team, words
 
     t = team.find_team(team_dir)
-    out = sharing.publish(get_db(), t, sharing.whoami(t, name))
+    out = sharing.publish(get_db(), t, sharing.whoami(t, name), _lang())
     if not out.ok:
         raise CheckFailed(out.line)
     typer.echo(words.published(_lang(), out.files, out.line))
@@ -118,7 +118,7 @@ def pull_cmd(team_dir: TeamDir = Path("."), name: AsName = None) -> None:
     from studylog.peer import sharing, team, words
 
     t = team.find_team(team_dir)
-    out = sharing.pull(get_db(), t, sharing.whoami(t, name))
+    out = sharing.pull(get_db(), t, sharing.whoami(t, name), _lang())
     if not out.ok:
         raise CheckFailed(words.pulled(_lang(), out.imported, out.line))
     typer.echo(words.pulled(_lang(), out.imported, out.line))

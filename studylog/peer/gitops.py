@@ -33,9 +33,11 @@ class GitResult:
         return self.code == 0
 
     def last_line(self) -> str:
-        """git's last non-empty line of output (its error, usually)."""
+        """git's error in one line: its first ``fatal:``/``error:`` line, else its last line."""
         lines = [ln.strip() for ln in (self.err + "\n" + self.out).splitlines() if ln.strip()]
-        return lines[-1] if lines else f"git exit {self.code}"
+        errors = [ln.split(":", 1)[1].strip() for ln in lines
+                  if ln.startswith(("fatal:", "error:")) and ":" in ln]
+        return errors[0] if errors else (lines[-1] if lines else f"git exit {self.code}")
 
 
 @dataclass(frozen=True)

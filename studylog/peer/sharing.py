@@ -18,10 +18,11 @@ from pathlib import Path
 import sqlite_utils
 
 from studylog.errors import UserError
-from studylog.peer import gitops
+from studylog.peer import gitops, words
 from studylog.peer.judging import TeamJudgement
 from studylog.peer.team import PUBLISH_DIR, Team
 from studylog.store import peer as store
+from studylog.words import Lang
 
 MARK = "studylog-comment"
 _MARK_RE = re.compile(r"<!-- " + MARK + r" (\{.*?\}) -->")
@@ -92,24 +93,24 @@ def write_pages(db: sqlite_utils.Database, team: Team, me: str) -> list[Path]:
     return written + [s.path for s in mine]
 
 
-def publish(db: sqlite_utils.Database, team: Team, me: str) -> SyncOutcome:
+def publish(db: sqlite_utils.Database, team: Team, me: str, lang: Lang = "ko") -> SyncOutcome:
     """Write my pages, commit them with my solutions, rebase onto the remote and push."""
     if not team.is_git:
         raise UserError(f"{team.root} is not a git repository; publish needs one")
     files = write_pages(db, team, me)
     sha = gitops.commit(team.root, files, f"studylog peer: {me}'s solutions and review comments")
     if not gitops.has_upstream(team.root):
-        return SyncOutcome(False, "no git remote to push to; committed locally", len(files), 0,
-                           sha)
+        return SyncOutcome(False, words.git_line(lang, "no_remote_push"), len(files), 0, sha)
     pulled = gitops.pull(team.root)
     if not pulled.ok:
-        return SyncOutcome(False, f"pull before push failed ({pulled.last_line()}); your commit "
-                                  f"is kept locally", len(files), 0, sha)
+        return SyncOutcome(False, words.git_line(lang, "pull_before_push", pulled.last_line()),
+                           len(files), 0, sha)
     pushed = gitops.push(team.root)
     if not pushed.ok:
-        return SyncOutcome(False, f"push failed ({pushed.last_line()}); your commit is kept "
-                                  f"locally, publish again later", len(files), 0, sha)
-    return SyncOutcome(True, f"pushed {sha or 'nothing new'}", len(files), 0, sha)
+        return SyncOutcome(False, words.git_line(lang, "push_failed", pushed.last_line()),
+                           len(files), 0, sha)
+    head = gitops.git(team.root, "rev-parse", "--short", "HEAD").out.strip()  # after the rebase
+    return SyncOutcome(True, words.git_line(lang, "pushed", head), len(files), 0, head)
 
 
 def read_comments(team: Team) -> list[store.CommentRow]:
@@ -126,7 +127,7 @@ def read_comments(team: Team) -> list[store.CommentRow]:
     return found
 
 
-def pull(db: sqlite_utils.Database, team: Team, me: str) -> SyncOutcome:
+def pull(db: sqlite_utils.Database, team: Team, me: str, lang: Lang = "ko") -> SyncOutcome:
     """``git pull`` then import the others' comments (each once, by its uid)."""
     if not team.is_git:
         raise UserError(f"{team.root} is not a git repository; pull needs one")
@@ -139,11 +140,10 @@ def pull(db: sqlite_utils.Database, team: Team, me: str) -> SyncOutcome:
         if store.add_comment(db, replace(c, origin=origin)):
             new += 1
     if res is None:
-        return SyncOutcome(False, "no git remote to pull from; imported what is here", 0, new)
+        return SyncOutcome(False, words.git_line(lang, "no_remote_pull"), 0, new)
     if not res.ok:
-        return SyncOutcome(False, f"pull failed ({res.last_line()}); imported what is here",
-                           0, new)
-    return SyncOutcome(True, "pulled", 0, new)
+        return SyncOutcome(False, words.git_line(lang, "pull_failed", res.last_line()), 0, new)
+    return SyncOutcome(True, words.git_line(lang, "pulled"), 0, new)
 
 
 def record_results(db: sqlite_utils.Database, team: Team, j: TeamJudgement, date: str) -> None:

@@ -96,3 +96,23 @@ def day_peer_line(lang: Lang, problem: str, title: str, verdicts: str) -> str:
     """The 피어세션 line of the day: the problem and each member's verdict."""
     return pick(lang, f"피어세션: {problem} {title} — {verdicts}",
                 f"peer session: {problem} {title} — {verdicts}")
+
+
+def git_line(lang: Lang, key: str, detail: str = "") -> str:
+    """What git did on publish/pull, in one line (``detail``: git's error or the commit)."""
+    ko, en = {
+        "pushed": (f"{detail} 푸시함", f"pushed {detail}"),
+        "pulled": ("풀 완료", "pulled"),
+        "no_remote_push": ("푸시할 git 원격 저장소가 없어 로컬에만 커밋했습니다",
+                           "no git remote to push to; committed locally"),
+        "no_remote_pull": ("가져올 git 원격 저장소가 없어 폴더에 있는 것만 가져왔습니다",
+                           "no git remote to pull from; imported what is here"),
+        "pull_before_push": (f"푸시 전 풀 실패 ({detail}); 커밋은 로컬에 남아 있습니다",
+                             f"pull before push failed ({detail}); your commit is kept locally"),
+        "push_failed": (f"푸시 실패 ({detail}); 커밋은 로컬에 남아 있으니 나중에 다시 publish 하세요",
+                        f"push failed ({detail}); your commit is kept locally, publish again "
+                        f"later"),
+        "pull_failed": (f"풀 실패 ({detail}); 폴더에 있는 것만 가져왔습니다",
+                        f"pull failed ({detail}); imported what is here"),
+    }[key]
+    return pick(lang, ko, en)

@@ -23,7 +23,7 @@ def test_publish_and_pull_round_trip_without_conflict(cli, team: TeamRepos, home
     # both publish from clones at the same commit: bob's push needs alice's commit first
     r = cli("--db", a_db, "peer", "publish", str(alice))
     assert r.exit_code == 0, r.output
-    assert "pushed" in r.stdout
+    assert "푸시함" in r.stdout
     r = cli("--db", b_db, "peer", "publish", str(bob))
     assert r.exit_code == 0, r.output
 
@@ -64,8 +64,20 @@ def test_a_failed_push_is_one_line_and_keeps_the_commit(cli, team: TeamRepos, ho
     shutil.rmtree(team.remote)  # the remote is gone (no network, a deleted repository)
     r = cli("peer", "publish", str(alice))
     assert r.exit_code == 1
-    assert len(r.stderr.strip().splitlines()) == 1 and "kept locally" in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "커밋은 로컬에 남아 있습니다" in r.stderr, r.stderr
     assert "Traceback" not in r.output
     assert "studylog peer: alice's" in git(alice, "log", "-1", "--format=%s")
     assert "느려요" in (alice / "studylog-peer/alice/comments.md").read_text()
+    assert git(alice, "status", "--porcelain").strip() == ""
+
+
+def test_a_rejected_push_is_one_line(cli, team: TeamRepos) -> None:
+    hook = team.remote / "hooks/pre-receive"
+    hook.write_text("#!/bin/sh\necho 'protected branch' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    alice = team.clones["alice"]
+    cli("peer", "comment", f"{alice}/bob/2667.py:1", "import 정리")
+    r = cli("peer", "publish", str(alice), "--as", "alice")
+    assert r.exit_code == 1 and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert "푸시 실패" in r.stderr and "커밋은 로컬에 남아" in r.stderr
     assert git(alice, "status", "--porcelain").strip() == ""
