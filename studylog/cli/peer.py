@@ -53,6 +53,8 @@ def judge_cmd(
     t = team.find_team(team_dir)
     sols = t.solutions(problem)
     judging.problem_info(problem, db_path())  # an unknown problem is bad input before the search
+    if stress:
+        judging.check_stress(problem, db_path())
     if not sols:
         raise UserError(f"no solution to {problem} in the team folder {t.root} "
                         f"({t.layout} layout)")

@@ -110,6 +110,11 @@ def problem_info(problem_id: str, db_path: Path | None = None) -> ProblemInfo:
     return ProblemInfo(p.id, p.title, p.title_en)
 
 
+def check_stress(problem_id: str, db_path: Path | None = None) -> None:
+    """UserError unless the problem can be stress tested (a reference and a generator)."""
+    bank.get_problem(problem_id, db_path).require_stress()
+
+
 def _rank(verdict: str) -> int:
     return RANK.index(verdict) if verdict in RANK else len(RANK)
 
