@@ -37,7 +37,8 @@ def grid(rows: list[list[str]]) -> list[str]:
     return ["  ".join(pad(c, w) for c, w in zip(r, cols, strict=True)).rstrip() for r in rows]
 
 
-def _cells(run: MemberRun, member: str) -> list[str]:
+def member_cells(run: MemberRun, member: str) -> list[str]:
+    """One row of the members' table (``member``: the name, or "  +" for another file)."""
     first = run.first_failure or (run.message if run.verdict != "AC" else "")
     return [member, run.language, run.verdict, f"{run.time_ms} ms", f"{run.memory_kb // 1024} MB",
             str(run.lines), first or "-", run.solution.rel]
@@ -47,8 +48,8 @@ def table(lang: Lang, j: TeamJudgement) -> list[str]:
     """The members' table: one row per member (their best file), extra files indented."""
     rows = [words.table_headers(lang)]
     for row in j.rows:
-        rows.append(_cells(row.best, row.member))
-        rows += [_cells(r, "  +") for r in row.runs if r is not row.best]
+        rows.append(member_cells(row.best, row.member))
+        rows += [member_cells(r, "  +") for r in row.runs if r is not row.best]
     title = j.problem.title if lang == "ko" else (j.problem.title_en or j.problem.title)
     return grid(rows) + ["", words.judged_line(lang, j.problem.id, title, len(j.rows), j.tests,
                                                j.seconds)]
