@@ -107,9 +107,10 @@ def has_upstream(root: Path) -> bool:
 
 
 def pull(root: Path) -> GitResult:
-    """``git pull --rebase`` (others' files never touch ours, so the rebase never conflicts;
-    a failed one is aborted so the folder is left as it was)."""
-    res = git(root, "pull", "--rebase", "-q")
+    """``git pull --rebase --autostash`` (others' files never touch ours, so the rebase never
+    conflicts; the user's unrelated edits are stashed around it; a failed rebase is aborted so
+    the folder is left as it was)."""
+    res = git(root, "pull", "--rebase", "--autostash", "-q")
     if not res.ok and (root / ".git" / "rebase-merge").exists():
         git(root, "rebase", "--abort")
     return res

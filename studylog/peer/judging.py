@@ -166,7 +166,7 @@ def stress_team(problem_id: str, solutions: list[Solution], n: int, *, seed: int
     build_root = Path(tempfile.mkdtemp(prefix="studylog-peer-"))
     kill = threading.Event()
     try:
-        built: list[tuple[str, list[str], object]] = []
+        built: list[tuple[str, list[str], runner.Limits]] = []
         for i, sol in enumerate(solutions):
             try:
                 lang = languages.detect(sol.path)
@@ -184,7 +184,7 @@ def stress_team(problem_id: str, solutions: list[Solution], n: int, *, seed: int
         def run(k: int, text: str, expected: str) -> str:
             member, argv, limits = built[k]
             case = tests_gen.TestCase("stress", "stress", text, expected)
-            r = runner.run_test(argv, problem, limits, case, 0, kill)  # type: ignore[arg-type]
+            r = runner.run_test(argv, problem, limits, case, 0, kill)
             return r.verdict.value + "\0" + r.received
 
         with ThreadPoolExecutor(max_workers=cores, thread_name_prefix="studylog-peer") as pool:
