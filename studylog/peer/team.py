@@ -7,8 +7,10 @@ The layout is detected (or stated in ``studylog-team.toml``)::
 
 Top-level folders named by numbers (BOJ problem ids) mean the problem layout; otherwise each
 top-level folder is a member. ``studylog-team.toml`` may say ``layout = "member"`` or
-``"problem"``, ``name = "..."`` and ``members = [...]`` (only those folders count). Hidden
-folders and ``studylog-peer/`` (what ``peer publish`` writes) are never solutions.
+``"problem"``, ``name = "..."`` and ``members = [...]`` (only those folders count). The
+team's name (which keys its comments) is the toml's, else the origin repository's, else the
+folder's. Hidden folders and ``studylog-peer/`` (what ``peer publish`` writes) are never
+solutions.
 """
 
 from __future__ import annotations
@@ -139,7 +141,15 @@ def find_team(start: Path) -> Team:
     if layout not in LAYOUTS:
         raise UserError(f"{root / TEAM_FILE}: layout must be member or problem, not {layout!r}")
     members = tuple(str(m) for m in meta.get("members", []))
-    return Team(root, str(meta.get("name", root.name)), layout, members, is_git=top is not None)
+    return Team(root, str(meta.get("name", "")) or _repo_name(root, top), layout, members,
+                is_git=top is not None)
+
+
+def _repo_name(root: Path, top: Path | None) -> str:
+    """The team's name: its origin repository's (so every clone agrees), else the folder's."""
+    url = gitops.config(top, "remote.origin.url") if top is not None else ""
+    name = url.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1].removesuffix(".git")
+    return name or root.name
 
 
 def _read_meta(path: Path) -> dict:

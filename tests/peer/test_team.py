@@ -8,6 +8,7 @@ import pytest
 
 from studylog.errors import UserError
 from studylog.peer import day, team
+from studylog.peer.team import find_team
 from studylog.store import open_db
 from studylog.store import peer as store
 from studylog.store.migrations import MIGRATIONS
@@ -80,3 +81,8 @@ def test_the_post_gets_the_peer_lines_in_its_sections() -> None:
     assert "## 코드 리뷰 정리\n메모\n코드 리뷰: 내가" in out
     assert "## 3. 피어세션 정리\n피어세션: 2667" in out
     assert day.add_to_post(blog, day.DayPeer(), "ko") == blog
+
+
+def test_every_clone_names_the_team_after_its_remote(team) -> None:
+    names = {find_team(path).name for path in team.clones.values()}
+    assert names == {"remote"}
