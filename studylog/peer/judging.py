@@ -3,7 +3,9 @@
 :func:`judge_team` judges each member's solution on ONE generated test set (built once, from
 the judge's cache) and runs the members side by side, splitting the cores between them so the
 team costs no more than judging them one after another: ``k`` members at a time, each with
-``cores // k`` test workers (never more threads than cores). :func:`stress_team` runs each
+``cores // k`` test workers (never more test processes than cores). Side by side, one member's
+compile overlaps another's tests (compiling is most of a C/C++ member's time), and a member
+that times out wastes only its own few workers. :func:`stress_team` runs each
 random case on every member, stops at the first case on which any member disagrees with the
 reference, shrinks it while that member still fails, and reruns everyone on the small input.
 """
