@@ -13,6 +13,13 @@ from typer.testing import CliRunner
 from studylog.cli.main import app
 
 
+@pytest.fixture(autouse=True)
+def _no_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's own database, problems or settings."""
+    monkeypatch.setenv("STUDYLOG_DB", str(tmp_path / "studylog.db"))
+    monkeypatch.setenv("STUDYLOG_CONFIG", str(tmp_path / "config.toml"))
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A temp folder holding this test's database (STUDYLOG_DB) and settings (STUDYLOG_CONFIG)."""

@@ -76,7 +76,7 @@ def _layer(module: str) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
-@pytest.mark.parametrize("layer", ["journal", "study", "judge", "train", "store"])
+@pytest.mark.parametrize("layer", ["journal", "study", "judge", "train", "store", "peer"])
 def test_domain_layers_import_no_ui(layer: str) -> None:
     bad = [(m, name) for m in MODULES if _layer(m) == layer for name in _imports(m)
            if name.split(".")[0] in {"textual", "typer", "textual_plotext"}]

@@ -175,6 +175,7 @@ def export_cmd(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File, or folder for one file per day.")] = None,
 ) -> None:
     """Export days as the blog post (학습기록), markdown or JSON (never the revisions)."""
+    from studylog.cli.peer import with_peer_lines
     from studylog.journal.publish.exchange import FORMATS, export_json, export_text, recorded_dates
     from studylog.study.study_todos import export_lines
 
@@ -200,7 +201,8 @@ def export_cmd(
     lang = current_lang()
 
     def export_day(d: str) -> str:  # the day's study lines (carried items, due reviews) from study
-        return export_text(db, d, fmt, settings, lang, export_lines(db, d, settings, fmt, lang))
+        text = export_text(db, d, fmt, settings, lang, export_lines(db, d, settings, fmt, lang))
+        return with_peer_lines(d, fmt, text)  # and the day's peer session
 
     if output is not None and (output.is_dir() or len(chosen) > 1):
         output.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ try:  # typer >= 0.20 vendors click as typer._click
 except ImportError:  # pragma: no cover - older typer on real click
     from click import exceptions as click_exc  # type: ignore[no-redef]  # same API, older home
 
-from studylog.cli import context, journal, problems, runs, solve, study, todo, train
+from studylog.cli import context, journal, peer, problems, runs, solve, study, todo, train
 from studylog.errors import CheckFailed, UserError
 
 
@@ -117,6 +117,7 @@ GROUPS = (
     ("problems", problems.problems_app),
     ("train", train.train_app),
     ("runs", runs.runs_app),
+    ("peer", peer.peer_app),
 )
 for _name, _command in COMMANDS:
     app.command(_name)(_command)

@@ -314,11 +314,52 @@ def journal_drop_word_index(db: sqlite_utils.Database) -> None:
     db.execute("DROP TABLE IF EXISTS todos_fts")
 
 
+def peer_tables(db: sqlite_utils.Database) -> None:
+    """The peer session: anchored line comments and the team's verdicts per day."""
+    db.executescript(
+        """
+        CREATE TABLE peer_comments (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            team TEXT NOT NULL,
+            problem_id TEXT NOT NULL,
+            member TEXT NOT NULL,
+            path TEXT NOT NULL,
+            line_start INTEGER NOT NULL,
+            line_end INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            file_hash TEXT NOT NULL,
+            body TEXT NOT NULL,
+            author TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT 'member',
+            date TEXT NOT NULL,
+            created TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT 'mine'
+        );
+        CREATE INDEX peer_comments_problem ON peer_comments (problem_id, member);
+        CREATE INDEX peer_comments_date ON peer_comments (date);
+        CREATE TABLE peer_results (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL,
+            team TEXT NOT NULL,
+            problem_id TEXT NOT NULL,
+            member TEXT NOT NULL,
+            language TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            time_ms INTEGER NOT NULL DEFAULT 0,
+            path TEXT NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (date, team, problem_id, member)
+        );
+        """
+    )
+
+
 #: every migration, in the order applied (append only; the stored name is the function's name)
 MIGRATIONS: list[tuple[str, Migration]] = [(fn.__name__, fn) for fn in (
     m001_journal, m002_search, m003_judge, m004_train, m005_todo_search, m006_judge_regressions,
     study_reviews, study_carryover, judge_attempt_failure, journal_revisions,
-    journal_search_compact, train_process_weights_metrics, journal_drop_word_index,
+    journal_search_compact, train_process_weights_metrics, journal_drop_word_index, peer_tables,
 )]
 
 

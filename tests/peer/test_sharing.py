@@ -1,0 +1,83 @@
+"""Publish and pull through a real bare remote: two members publishing at once never conflict,
+each imports the other's comments, and a push to a remote that is gone fails in one line with
+the commit kept locally."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.peer.conftest import TeamRepos, git
+
+
+def test_publish_and_pull_round_trip_without_conflict(cli, team: TeamRepos, home: Path) -> None:
+    alice, bob = team.clones["alice"], team.clones["bob"]
+    git(bob, "pull", "-q")
+    a_db, b_db = str(home / "alice.db"), str(home / "bob.db")
+    r = cli("--db", a_db, "peer", "comment", f"{alice}/bob/2667.py:18-19", "대각선은 이웃이 아닙니다")
+    assert r.exit_code == 0, r.output
+    r = cli("--db", b_db, "peer", "comment", f"{bob}/alice/2667.c:7-11", "재귀 DFS 깔끔하네요",
+            "--role", "member")
+    assert r.exit_code == 0, r.output
+
+    # both publish from clones at the same commit: bob's push needs alice's commit first
+    r = cli("--db", a_db, "peer", "publish", str(alice))
+    assert r.exit_code == 0, r.output
+    assert "푸시함" in r.stdout
+    r = cli("--db", b_db, "peer", "publish", str(bob))
+    assert r.exit_code == 0, r.output
+
+    page = (bob / "studylog-peer/bob/comments.md").read_text()
+    assert "### 2667 · `alice/2667.c` L7-11" in page and "**bob** (member" in page
+    assert "<!-- studylog-comment {" in page
+    assert "```c\n#include <stdio.h>" in (alice / "studylog-peer/alice/2667.md").read_text()
+    log = git(bob, "log", "--format=%an <%ae> %s", "origin/main")
+    assert "alice <alice@team.example> studylog peer: alice's" in log
+    assert "bob <bob@team.example> studylog peer: bob's" in log
+    assert "CONFLICT" not in log
+
+    r = cli("--db", a_db, "peer", "pull", str(alice))
+    assert r.exit_code == 0 and "새 코멘트 1개" in r.stdout, r.output
+    r = cli("--db", b_db, "peer", "pull", str(bob))
+    assert r.exit_code == 0 and "새 코멘트 1개" in r.stdout, r.output
+    r = cli("--db", b_db, "peer", "pull", str(bob))  # imported once
+    assert "새 코멘트 0개" in r.stdout
+
+    show = cli("--db", a_db, "peer", "show", "2667", str(alice)).stdout
+    assert "bob (팀원): 재귀 DFS 깔끔하네요" in show and "alice (팀원): 대각선은" in show
+    from studylog.peer import day
+    from studylog.store import open_db
+
+    summary = day.day_summary(open_db(Path(a_db)), _today(), "ko")
+    assert summary.review[0] == "코드 리뷰: 내가 남긴 코멘트 1개, 받은 코멘트 1개"
+
+
+def _today() -> str:
+    import datetime as dt
+
+    return dt.date.today().isoformat()
+
+
+def test_a_failed_push_is_one_line_and_keeps_the_commit(cli, team: TeamRepos, home: Path) -> None:
+    alice = team.clones["alice"]
+    cli("peer", "comment", f"{alice}/carol/2667.cpp:10-11", "느려요")
+    shutil.rmtree(team.remote)  # the remote is gone (no network, a deleted repository)
+    r = cli("peer", "publish", str(alice))
+    assert r.exit_code == 1
+    assert len(r.stderr.strip().splitlines()) == 1 and "커밋은 로컬에 남아 있습니다" in r.stderr, r.stderr
+    assert "Traceback" not in r.output
+    assert "studylog peer: alice's" in git(alice, "log", "-1", "--format=%s")
+    assert "느려요" in (alice / "studylog-peer/alice/comments.md").read_text()
+    assert git(alice, "status", "--porcelain").strip() == ""
+
+
+def test_a_rejected_push_is_one_line(cli, team: TeamRepos) -> None:
+    hook = team.remote / "hooks/pre-receive"
+    hook.write_text("#!/bin/sh\necho 'protected branch' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    alice = team.clones["alice"]
+    cli("peer", "comment", f"{alice}/bob/2667.py:1", "import 정리")
+    r = cli("peer", "publish", str(alice), "--as", "alice")
+    assert r.exit_code == 1 and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert "푸시 실패" in r.stderr and "커밋은 로컬에 남아" in r.stderr
+    assert git(alice, "status", "--porcelain").strip() == ""
