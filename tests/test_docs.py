@@ -28,7 +28,7 @@ README_MAX_LINES = 300
 # A path: a known top folder, then path characters; it ends at the first character that cannot
 # be part of a path (a backtick, a space, a quote, a bracket...).
 PATH_RE = re.compile(r"(?<![\w./-])((?:studylog|tests|bench|scripts|data|docs)/[\w./<>*…-]*)")
-DOTTED_RE = re.compile(r"(?<![\w./-])(studylog(?:\.[A-Za-z_]\w*)+)")
+DOTTED_RE = re.compile(r"(?<![\w./-])(?<!git config )(studylog(?:\.[A-Za-z_]\w*)+)")  # not a git config key
 PLACEHOLDER = re.compile(r"[<>*…]|\.\.\.")
 # Which cited names are the repository's own: under tests/, bench/ and scripts/ only Python files
 # and folders (``tests/01.a`` in a page is a problem package's layout, not this repository's).
