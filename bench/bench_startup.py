@@ -3,9 +3,10 @@
 Each round runs every command once in each tree, interleaved (A, B, A, B, ...), so both trees see
 the same machine load; the medians, their spread (25th-75th percentile) and the ratio B/A are
 printed. With one tree, it is compared with the floor of the stack (`python -c "import typer,
-sqlite_utils"`).
+sqlite_utils"`). ``--app`` also times the app's first screen as a user sees it: a real terminal
+(a private tmux server), from the start of the process until the Today screen's panels are drawn.
 
-Run: .venv/bin/python bench/bench_startup.py [--before DIR] [--rounds N]
+Run: .venv/bin/python bench/bench_startup.py [--before DIR] [--rounds N] [--app]
   DIR is another checkout of studylog (e.g. `git worktree add /tmp/before <commit>`).
 """
 
@@ -31,6 +32,24 @@ def _once(tree: Path, args: list[str], env: dict[str, str]) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
+def _app_once(tree: Path, env: dict[str, str], marker: str = "오늘의 채점") -> float:
+    """Seconds (as ms) from starting the app in a fresh 80x24 tmux pane to ``marker`` on screen."""
+    sock = f"studylog-bench-{os.getpid()}-{time.monotonic_ns()}"  # a fresh server each time
+    tmux = ["tmux", "-L", sock]
+    cmd = f"cd {tree} && exec {sys.executable} -m studylog"
+    t0 = time.perf_counter()
+    subprocess.run([*tmux, "new-session", "-d", "-x", "80", "-y", "24", cmd], env=env, check=True)
+    try:
+        while time.perf_counter() - t0 < 20:
+            shown = subprocess.run([*tmux, "capture-pane", "-p"], capture_output=True, text=True).stdout
+            if marker in shown:
+                return (time.perf_counter() - t0) * 1000
+            time.sleep(0.01)
+        return float("nan")
+    finally:
+        subprocess.run([*tmux, "kill-server"], stderr=subprocess.DEVNULL, check=False)
+
+
 def _floor(env: dict[str, str]) -> float:
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-c", "import typer, sqlite_utils"], env=env, check=True)
@@ -47,6 +66,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--before", type=Path, help="another studylog checkout to compare with")
     ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--app", action="store_true", help="also time the app's first screen (tmux)")
     opts = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="studylog-startup-"))
     env = dict(os.environ, STUDYLOG_DB=str(tmp / "s.db"), STUDYLOG_CONFIG=str(tmp / "c.toml"))
@@ -60,8 +80,11 @@ def main() -> None:
         for name, args in COMMANDS.items():
             for label, tree in trees:
                 times.setdefault((label, name), []).append(_once(tree, args, env))
+        if opts.app:
+            for label, tree in trees:
+                times.setdefault((label, "app"), []).append(_app_once(tree, env))
     print(f"floor (import typer, sqlite_utils): {_spread(floor)}")
-    for name in COMMANDS:
+    for name in [*COMMANDS, *(["app"] if opts.app else [])]:
         line = "  ".join(f"{label}: {_spread(times[(label, name)])}" for label, _ in trees)
         over = statistics.median(times[("now", name)]) - statistics.median(floor)
         ratio = ""
