@@ -8,7 +8,7 @@ import ast
 from pathlib import Path
 
 CLI = Path(__file__).resolve().parents[1] / "studylog" / "cli"
-COMMAND_MODULES = ("journal", "todo", "solve", "problems", "train", "runs", "study")
+COMMAND_MODULES = ("journal", "todo", "solve", "problems", "train", "runs", "study", "peer")
 
 
 def _imported(path: Path) -> list[str]:
