@@ -11,6 +11,7 @@ value) is Korean, the language of the bootcamp's posts.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Literal
 
@@ -56,3 +57,8 @@ def current_lang() -> Lang:
 def pick(lang: Lang, ko: str, en: str) -> str:
     """``ko`` or ``en`` for ``lang``: the one-line form of a two-language word."""
     return en if lang == "en" else ko
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes (Hangul and other wide characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -21,10 +21,9 @@ def _no_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temp folder holding this test's database (STUDYLOG_DB) and settings (STUDYLOG_CONFIG)."""
-    monkeypatch.setenv("STUDYLOG_DB", str(tmp_path / "studylog.db"))
-    monkeypatch.setenv("STUDYLOG_CONFIG", str(tmp_path / "config.toml"))
+def home(tmp_path: Path) -> Path:
+    """A temp folder holding this test's database (STUDYLOG_DB) and settings (STUDYLOG_CONFIG),
+    as set for every test by ``_no_user_data``."""
     return tmp_path
 
 

@@ -1,4 +1,4 @@
-"""The layering rules of DESIGN.md, checked on the source itself (a static import graph).
+"""The layering rules of docs/architecture.md, checked on the source itself (a static import graph).
 
 - ``journal``, ``study``, ``judge``, ``train`` and ``store`` never import textual or typer;
 - study sits below cli/tui and above journal, judge and store; journal never imports study (the

@@ -7,7 +7,6 @@ here once and rendered by the CLI and the app's failure panel.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from studylog.judge.checkers.spec import FLOAT_EPS, parse_kind
 from studylog.judge.runner import JudgeResult, TestResult
 from studylog.judge.stress import StressResult
 from studylog.judge.verdicts import ENGLISH, KOREAN, Verdict
-from studylog.words import Lang, as_lang, pick
+from studylog.words import Lang, as_lang, display_width, pick
 
 if TYPE_CHECKING:
     from studylog.judge.problems.bank import Problem, ProblemStatus
@@ -482,9 +481,7 @@ def plan_lines(plan: Plan, lang: str) -> list[str]:
     return [labels[k] + " " * (width - _width(labels[k])) + v for k, v in facts]
 
 
-def _width(text: str) -> int:
-    """Columns ``text`` takes in a terminal (Hangul and other wide characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+_width = display_width
 
 
 def added_line(problem: Problem, tests: int, lang: str) -> str:

@@ -3,21 +3,18 @@ solution with its comments in the margin (the CLI prints them; no UI imports).""
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from studylog.peer import words
 from studylog.peer.comments import Placed
 from studylog.peer.judging import MemberRun, TeamJudgement, TeamStress
 from studylog.peer.team import Solution
-from studylog.words import Lang
+from studylog.words import Lang, display_width
 
 CODE_WIDTH = 56
 
 
-def width(text: str) -> int:
-    """Display width (Hangul and other wide characters count two columns)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+width = display_width  # display width (Hangul and other wide characters count two columns)
 
 
 def pad(text: str, cols: int) -> str:

@@ -8,13 +8,12 @@ Machine-readable output (``--json``) keeps the raw English status values.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 from studylog.store.runs import EpochRecord, RunRecord
 from studylog.train.events import BlockRow, EpochEvent, FinishEvent, RunStarted
-from studylog.words import as_lang, pick
+from studylog.words import as_lang, display_width, pick
 
 STATUS = {
     "running": ("running", "실행 중"),
@@ -189,9 +188,7 @@ RUN_COLUMNS = (
 _VARYING = {"classes", "from", "imbalance", "limit", "seed"}  # shown only when they differ between runs
 
 
-def cells(text: str) -> int:
-    """Terminal columns ``text`` takes (Hangul and other wide characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+cells = display_width  # terminal columns of a text (Hangul takes two)
 
 
 def _pad(text: str, width: int, right: bool) -> str:
