@@ -187,16 +187,16 @@ def classify(out: Outcome, limits: Limits, problem: Problem, expected: str,
         return Verdict.SKIP
     if out.output_limited:
         return Verdict.OLE
-    if out.timed_out:
-        return Verdict.TLE
     mem_kb = problem.memory_mb * 1024
     if out.memory_limited and limits.memory_kb is not None:
         return Verdict.MLE  # the waiter stopped it over the memory limit (resident set)
+    if limits.memory_kb is not None and out.memory_kb > mem_kb:
+        return Verdict.MLE  # over the limit, also when it then ran out of time
+    if out.timed_out:
+        return Verdict.TLE
     if limits.memory_kb is not None and static_kb > mem_kb:
         return Verdict.MLE  # a static array over the limit (it dies at load, or never used)
     failed = out.exit_code != 0
-    if limits.memory_kb is not None and out.memory_kb > mem_kb:
-        return Verdict.MLE
     if out.signal == signal.SIGSYS and limits.seccomp and limits.memory_kb is not None:
         return Verdict.MLE  # one mmap larger than the limit (the box's seccomp filter)
     if failed and any(m in out.stderr[-3000:] for m in MLE_MARKERS):

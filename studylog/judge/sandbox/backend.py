@@ -27,7 +27,8 @@ ADDRESS_HEADROOM_KB = 1 << 20
 class Limits:
     """Limits of one run. ``memory_kb`` is the memory limit (resident set, watched in a box;
     the address space may reach it + :data:`ADDRESS_HEADROOM_KB`, one ``mmap`` at most
-    ``memory_kb``); None means no address-space limit (the JVM). ``stack_kb``: None keeps
+    ``memory_kb``; without the waiter, the fallbacks, the address space is the memory limit);
+    None means no address-space limit (the JVM). ``stack_kb``: None keeps
     the parent's stack limit, :data:`STACK_UNLIMITED` lifts it (the main stack is then bounded
     by the address space, and threads get glibc's default 2 MB stack, not the memory limit)."""
 
@@ -129,13 +130,14 @@ class Backend(Protocol):
         ...
 
 
-def address_bytes(limits: Limits) -> int | None:
-    """The RLIMIT_AS of a run: its own, else the memory limit + the headroom (None: none)."""
+def address_bytes(limits: Limits, headroom: bool = True) -> int | None:
+    """The RLIMIT_AS of a run: its own, else the memory limit + the headroom where something
+    watches the resident set (the in-box waiter), else the memory limit (None: none)."""
     if limits.memory_kb is None:
         return None
-    kb = limits.address_kb if limits.address_kb is not None else (
-        limits.memory_kb + ADDRESS_HEADROOM_KB)
-    return kb * 1024
+    if limits.address_kb is not None:
+        return limits.address_kb * 1024
+    return (limits.memory_kb + (ADDRESS_HEADROOM_KB if headroom else 0)) * 1024
 
 
 def decode_status(status: int) -> tuple[int | None, int | None]:

@@ -297,12 +297,13 @@ def _file_args(argv: list[str]) -> list[str]:
     return dirs
 
 
-def hard_limits(limits: Limits) -> HardLimits:
-    """A run's :class:`Limits` as the box's limits."""
+def hard_limits(limits: Limits, watched: bool = True) -> HardLimits:
+    """A run's :class:`Limits` as the box's limits (``watched``: the in-box waiter watches the
+    resident set, so the address space gets its headroom)."""
     stack = limits.stack_kb
     return HardLimits(
         cpu_s=max(1, math.ceil(limits.cpu_ms / 1000)),
-        address_bytes=address_bytes(limits),
+        address_bytes=address_bytes(limits, headroom=watched),
         file_bytes=limits.output_bytes, nofile=limits.open_files, nproc=limits.processes,
         stack_bytes=None if stack is None else STACK_UNLIMITED if stack == STACK_UNLIMITED
         else stack * 1024,
@@ -319,7 +320,8 @@ class BoxBackend:
     def run(self, request: RunRequest) -> RunResult:
         """Run ``request`` in a fresh box; the box and all it started are gone afterwards."""
         argv, limits, mounts = list(request.argv), request.limits, request.mounts
-        hard = hard_limits(limits)
+        exe = waiter.binary()
+        hard = hard_limits(limits, watched=exe is not None)
         fds: tuple[tuple[int, Path, bool], ...] = ()
         one_map = None if limits.memory_kb is None else limits.memory_kb * 1024
         program = seccomp_filter(one_map) if limits.seccomp else None
@@ -329,7 +331,6 @@ class BoxBackend:
             bpf.write_bytes(program)
             fds = ((3, bpf, False),)
             seccomp_fd = 3
-        exe = waiter.binary()
         report = request.run_dir / "report"
         if exe is not None:
             fds = (*fds, (waiter.REPORT_FD, report, True))

@@ -45,7 +45,7 @@ def preexec(limits: Limits) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s + 1))
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits.output_bytes, limits.output_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    as_bytes = address_bytes(limits)
+    as_bytes = address_bytes(limits, headroom=False)
     if as_bytes is not None:
         resource.setrlimit(resource.RLIMIT_AS, (as_bytes, as_bytes))
     if limits.stack_kb is not None:
@@ -156,7 +156,7 @@ def spawner_limits(limits: Limits) -> dict[str, Any]:
     """The fallback's soft limits as the spawner process sets them."""
     return {
         "cpu_s": max(1, math.ceil(limits.cpu_ms / 1000)), "fsize": limits.output_bytes,
-        "as": address_bytes(limits),
+        "as": address_bytes(limits, headroom=False),
         "stack": None if limits.stack_kb is None else
         resource.RLIM_INFINITY if limits.stack_kb == STACK_UNLIMITED else limits.stack_kb * 1024,
     }
