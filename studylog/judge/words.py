@@ -204,6 +204,12 @@ def summary_line(result: JudgeResult, lang: str = "en") -> str:
             f"{checker_line(result.checker, lang)}")
 
 
+def not_run(t: TestResult, lang: str = "en") -> str:
+    """Why a test was not run ("not run: stopped after a time limit", ...): not a verdict."""
+    why = t.skipped_because or "stopped"
+    return word(f"not run: {why}", lang)
+
+
 def test_row(t: TestResult) -> list[str]:
     """One row of the per-test table (see ``TEST_COLUMNS``)."""
     if t.verdict is Verdict.SKIP:

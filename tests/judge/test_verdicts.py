@@ -204,3 +204,18 @@ def test_an_infinite_loop_at_a_whole_second_limit_is_a_time_limit(p2667, write, 
     res = _one(p2667, write, name, code)
     assert res.verdict is Verdict.TLE, res.tests[0]
     assert res.tests[0].time_ms <= res.time_limit_ms + 500
+
+
+@needs_gcc
+def test_the_cli_says_which_tests_were_not_run(write):
+    from typer.testing import CliRunner
+
+    from studylog.cli.main import app
+
+    loop = write("loop.c", "int main(void) { volatile long x = 0; for (;;) x++; }\n")
+    r = CliRunner().invoke(app, ["solve", "2667", str(loop)])
+    said = ("not run: stopped after a time limit", "채점 안 함: 시간 초과 뒤 멈춤")
+    assert any(w in r.output for w in said), r.output
+    r = CliRunner().invoke(app, ["solve", "2667", str(loop), "--json"])
+    tests = json.loads(r.stdout)["tests"]
+    assert any(t["ran"] is False and t["not_run"] == "stopped" for t in tests)
