@@ -1,16 +1,17 @@
-"""Judge benchmarks: the sandbox's cost per test, `studylog solve` vs `oj t`, the test phase vs
-running the tests by hand, stress throughput.
+"""Judge benchmarks (issue 17's three budgets), each measured side by side, round by round.
 
-Run from the repository root:  python bench/bench_judge.py [--rounds N] [--oj PATH]
+Run from the repository root:  python bench/bench_judge.py [--rounds N]
 All measurements are interleaved round by round (so background load hits each alike) and
 reported as median [min–max]. Prints:
-(1) the bubblewrap box's overhead per test: the 27 tests of 2667 judged on one worker in the box
-    minus the same in the rlimit fallback, divided by 27 (budget <= 10 ms);
-(2) the whole `python -m studylog solve 2667 sol.py` process vs `oj t` (online-judge-tools, in its
-    own venv: `--oj /tmp/ojvenv/bin/oj`) on the same 27 tests with the same interpreter
-    (budget <= 0.45x);
-(3) the test phase of a judge run on all cores vs the 27 runs by hand one after another
-    (subprocess.run, input piped in; must be faster);
+(1) the box's overhead per test over a bare run: the 27 tests of 2667 judged on one worker in the
+    box minus the same 27 runs bare (posix_spawn of the same interpreter with the same flags,
+    input from a file, one after another), divided by 27 (budget <= 3 ms); and /bin/true in a
+    box vs bare;
+(2) the whole `python -m studylog solve 2667 sol.py` process vs the same 27 tests run by hand one
+    after another with the same interpreter and flags (`python -S sol.py`, subprocess.run);
+    budget: solve / by hand <= 1;
+(3) an infinite loop (`while True: pass`) judged on 2667 (Python: 4 s of CPU): the whole judge
+    run minus the time limit (budget <= 0.5 s, + the compile step and the boxes' starts);
 (4) stress throughput in cases/s.
 """
 
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -61,12 +61,39 @@ def test_phase(problem, sol: Path, tests, workers: int | None) -> float:
 
 
 def by_hand(python: str, sol: Path, tests) -> float:
+    """The tests one after another by hand, with the flags the judge runs Python with (-S)."""
     start = time.perf_counter()
     for t in tests:
-        out = subprocess.run([python, str(sol)], input=t.input.encode(), capture_output=True,
-                             check=True)
+        out = subprocess.run([python, "-S", str(sol)], input=t.input.encode(),
+                             capture_output=True, check=True)
         assert out.stdout
     return time.perf_counter() - start
+
+
+def bare(python: str, sol: Path, inputs: list[Path], devnull: int) -> float:
+    """The same runs with no box: posix_spawn, stdin from a file, wait (one after another)."""
+    start = time.perf_counter()
+    for path in inputs:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            pid = os.posix_spawn(python, [python, "-S", str(sol)], {},
+                                 file_actions=[(os.POSIX_SPAWN_DUP2, fd, 0),
+                                               (os.POSIX_SPAWN_DUP2, devnull, 1)])
+            os.waitpid(pid, 0)
+        finally:
+            os.close(fd)
+    return time.perf_counter() - start
+
+
+def loop_run(problem, loop: Path) -> tuple[float, float]:
+    """(seconds of a whole judge run of an infinite loop, its time limit in seconds)."""
+    from studylog.judge.runner import judge
+
+    start = time.perf_counter()
+    res = judge(problem, loop)
+    took = time.perf_counter() - start
+    assert res.verdict.value == "TLE", res.verdict
+    return took, res.time_limit_ms / 1000
 
 
 def spawn_wait(argv: list[str]) -> float:
@@ -87,70 +114,69 @@ def whole(argv: list[str], cwd: Path, env: dict[str, str]) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=7)
-    ap.add_argument("--oj", default=shutil.which("oj") or "/tmp/judge-ojvenv/bin/oj")
     args = ap.parse_args()
     problem = get_problem("2667")
     tests = build_tests(problem)
-    python = box.python_binary()  # what the box runs solutions with; oj and "by hand" too
+    python = box.python_binary()  # what the box runs solutions with; "by hand" and bare too
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
         sol = tmp / "sol.py"  # the problem's own reference, run as a user's solution
         sol.write_text((problem.path / "ref.py").read_text(encoding="utf-8"), encoding="utf-8")
-        ojdir = tmp / "test"
-        ojdir.mkdir()
+        loop = tmp / "loop.py"
+        loop.write_text("while True:\n    pass\n", encoding="utf-8")
+        inputs = []
         for i, t in enumerate(tests, 1):
-            (ojdir / f"t{i}.in").write_text(t.input, encoding="utf-8")
-            (ojdir / f"t{i}.out").write_text(t.expected, encoding="utf-8")
+            (tmp / f"t{i}.in").write_text(t.input, encoding="utf-8")
+            inputs.append(tmp / f"t{i}.in")
+        devnull = os.open(os.devnull, os.O_WRONLY)
         env = {**os.environ, "PYTHONPATH": str(ROOT), "STUDYLOG_CONFIG": str(tmp / "c.toml")}
         env.pop("STUDYLOG_SANDBOX", None)
         solve = [sys.executable, "-m", "studylog", "--db", str(tmp / "s.db"), "solve", "2667",
                  str(sol)]
-        oj = [args.oj, "t", "-c", f"{python} {sol}", "-d", str(ojdir)]
-        have_oj = os.access(args.oj, os.X_OK)
-        for name in ("bwrap", "rlimit"):  # warm up: spawners, caches
-            set_sandbox(name)
-            test_phase(problem, sol, tests[:4], 1)
+        set_sandbox("bwrap")
+        test_phase(problem, sol, tests[:4], 1)  # warm up: spawners, the waiter's build, caches
         rows: dict[str, list[float]] = {k: [] for k in (
-            "box1", "rlimit1", "box_all", "hand", "solve", "oj", "true", "true_box")}
+            "box1", "bare", "box_all", "hand", "solve", "loop", "true", "true_box")}
+        limit_s = 0.0
         lim = box.HardLimits(cpu_s=5, address_bytes=256 << 20, file_bytes=1 << 20)
-        true_box = box.wrap(["/bin/true"], lim, ro=[], rw=[], cwd=box.BOX, env={"PATH": box.PATH})
-        for _ in range(args.rounds):
+        exe = box.waiter.binary()
+        true_box = box.wrap(["/bin/true"], lim, ro=[], rw=[], cwd=box.BOX, env={"PATH": box.PATH},
+                            waiter_exe=exe)
+        report = os.open(tmp / "report", os.O_WRONLY | os.O_CREAT)
+        os.dup2(report, box.waiter.REPORT_FD)
+        for r in range(args.rounds):
             for _ in range(5):
                 rows["true"].append(spawn_wait(["/bin/true"]))
                 rows["true_box"].append(spawn_wait(true_box))
-            set_sandbox("bwrap")
             rows["box1"].append(test_phase(problem, sol, tests, 1))
+            rows["bare"].append(bare(python, sol, inputs, devnull))
             rows["box_all"].append(test_phase(problem, sol, tests, None))
-            set_sandbox("rlimit")
-            rows["rlimit1"].append(test_phase(problem, sol, tests, 1))
-            set_sandbox("bwrap")
             rows["hand"].append(by_hand(python, sol, tests))
             rows["solve"].append(whole(solve, tmp, env))
-            if have_oj:
-                rows["oj"].append(whole(oj, tmp, env))
+            if r < 3:  # 4 s each
+                took, limit_s = loop_run(problem, loop)
+                rows["loop"].append(took)
         n = len(tests)
         print(f"machine: {os.cpu_count()} cores, shared with other work while measured "
               f"(load average {os.getloadavg()[0]:.2f}); Python {sys.version.split()[0]}; "
               f"{args.rounds} rounds, interleaved; median [min–max]; {n} tests of 2667; "
-              f"sandbox here: {'bwrap' if box.available() else 'rlimit (' + box.probe() + ')'}")
+              f"sandbox here: {'bwrap' if box.available() else 'rlimit (' + box.probe() + ')'}; "
+              f"in-box waiter: {'yes' if exe else 'no (setpriv + prlimit)'}")
         print(f"(1) test phase, 1 worker, bwrap box     {spread(rows['box1'])}")
-        print(f"    test phase, 1 worker, rlimit        {spread(rows['rlimit1'])}")
-        over = [(b - r) / n for b, r in zip(rows["box1"], rows["rlimit1"], strict=True)]
-        print(f"    box overhead per test               {spread(over)}  (budget <= 10 ms)")
+        print(f"    the same {n} runs bare, one by one   {spread(rows['bare'])}")
+        over = [(b - r) / n for b, r in zip(rows["box1"], rows["bare"], strict=True)]
+        print(f"    box overhead per test               {spread(over)}  (budget <= 3 ms)")
         print(f"    /bin/true, posix_spawn + wait       {spread(rows['true'])}")
-        print(f"    /bin/true in a box (bwrap, limits)  {spread(rows['true_box'])}")
+        print(f"    /bin/true in a box (bwrap, waiter)  {spread(rows['true_box'])}")
         print(f"(2) studylog solve 2667, whole process  {spread(rows['solve'])}")
-        if have_oj:
-            print(f"    oj t (online-judge-tools)           {spread(rows['oj'])}")
-            ratio = [s / o for s, o in zip(rows["solve"], rows["oj"], strict=True)]
-            print(f"    solve / oj t                        {spread(ratio, 1, 'x')}  "
-                  f"(budget <= 0.45x)")
-        else:
-            print(f"    oj t: not found at {args.oj} (pip install online-judge-tools)")
-        print(f"(3) test phase, {os.cpu_count()} workers, bwrap box    {spread(rows['box_all'])}")
-        print(f"    the {n} tests by hand, one by one    {spread(rows['hand'])}")
-        ratio = [h / b for h, b in zip(rows["hand"], rows["box_all"], strict=True)]
-        print(f"    by hand / test phase                {spread(ratio, 1, 'x')}  (> 1: faster)")
+        print(f"    the {n} tests by hand (python -S)    {spread(rows['hand'])}")
+        ratio = [s / h for s, h in zip(rows["solve"], rows["hand"], strict=True)]
+        print(f"    solve / by hand                     {spread(ratio, 1, 'x')}  (budget <= 1x)")
+        print(f"    test phase, {os.cpu_count()} workers, bwrap box    {spread(rows['box_all'])}")
+        print(f"(3) infinite loop, whole judge run      {spread(rows['loop'])}  "
+              f"(time limit {limit_s:g} s)")
+        past = [t - limit_s for t in rows["loop"]]
+        print(f"    past the time limit                 {spread(past)}  (budget <= 500 ms)")
         cases = 200
         start = time.perf_counter()
         res = None

@@ -3,7 +3,8 @@
 Python runs with the interpreter studylog itself runs on (``sys.executable``; in a box its real
 binary outside any virtual environment), never through a shell shim, with ``-S``: the standard
 library only, no site-packages (like BOJ; it also saves the start-up cost of ``.pth`` files);
-a syntax error is a compile error, as on BOJ. C and C++ compile with gcc/g++ -O2 and
+a syntax error is a compile error, as on BOJ (a source over 256 KB is checked in the box, with the
+compile limits: parsing 4 MB of ``1+1+...`` takes most of a GB). C and C++ compile with gcc/g++ -O2 and
 Java with javac (class ``Main``) where those tools exist.
 
 Time allowance per language (on top of the problem's limit, like BOJ's extra time): C/C++ ×1,
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,7 @@ COMPILE_MEMORY_MB = 1024
 COMPILE_FILE_BYTES = 256 << 20  # the executable, and the compiler's messages
 MAX_MESSAGE = 4000
 MAX_SOURCE_BYTES = 4 << 20
+IN_PROCESS_SYNTAX_BYTES = 256 << 10  # larger Python sources are syntax-checked in the box
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ class Build:
     argv: list[str]
     message: str = ""
     directory: Path | None = None
+    static_kb: int = 0  # a compiled program's static memory (its ELF load segments)
 
     def cleanup(self) -> None:
         """Delete the build directory."""
@@ -164,10 +168,16 @@ def build(source: Path, language: Language, build_dir: Path, memory_mb: int,
         src = prog / "Main.py"
         src.write_bytes(text)
         os.chmod(src, 0o644)
-        try:
-            compile(text, source.name, "exec", dont_inherit=True)
-        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
-            return Build(language, False, [], _syntax_message(exc), build_dir)
+        display = os.fsencode(source.name).decode("utf-8", errors="replace")
+        if len(text) <= IN_PROCESS_SYNTAX_BYTES:
+            try:
+                compile(text, display, "exec", dont_inherit=True)
+            except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+                return Build(language, False, [], _syntax_message(exc), build_dir)
+        else:  # a large source may take far more memory to parse: in the box, like a compile
+            message = _syntax_check_in_box(src, display, language, cancel)
+            if message is not None:
+                return Build(language, False, [], message, build_dir)
         argv = _fill(language.run_cmd, src=str(src), exe="", dir=str(prog), mem_mb="0")
         return Build(language, True, argv, "", build_dir)
     name = "Main" + (".java" if language.key == "java" else source.suffix.lower())
@@ -199,7 +209,66 @@ def build(source: Path, language: Language, build_dir: Path, memory_mb: int,
             msg = msg[:MAX_MESSAGE] + f"\n... ({len(msg) - MAX_MESSAGE} more characters)"
         return Build(language, False, [], msg.strip() or f"compiler exit {out.exit_code}",
                      build_dir)
-    return Build(language, True, _fill(language.run_cmd, **values), "", build_dir)
+    return Build(language, True, _fill(language.run_cmd, **values), "", build_dir,
+                 static_kb=static_kb(exe))
+
+
+def static_kb(exe: Path) -> int:
+    """The static memory of an ELF program: the sum of its load segments' sizes in memory
+    (data and bss: ``static char a[1 << 31]`` is 2 GB), 0 when it is not a 64-bit ELF."""
+    try:
+        with open(exe, "rb") as fh:
+            head = fh.read(64)
+            if len(head) < 64 or head[:4] != b"\x7fELF" or head[4] != 2:
+                return 0
+            end = "<" if head[5] == 1 else ">"
+            phoff, = struct.unpack(end + "Q", head[32:40])
+            phentsize, phnum = struct.unpack(end + "HH", head[54:58])
+            fh.seek(phoff)
+            table = fh.read(phentsize * phnum)
+    except OSError:
+        return 0
+    total = 0
+    for i in range(phnum):
+        entry = table[i * phentsize:(i + 1) * phentsize]
+        if len(entry) < 56:
+            break
+        p_type, = struct.unpack(end + "I", entry[:4])
+        if p_type == 1:  # PT_LOAD
+            total += struct.unpack(end + "Q", entry[40:48])[0]
+    return total // 1024
+
+
+SYNTAX_CHECK = (
+    "import sys\n"
+    "src = open(sys.argv[1], 'rb').read()\n"
+    "try:\n"
+    "    compile(src, sys.argv[2], 'exec', dont_inherit=True)\n"
+    "except SyntaxError as e:\n"
+    "    print(f'  File \"{e.filename}\", line {e.lineno}')\n"
+    "    if e.text:\n"
+    "        print('    ' + e.text.rstrip('\\n'))\n"
+    "        if e.offset: print('    ' + ' ' * (e.offset - 1) + '^')\n"
+    "    print(f'{type(e).__name__}: {e.msg}'); sys.exit(1)\n"
+    "except (ValueError, RecursionError, MemoryError) as e:\n"
+    "    print(f'{type(e).__name__}: {e}'); sys.exit(1)\n"
+)
+
+
+def _syntax_check_in_box(src: Path, display: str, language: Language, cancel=None) -> str | None:
+    """Compile a Python source in the box with the compile limits; the message on a syntax
+    error (or a limit), None when it compiles."""
+    limits = compile_limits(language)
+    out = sandbox.run([sys.executable, "-S", "-c", SYNTAX_CHECK, str(src), display], b"",
+                      limits, cancel=cancel, keep_bytes=MAX_MESSAGE * 4)
+    if out.exit_code == 0 and not out.timed_out:
+        return None
+    if out.exit_code == 1 and out.stdout.strip():
+        return out.stdout.strip()[:MAX_MESSAGE]
+    if out.timed_out:
+        return f"the syntax check ran over {limits.wall_ms // 1000} s and was stopped"
+    return (f"MemoryError: the syntax check was stopped by a limit (compile limits: "
+            f"{COMPILE_MEMORY_MB} MB of memory, {limits.wall_ms // 1000} s)")
 
 
 def _syntax_message(exc: Exception) -> str:

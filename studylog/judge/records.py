@@ -3,6 +3,7 @@ regression cases found by stress runs (SQL lives in :mod:`studylog.store.attempt
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import sqlite_utils
@@ -24,12 +25,17 @@ def record_attempt(db: sqlite_utils.Database, problem: Problem, source: Path,
     return store.add_attempt(
         db, problem_id=problem.id, title=problem.title, title_en=problem.title_en,
         date=date or study_today(), language=result.language,
-        filename=source.name, code=source.read_text(encoding="utf-8", errors="replace"),
+        filename=display_name(source), code=source.read_text(encoding="utf-8", errors="replace"),
         verdict=result.verdict.value, passed=result.passed, total=result.total,
         time_ms=result.time_ms, memory_kb=result.memory_kb,
         tests=[t.to_json() for t in result.tests],
         failure=None if report is None else report.to_json(),
     )
+
+
+def display_name(path: Path) -> str:
+    """A file's name as text (a name that is not UTF-8 decoded leniently, never a traceback)."""
+    return os.fsencode(path.name).decode("utf-8", errors="replace")
 
 
 def history(db: sqlite_utils.Database, problem_id: str, limit: int = 50) -> list[store.AttemptRow]:

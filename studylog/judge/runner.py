@@ -26,6 +26,7 @@ from studylog.judge.checkers import compare as checker
 from studylog.judge.problems.bank import Problem
 from studylog.judge.problems.cases import TestCase, build_tests
 from studylog.judge.sandbox import Limits, Outcome, run, sandbox_name
+from studylog.judge.sandbox.backend import STACK_UNLIMITED
 from studylog.judge.verdicts import Verdict, overall
 
 
@@ -46,15 +47,24 @@ class TestResult:
     received: str = ""
     stderr: str = ""
     checker_message: str = ""  # a special judge's comment
+    skipped_because: str = ""  # not run: "stopped" (after a TLE), "cancelled", "compile error"
 
     __test__ = False  # not a pytest class
 
+    @property
+    def ran(self) -> bool:
+        """Whether the test ran (a test not run has no verdict of its own; its ``verdict``
+        field says SKIP and ``skipped_because`` says why)."""
+        return self.verdict is not Verdict.SKIP
+
     def to_json(self) -> dict[str, Any]:
-        """The per-test summary (no input/output texts)."""
+        """The per-test summary (no input/output texts); ``ran`` False with ``not_run`` (why)
+        for a test that was not run."""
         return {
             "index": self.index, "name": self.name, "kind": self.kind,
             "verdict": self.verdict.value, "time_ms": self.time_ms, "memory_kb": self.memory_kb,
             "exit_code": self.exit_code, "signal": self.signal,
+            "ran": self.ran, "not_run": None if self.ran else (self.skipped_because or "stopped"),
         }
 
 
@@ -118,6 +128,7 @@ def cut(text: str, limit: int) -> str:
         return text
     return text[:limit] + f"\n... ({len(text) - limit} more characters)\n"
 
+THREADS = 640  # RLIMIT_NPROC of a test: processes and threads (500 threads must run)
 MLE_MARKERS = ("MemoryError", "std::bad_alloc", "java.lang.OutOfMemoryError")
 
 
@@ -159,24 +170,33 @@ def limits_for(problem: Problem, language: languages.Language) -> Limits:
     return Limits(
         cpu_ms=cpu, wall_ms=cpu * 2 + 1000,
         memory_kb=mem_kb if language.address_limit else None,
-        output_bytes=problem.output_limit_kb * 1024, stack_kb=mem_kb,
-        processes=256 if language.key == "java" else 64, seccomp=language.address_limit,
+        output_bytes=problem.output_limit_kb * 1024,
+        # no stack limit: the main stack is bounded by the address space, and threads get
+        # glibc's default stack (with a stack limit they would each reserve that much)
+        stack_kb=STACK_UNLIMITED if language.address_limit else mem_kb,
+        processes=THREADS, seccomp=language.address_limit,
     )
 
 
 def classify(out: Outcome, limits: Limits, problem: Problem, expected: str,
-             input_text: str = "", notes: list[str] | None = None) -> Verdict:
-    """Turn a run's raw outcome into a verdict (a special judge's comment goes to ``notes``)."""
+             input_text: str = "", notes: list[str] | None = None,
+             static_kb: int = 0) -> Verdict:
+    """Turn a run's raw outcome into a verdict (a special judge's comment goes to ``notes``);
+    ``static_kb`` is the program's static memory (data + bss), MLE when over the limit."""
     if out.cancelled:
         return Verdict.SKIP
     if out.output_limited:
         return Verdict.OLE
+    mem_kb = problem.memory_mb * 1024
+    if out.memory_limited and limits.memory_kb is not None:
+        return Verdict.MLE  # the waiter stopped it over the memory limit (resident set)
+    if limits.memory_kb is not None and out.memory_kb > mem_kb:
+        return Verdict.MLE  # over the limit, also when it then ran out of time
     if out.timed_out:
         return Verdict.TLE
-    mem_kb = problem.memory_mb * 1024
+    if limits.memory_kb is not None and static_kb > mem_kb:
+        return Verdict.MLE  # a static array over the limit (it dies at load, or never used)
     failed = out.exit_code != 0
-    if limits.memory_kb is not None and out.memory_kb > mem_kb:
-        return Verdict.MLE
     if out.signal == signal.SIGSYS and limits.seccomp and limits.memory_kb is not None:
         return Verdict.MLE  # one mmap larger than the limit (the box's seccomp filter)
     if failed and any(m in out.stderr[-3000:] for m in MLE_MARKERS):
@@ -192,12 +212,12 @@ def classify(out: Outcome, limits: Limits, problem: Problem, expected: str,
 
 def run_test(
     argv: list[str], problem: Problem, limits: Limits, test: TestCase, index: int,
-    cancel: threading.Event | None = None,
+    cancel: threading.Event | None = None, static_kb: int = 0,
 ) -> TestResult:
     """Run one test in the sandbox and judge its output."""
     out = run(argv, test.input.encode("utf-8"), limits, cancel=cancel)
     notes: list[str] = []
-    verdict = classify(out, limits, problem, test.expected, test.input, notes)
+    verdict = classify(out, limits, problem, test.expected, test.input, notes, static_kb)
     # stopped on the wall clock before its CPU limit (its CPU time went with the box): wall time
     took = out.wall_ms if out.timed_out and out.cpu_ms < limits.cpu_ms else out.cpu_ms
     return TestResult(
@@ -252,7 +272,8 @@ def judge_events(
         b = languages.build(source, language, build_dir, problem.memory_mb, cancel=cancel)
         yield Compiled(language, b.ok, b.message, len(cases))
         if not b.ok:
-            ce = [TestResult(i + 1, c.name, c.kind, Verdict.CE if i == 0 else Verdict.SKIP)
+            ce = [TestResult(i + 1, c.name, c.kind, Verdict.CE if i == 0 else Verdict.SKIP,
+                             skipped_because="" if i == 0 else "compile error")
                   for i, c in enumerate(cases)]
             res = summarize(problem, language, ce, compile_message=b.message)
             res.verdict = Verdict.CE
@@ -260,22 +281,26 @@ def judge_events(
             res.sandbox = sandbox_name()
             yield Finished(res)
             return
-        yield from _run_all(problem, language, b.argv, limits, cases, cancel, workers)
+        yield from _run_all(problem, language, b.argv, limits, cases, cancel, workers,
+                            b.static_kb)
     finally:
         shutil.rmtree(build_dir, ignore_errors=True)
 
 
 def _run_all(problem: Problem, language: languages.Language, argv: list[str], limits: Limits,
              cases: list[TestCase], cancel: threading.Event | None,
-             workers: int | None) -> Iterator[Event]:
+             workers: int | None, static_kb: int = 0) -> Iterator[Event]:
     stop = threading.Event()  # set on a time-out: later tests are skipped
     kill = threading.Event()  # set on cancel (or an abandoned generator): running tests die
 
     def task(i: int, case: TestCase) -> TestResult:
         if stop.is_set() or kill.is_set() or (cancel is not None and cancel.is_set()):
+            why = "stopped" if stop.is_set() else "cancelled"
             return TestResult(i + 1, case.name, case.kind, Verdict.SKIP, input=case.input,
-                              expected=case.expected)
-        r = run_test(argv, problem, limits, case, i + 1, kill)
+                              expected=case.expected, skipped_because=why)
+        r = run_test(argv, problem, limits, case, i + 1, kill, static_kb)
+        if not r.ran:
+            r.skipped_because = "cancelled"
         if r.verdict is Verdict.TLE:
             stop.set()
         return r

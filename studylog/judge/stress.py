@@ -139,7 +139,7 @@ def stress_events(
 
         def check(text: str, index: int, name: str) -> TestResult:
             case = TestCase(name, "stress", text, reference_output(problem, text))
-            return run_test(b.argv, problem, limits, case, index, kill)
+            return run_test(b.argv, problem, limits, case, index, kill, b.static_kb)
 
         start = time.monotonic()
         failures: list[TestResult] = []

@@ -31,7 +31,9 @@ __all__ = ["ENGLISH", "KOREAN"]  # re-exported: the verdict names are part of th
 _WORDS: dict[Lang, dict[str, str]] = {
     "ko": {"solved": "해결", "tried": "시도", "new": "새 문제", "passed": "통과",
            "cancelled": "취소됨", "not recorded": "기록하지 않음", "tests ran": "개 테스트 실행",
-           "skipped": "건너뜀", "attempt": "제출", "input": "입력", "expected": "정답",
+           "skipped": "건너뜀", "not run: stopped": "채점 안 함: 시간 초과 뒤 멈춤",
+           "not run: cancelled": "채점 안 함: 취소됨",
+           "not run: compile error": "채점 안 함: 컴파일 에러", "attempt": "제출", "input": "입력", "expected": "정답",
            "received": "출력", "diff": "차이 (- 정답, + 출력)", "stderr": "stderr (마지막 줄)",
            "first failure": "처음 틀린 테스트", "compile error": "컴파일 에러",
            "limit": "제한", "tests": "개 테스트", "no failure": "실패 없음",
@@ -40,7 +42,10 @@ _WORDS: dict[Lang, dict[str, str]] = {
            "sandbox": "샌드박스", "checker says": "채점기 메시지"},
     "en": {"solved": "solved", "tried": "tried", "new": "new", "passed": "passed",
            "cancelled": "cancelled", "not recorded": "not recorded", "tests ran": " tests ran",
-           "skipped": "skipped", "attempt": "attempt", "input": "input",
+           "skipped": "skipped", "not run: stopped": "not run: stopped after a time limit",
+           "not run: cancelled": "not run: cancelled",
+           "not run: compile error": "not run: compile error",
+           "attempt": "attempt", "input": "input",
            "expected": "expected", "received": "received",
            "diff": "diff (- expected, + received)", "stderr": "stderr (last lines)",
            "first failure": "first failing test", "compile error": "compile error",
@@ -196,6 +201,12 @@ def summary_line(result: JudgeResult, lang: str = "en") -> str:
     return (f"{verdict_full(v)} · {result.passed}/{result.total} {word('passed', lang)} · "
             f"max {result.time_ms} ms · {memory(result.memory_kb)}{extra} · "
             f"{checker_line(result.checker, lang)}")
+
+
+def not_run(t: TestResult, lang: str = "en") -> str:
+    """Why a test was not run ("not run: stopped after a time limit", ...): not a verdict."""
+    why = t.skipped_because or "stopped"
+    return word(f"not run: {why}", lang)
 
 
 def test_row(t: TestResult) -> list[str]:

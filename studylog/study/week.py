@@ -47,7 +47,8 @@ class WeekDay:
 
 @dataclass(frozen=True)
 class WeekProblem:
-    """A problem tried during the week: its last verdict of the week and its tags."""
+    """A problem tried during the week: its best verdict of the week (AC once a try was
+    accepted), its last one, its tries and its tags."""
 
     problem: str
     title: str
@@ -56,6 +57,7 @@ class WeekProblem:
     solved: bool
     tags: list[str]
     dates: list[str]
+    best_verdict: str = ""
 
 
 @dataclass(frozen=True)
@@ -190,15 +192,11 @@ def _days(db: sqlite_utils.Database, dates: list[str], settings: Settings) -> li
 
 def _problems(db: sqlite_utils.Database, start: str, end: str) -> list[WeekProblem]:
     meta = review.load_problem_meta(db)
-    grouped: dict[str, list[attempts_store.AttemptRow]] = {}
-    for row in attempts_store.attempts_between(db, start, end):
-        grouped.setdefault(row.problem_id, []).append(row)
     return [
-        WeekProblem(pid, rows[-1].title, rows[-1].verdict, len(rows),
-                    any(r.verdict == "AC" for r in rows),
-                    list(meta.get(pid, review.ProblemMeta()).tags),
-                    sorted({r.date for r in rows}))
-        for pid, rows in grouped.items()
+        WeekProblem(t.problem_id, t.title, t.last_verdict, t.tries, t.solved,
+                    list(meta.get(t.problem_id, review.ProblemMeta()).tags), list(t.dates),
+                    best_verdict=t.best_verdict)
+        for t in day_summary.tries_by_problem(attempts_store.attempts_between(db, start, end))
     ]
 
 

@@ -188,10 +188,11 @@ def day_row(day: WeekDay, lang: Lang) -> str:
 
 
 def problem_row(p: WeekProblem, lang: Lang) -> str:
-    """One problem of the week: id, title, last verdict, attempts, tags."""
+    """One problem of the week: id, title, best verdict (solved once accepted), tries, tags."""
     w = WEEK_WORDS[lang]
     tags = tag_marks(p.tags)
-    return (f"- {p.problem} {p.title}: {verdict_name(p.final_verdict, lang)}, "
+    shown = p.best_verdict or p.final_verdict
+    return (f"- {p.problem} {p.title}: {verdict_name(shown, lang)}, "
             f"{p.attempts}{w['attempts']} ({', '.join(short_date(d) for d in p.dates)}) {tags}"
             ).rstrip()
 

@@ -64,8 +64,8 @@ def test_summary_for_date_and_status(tmp_path):
     attempts.add_attempt(db, problem_id="2178", title="미로 탐색", title_en="",
                          date="2026-11-21", verdict="AC", **common)
     assert day_summary.attempts_on_day(db, day) == [
-        day_summary.DayAttempt("1012", "유기농 배추", "AC", 2),
-        day_summary.DayAttempt("2667", "단지번호붙이기", "TLE", 1),
+        day_summary.DayAttempt("1012", "유기농 배추", "AC", 2, "AC"),
+        day_summary.DayAttempt("2667", "단지번호붙이기", "TLE", 1, "TLE"),
     ]
     st = attempts.status_by_problem(db)
     assert st["1012"].solved and not st["2667"].solved and st["2667"].attempts == 1

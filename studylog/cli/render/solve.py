@@ -69,7 +69,8 @@ def print_result(con: Any, result: JudgeResult, lang: str) -> None:
             if isinstance(group, list):  # consecutive skipped tests: one row
                 first, last = group[0].index, group[-1].index
                 span = f"{first}-{last}" if len(group) > 1 else str(first)
-                table.add_row(span, f"({len(group)} tests)", "[dim]SKIP[/]", "-", "-")
+                why = escape(present.not_run(group[0], lang))
+                table.add_row(span, f"({len(group)} tests)", f"[dim]{why}[/]", "-", "-")
                 continue
             row = present.test_row(group)
             v = row[3]

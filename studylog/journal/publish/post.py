@@ -23,9 +23,10 @@ from studylog.words import Lang, pick
 
 
 def attempt_line(a: DayAttempt, lang: Lang) -> str:
-    """The generated line for one problem attempted that day."""
+    """The generated line for one problem attempted that day: its best verdict of the day (solved
+    once one try was accepted) and the number of tries."""
     title = f" {a.title}" if a.title else ""
-    verdict = a.final_verdict
+    verdict = a.verdict
     if lang == "ko":
         name = Verdict(verdict).korean if verdict in Verdict.__members__ else verdict
         return f"- BOJ {a.problem_id}{title}: {name} ({verdict}, {a.attempts}회 제출)"

@@ -16,7 +16,7 @@ handed to it and reaped here, so the end-of-run reply comes only after the whole
 
 Protocol (stdin/stdout, each message a 4-byte big-endian length + ``marshal`` dump of a dict):
 request ``{"id", "argv", "env", "cwd", "stdin", "stdout", "stderr", "limits": {...} | None,
-"fds": [[fd, path], ...], "reap_all": bool}``;
+"fds": [[fd, path, writable], ...], "reap_all": bool}``;
 replies ``{"id", "pid"}`` when started and ``{"id", "status", "utime", "stime", "maxrss"}`` when
 it ended. When a child exits its whole process group is killed before it is reaped. Runs with
 ``python -S -E`` by path; imports nothing from studylog.
@@ -49,8 +49,9 @@ def _soft_limits(lim):
             continue
         soft, hard = resource.getrlimit(res)
         saved.append((res, (soft, hard)))
-        resource.setrlimit(res, (value if hard == resource.RLIM_INFINITY else min(value, hard),
-                                 hard))
+        if hard != resource.RLIM_INFINITY:
+            value = hard if value == resource.RLIM_INFINITY else min(value, hard)
+        resource.setrlimit(res, (value, hard))
     return saved
 
 
@@ -63,8 +64,9 @@ def _spawn(req):
         (os.POSIX_SPAWN_OPEN, 1, req["stdout"], flags_out, 0o600),
         (os.POSIX_SPAWN_OPEN, 2, req["stderr"], flags_out, 0o600),
     ]
-    for fd, path in req.get("fds") or []:
-        actions.append((os.POSIX_SPAWN_OPEN, fd, path, os.O_RDONLY, 0))
+    for fd, path, write in req.get("fds") or []:
+        how = flags_out if write else os.O_RDONLY
+        actions.append((os.POSIX_SPAWN_OPEN, fd, path, how, 0o600))
     os.chdir(req["cwd"])
     saved = []
     try:

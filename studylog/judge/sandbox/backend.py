@@ -17,11 +17,20 @@ from pathlib import Path
 from typing import Protocol
 
 POLL_SLICE_MS = 100  # how often a waiting run looks at its cancel flag
+STACK_UNLIMITED = -1  # Limits.stack_kb: no stack limit (threads get glibc's default stack)
+# Address space a run may reserve beyond its memory limit: thread stacks and untouched
+# reservations are not memory (BOJ counts what is used); the resident set is what is limited.
+ADDRESS_HEADROOM_KB = 1 << 20
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Limits of one run. ``memory_kb=None`` means no address-space limit (the JVM)."""
+    """Limits of one run. ``memory_kb`` is the memory limit (resident set, watched in a box;
+    the address space may reach it + :data:`ADDRESS_HEADROOM_KB`, one ``mmap`` at most
+    ``memory_kb``; without the waiter, the fallbacks, the address space is the memory limit);
+    None means no address-space limit (the JVM). ``stack_kb``: None keeps
+    the parent's stack limit, :data:`STACK_UNLIMITED` lifts it (the main stack is then bounded
+    by the address space, and threads get glibc's default 2 MB stack, not the memory limit)."""
 
     cpu_ms: int
     wall_ms: int
@@ -29,6 +38,7 @@ class Limits:
     output_bytes: int
     stack_kb: int | None = None
     processes: int = 64  # RLIMIT_NPROC in a box (threads count too)
+    address_kb: int | None = None  # RLIMIT_AS (default: memory_kb + ADDRESS_HEADROOM_KB)
     open_files: int = 256
     seccomp: bool = True  # stop a single mmap over memory_kb (off for the JVM)
 
@@ -47,6 +57,8 @@ class Outcome:
     stdout_bytes: int
     timed_out: bool = False  # wall clock or CPU limit
     output_limited: bool = False
+    memory_limited: bool = False  # stopped over the memory limit (resident set)
+    wall_limited: bool = False  # stopped on the wall clock (not the CPU limit)
     cancelled: bool = False
     sandbox: str = "rlimit"  # "bwrap" or "rlimit"
 
@@ -101,6 +113,8 @@ class RunResult:
     wall_ms: int
     timed_out: bool  # stopped on the wall clock
     cancelled: bool
+    cpu_limited: bool = False  # stopped by the in-box waiter over the CPU limit
+    memory_limited: bool = False  # stopped by the in-box waiter over the memory limit
 
 
 class Backend(Protocol):
@@ -114,6 +128,16 @@ class Backend(Protocol):
     def run(self, request: RunRequest) -> RunResult:
         """Run ``request`` to its end (or its limit) and report it."""
         ...
+
+
+def address_bytes(limits: Limits, headroom: bool = True) -> int | None:
+    """The RLIMIT_AS of a run: its own, else the memory limit + the headroom where something
+    watches the resident set (the in-box waiter), else the memory limit (None: none)."""
+    if limits.memory_kb is None:
+        return None
+    if limits.address_kb is not None:
+        return limits.address_kb * 1024
+    return (limits.memory_kb + (ADDRESS_HEADROOM_KB if headroom else 0)) * 1024
 
 
 def decode_status(status: int) -> tuple[int | None, int | None]:

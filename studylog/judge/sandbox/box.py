@@ -14,9 +14,12 @@ PID, mount, network, IPC and UTS namespaces. Inside it, the filesystem holds onl
   and ``/box``: a small tmpfs, the working directory, HOME and TMPDIR, gone with the box.
 
 The user's home, studylog's database and data directory, ``/tmp`` and every other file are not
-there. Limits are hard (soft = hard) and set inside the box right before the program starts, by
-``prlimit``: address space, CPU seconds, file size (the output limit), open files, processes.
-When studylog runs as root, ``setpriv`` first drops to an unprivileged uid of its own (picked at
+there. Limits are set inside the box right before the program starts, by the in-box waiter
+(:mod:`.waiter`; where no C compiler exists, by ``setpriv`` + ``prlimit``): address space (the
+memory limit + a headroom for thread stacks; the resident set is what the waiter limits), CPU
+seconds (soft, then hard 1 s later; the waiter stops the program at the exact limit), file size
+(the output limit), open files, processes. All are hard but the CPU limit's soft part.
+When studylog runs as root, the program runs as an unprivileged uid of its own (picked at
 random per box), because the kernel does not count processes against root's limit. A seccomp
 filter stops any single ``mmap`` larger than the memory limit (the process dies of SIGSYS, which
 the judge reports as MLE, as BOJ would for a ``malloc(2 GB)``).
@@ -41,7 +44,16 @@ import sys
 from pathlib import Path
 
 from studylog.judge.sandbox import spawner as spawners
-from studylog.judge.sandbox.backend import Limits, RunRequest, RunResult, child_env
+from studylog.judge.sandbox import waiter
+from studylog.judge.sandbox.backend import (
+    STACK_UNLIMITED,
+    Limits,
+    RunRequest,
+    RunResult,
+    address_bytes,
+    child_env,
+    decode_status,
+)
 
 BOX = "/box"
 BOX_TMPFS_BYTES = 64 << 20
@@ -61,7 +73,10 @@ class HardLimits:
     file_bytes: int
     nofile: int = 256
     nproc: int = 64
-    stack_bytes: int | None = None
+    stack_bytes: int | None = None  # None: keep; STACK_UNLIMITED: no limit
+    cpu_ms: int | None = None  # the waiter's watchdog (None: only RLIMIT_CPU)
+    wall_ms: int | None = None
+    memory_kb: int | None = None  # resident set the waiter allows
 
 
 def bwrap_path() -> str | None:
@@ -132,7 +147,8 @@ def _mounts(ro: list[str], rw: list[str], java: bool = False) -> list[str]:
 
 def seccomp_filter(limit_bytes: int | None) -> bytes | None:
     """A classic-BPF seccomp program that kills the process on an ``mmap`` longer than
-    ``limit_bytes`` (None where the machine is not known or there is no limit)."""
+    ``limit_bytes`` that is not a ``PROT_NONE`` reservation (glibc reserves 128 MB for each
+    thread's malloc arena that way), None where the machine is not known or there is no limit."""
     arch = _ARCH.get(platform.machine())
     if arch is None or limit_bytes is None or limit_bytes >= 1 << 32:
         return None
@@ -145,9 +161,11 @@ def seccomp_filter(limit_bytes: int | None) -> bytes | None:
     allow, kill = 0x7FFF0000, 0x80000000  # SECCOMP_RET_ALLOW, SECCOMP_RET_KILL_PROCESS
     prog = [
         ins(ld, 0, 0, 4),  # arch
-        ins(jeq, 0, 6, audit),  # other arch: allow
+        ins(jeq, 0, 8, audit),  # other arch: allow
         ins(ld, 0, 0, 0),  # syscall number
-        ins(jeq, 0, 4, nr_mmap),  # not mmap: allow
+        ins(jeq, 0, 6, nr_mmap),  # not mmap: allow
+        ins(ld, 0, 0, 32),  # args[2] (prot), low word
+        ins(jeq, 4, 0, 0),  # PROT_NONE: a reservation (glibc's arenas, guard pages): allow
         ins(ld, 0, 0, 28),  # args[1] (length), high word
         ins(jeq, 0, 3, 0),  # >= 4 GiB: kill
         ins(ld, 0, 0, 24),  # low word
@@ -159,17 +177,23 @@ def seccomp_filter(limit_bytes: int | None) -> bytes | None:
 
 
 def wrap(argv: list[str], limits: HardLimits, *, ro: list[str], rw: list[str], cwd: str,
-         env: dict[str, str], seccomp_fd: int | None = None) -> list[str]:
-    """The command line that runs ``argv`` in a box with ``limits``."""
+         env: dict[str, str], seccomp_fd: int | None = None,
+         waiter_exe: str | None = None) -> list[str]:
+    """The command line that runs ``argv`` in a box with ``limits``: under the in-box
+    ``waiter_exe`` (reporting on fd :data:`waiter.REPORT_FD`), else setpriv + prlimit."""
     bwrap = bwrap_path()
     assert bwrap is not None
     root = os.geteuid() == 0
     cmd = [bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
            "--unshare-cgroup-try", "--die-with-parent", "--new-session"]
-    if root:  # keep only what setpriv needs to drop to the box's own uid
+    if root:  # keep only what dropping to the box's own uid needs (and the waiter's kill)
         cmd += ["--cap-drop", "ALL", "--cap-add", "cap_setuid", "--cap-add", "cap_setgid"]
+        if waiter_exe is not None:
+            cmd += ["--cap-add", "cap_kill"]
     else:
         cmd += ["--unshare-user"]
+    if waiter_exe is not None:
+        ro = [*ro, os.path.dirname(waiter_exe)]
     cmd += _mounts(ro, rw, java=os.path.basename(argv[0]) in ("java", "javac") if argv else False)
     cmd += ["--chdir", cwd, "--clearenv"]
     for key, value in env.items():
@@ -177,21 +201,35 @@ def wrap(argv: list[str], limits: HardLimits, *, ro: list[str], rw: list[str], c
     if seccomp_fd is not None:
         cmd += ["--seccomp", str(seccomp_fd)]
     cmd.append("--")
-    if root:
-        uid = str(random.randrange(1 << 20, 1 << 30))
-        cmd += [_util("setpriv"), f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--"]
-    cmd += _prlimit(limits)
     if argv and argv[0] == sys.executable:
         argv = [python_binary(), *argv[1:]]
-    return cmd + argv
+    uid = random.randrange(1 << 20, 1 << 30) if root else -1
+    if waiter_exe is not None:
+        return cmd + _waiter_args(waiter_exe, limits, uid) + argv
+    if root:
+        cmd += [_util("setpriv"), f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--"]
+    return cmd + _prlimit(limits) + argv
+
+
+def _waiter_args(exe: str, lim: HardLimits, uid: int) -> list[str]:
+    def opt(value: int | None) -> str:
+        return "-1" if value is None else str(value)
+
+    stack = "-2" if lim.stack_bytes == STACK_UNLIMITED else opt(lim.stack_bytes)
+    cpu_ms = lim.cpu_ms if lim.cpu_ms is not None else lim.cpu_s * 1000
+    return [exe, str(waiter.REPORT_FD), str(cpu_ms), opt(lim.wall_ms), opt(lim.memory_kb),
+            opt(lim.address_bytes), str(lim.file_bytes), str(lim.nofile), str(lim.nproc), stack,
+            str(uid), "--"]
 
 
 def _prlimit(lim: HardLimits) -> list[str]:
     def both(value: int | None) -> str:
-        v = "unlimited" if value is None else str(value)
+        v = "unlimited" if value is None or value == STACK_UNLIMITED else str(value)
         return f"{v}:{v}"
 
-    args = [_util("prlimit"), f"--cpu={both(lim.cpu_s)}", f"--fsize={both(lim.file_bytes)}",
+    # soft/hard split: SIGXCPU at the soft limit (a TLE the judge can tell), SIGKILL 1 s later
+    cpu = f"{lim.cpu_s}:{lim.cpu_s + 1}"
+    args = [_util("prlimit"), f"--cpu={cpu}", f"--fsize={both(lim.file_bytes)}",
             f"--nofile={both(lim.nofile)}", f"--nproc={both(lim.nproc)}", "--core=0:0"]
     if lim.address_bytes is not None:
         args.append(f"--as={both(lim.address_bytes)}")
@@ -259,13 +297,17 @@ def _file_args(argv: list[str]) -> list[str]:
     return dirs
 
 
-def hard_limits(limits: Limits) -> HardLimits:
-    """A run's :class:`Limits` as the box's hard limits."""
+def hard_limits(limits: Limits, watched: bool = True) -> HardLimits:
+    """A run's :class:`Limits` as the box's limits (``watched``: the in-box waiter watches the
+    resident set, so the address space gets its headroom)."""
+    stack = limits.stack_kb
     return HardLimits(
         cpu_s=max(1, math.ceil(limits.cpu_ms / 1000)),
-        address_bytes=None if limits.memory_kb is None else limits.memory_kb * 1024,
+        address_bytes=address_bytes(limits, headroom=watched),
         file_bytes=limits.output_bytes, nofile=limits.open_files, nproc=limits.processes,
-        stack_bytes=None if limits.stack_kb is None else limits.stack_kb * 1024,
+        stack_bytes=None if stack is None else STACK_UNLIMITED if stack == STACK_UNLIMITED
+        else stack * 1024,
+        cpu_ms=limits.cpu_ms, wall_ms=limits.wall_ms, memory_kb=limits.memory_kb,
     )
 
 
@@ -278,18 +320,36 @@ class BoxBackend:
     def run(self, request: RunRequest) -> RunResult:
         """Run ``request`` in a fresh box; the box and all it started are gone afterwards."""
         argv, limits, mounts = list(request.argv), request.limits, request.mounts
-        hard = hard_limits(limits)
-        fds: tuple[tuple[int, Path], ...] = ()
-        program = seccomp_filter(hard.address_bytes) if limits.seccomp else None
+        exe = waiter.binary()
+        hard = hard_limits(limits, watched=exe is not None)
+        fds: tuple[tuple[int, Path, bool], ...] = ()
+        one_map = None if limits.memory_kb is None else limits.memory_kb * 1024
+        program = seccomp_filter(one_map) if limits.seccomp else None
+        seccomp_fd = None
         if program is not None:
             bpf = request.run_dir / "seccomp"
             bpf.write_bytes(program)
-            fds = ((3, bpf),)
+            fds = ((3, bpf, False),)
+            seccomp_fd = 3
+        report = request.run_dir / "report"
+        if exe is not None:
+            fds = (*fds, (waiter.REPORT_FD, report, True))
         ro = [*mounts.ro, *[d for d in _file_args(argv) if d not in mounts.rw]]
         env = child_env(BOX, PATH, request.env)
         wrapped = wrap(argv, hard, ro=ro, rw=list(mounts.rw), cwd=mounts.cwd or BOX,
-                       env=env, seccomp_fd=3 if fds else None)
-        got = spawners.run_spawned(wrapped, {}, "/", request, fds=fds, reap_all=True)
+                       env=env, seccomp_fd=seccomp_fd, waiter_exe=exe)
+        got = spawners.run_spawned(wrapped, {}, "/", request, fds=fds, reap_all=True,
+                                   grace_s=0.5 if exe is not None else 0.0)
+        if exe is not None:
+            seen = waiter.read_report(report)
+            if seen is not None:  # the program's own wait status and rusage: unambiguous
+                code, sig = decode_status(seen.status)
+                return dataclasses.replace(
+                    got, exit_code=code, signal=sig, cpu_ms=seen.cpu_ms,
+                    memory_kb=seen.memory_kb or got.memory_kb,
+                    timed_out=got.timed_out or seen.stop == waiter.STOP_WALL,
+                    cpu_limited=seen.stop == waiter.STOP_CPU,
+                    memory_limited=seen.stop == waiter.STOP_MEMORY)
         code = got.exit_code
         if code is not None and 128 < code <= 128 + 64:  # bwrap: killed by signal N -> 128 + N
             return dataclasses.replace(got, exit_code=None, signal=code - 128)

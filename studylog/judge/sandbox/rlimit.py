@@ -26,9 +26,11 @@ from typing import Any
 from studylog.judge.sandbox import spawner as spawners
 from studylog.judge.sandbox.backend import (
     POLL_SLICE_MS,
+    STACK_UNLIMITED,
     Limits,
     RunRequest,
     RunResult,
+    address_bytes,
     child_env,
     decode_status,
     kill_group,
@@ -43,14 +45,15 @@ def preexec(limits: Limits) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s + 1))
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits.output_bytes, limits.output_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if limits.memory_kb is not None:
-        as_bytes = limits.memory_kb * 1024
+    as_bytes = address_bytes(limits, headroom=False)
+    if as_bytes is not None:
         resource.setrlimit(resource.RLIMIT_AS, (as_bytes, as_bytes))
     if limits.stack_kb is not None:
         hard = resource.getrlimit(resource.RLIMIT_STACK)[1]
-        want = limits.stack_kb * 1024
+        want = resource.RLIM_INFINITY if limits.stack_kb == STACK_UNLIMITED else (
+            limits.stack_kb * 1024)
         if hard != resource.RLIM_INFINITY:
-            want = min(want, hard)
+            want = hard if want == resource.RLIM_INFINITY else min(want, hard)
         resource.setrlimit(resource.RLIMIT_STACK, (want, hard))
     # Python ignores SIGXFSZ and SIGPIPE in itself; a C program should die of them by default.
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
@@ -153,8 +156,9 @@ def spawner_limits(limits: Limits) -> dict[str, Any]:
     """The fallback's soft limits as the spawner process sets them."""
     return {
         "cpu_s": max(1, math.ceil(limits.cpu_ms / 1000)), "fsize": limits.output_bytes,
-        "as": None if limits.memory_kb is None else limits.memory_kb * 1024,
-        "stack": None if limits.stack_kb is None else limits.stack_kb * 1024,
+        "as": address_bytes(limits, headroom=False),
+        "stack": None if limits.stack_kb is None else
+        resource.RLIM_INFINITY if limits.stack_kb == STACK_UNLIMITED else limits.stack_kb * 1024,
     }
 
 

@@ -100,10 +100,12 @@ def run(
     finally:
         _rmtree(run_dir)
     sig, cpu_ms, timed_out = got.signal, got.cpu_ms, got.timed_out
-    if sig == signal.SIGXCPU or cpu_ms > limits.cpu_ms:
-        timed_out = True
-    elif sig == signal.SIGKILL and cpu_ms >= math.ceil(limits.cpu_ms / 1000) * 1000:
-        timed_out = True  # the hard CPU limit
+    wall_limited = timed_out and not got.cpu_limited and cpu_ms <= limits.cpu_ms
+    if got.cpu_limited or sig == signal.SIGXCPU or cpu_ms > limits.cpu_ms:
+        timed_out = True  # the waiter's watchdog, or the soft CPU limit
+    elif sig == signal.SIGKILL and cpu_ms >= (math.ceil(limits.cpu_ms / 1000) + 1) * 1000 - 600:
+        timed_out = True  # the hard CPU limit (1 s after the soft one): the kernel reports
+        # up to ~550 ms less CPU than the limit for a process it killed there
     return Outcome(
         exit_code=got.exit_code, signal=sig, cpu_ms=cpu_ms, wall_ms=got.wall_ms,
         memory_kb=got.memory_kb,
@@ -111,7 +113,11 @@ def run(
         stderr=err.decode("utf-8", errors="replace"),
         stdout_bytes=len(out),
         timed_out=timed_out,
-        output_limited=len(out) >= limits.output_bytes or sig == signal.SIGXFSZ,
+        # the file-size limit stops a write past the limit (EFBIG, or SIGXFSZ): a run that
+        # wrote exactly the limit and ended well is not over it
+        output_limited=len(out) > limits.output_bytes or sig == signal.SIGXFSZ or (
+            len(out) == limits.output_bytes and (sig is not None or got.exit_code != 0)),
+        memory_limited=got.memory_limited, wall_limited=wall_limited,
         cancelled=got.cancelled,
         sandbox=backend.name,
     )

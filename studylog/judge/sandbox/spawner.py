@@ -139,20 +139,23 @@ def lease() -> Iterator[Spawner]:
 
 
 def run_spawned(argv: list[str], env: dict[str, str], cwd: str, request: RunRequest, *,
-                limits: dict[str, Any] | None = None, fds: tuple[tuple[int, Path], ...] = (),
-                reap_all: bool = False) -> RunResult:
+                limits: dict[str, Any] | None = None,
+                fds: tuple[tuple[int, Path, bool], ...] = (), reap_all: bool = False,
+                grace_s: float = 0.0) -> RunResult:
     """Start ``argv`` from a leased spawner and wait here for its report, killing its process
     group on the wall-clock limit or a cancel. ``limits`` are the soft limits the spawner sets
     (None in a box, which sets its own); ``reap_all`` waits for every process handed to the
-    spawner (a box's init)."""
+    spawner (a box's init). ``fds`` are files opened for the child at those numbers (writable
+    where the flag says so); ``grace_s`` extends the wall-clock deadline (an in-box waiter
+    stops the program itself and reports it)."""
     req = {
         "argv": argv, "env": env, "cwd": cwd, "stdin": str(request.stdin_path),
         "stdout": str(request.stdout_path), "stderr": str(request.stderr_path),
-        "fds": [[fd, str(path)] for fd, path in fds], "reap_all": reap_all, "limits": limits,
+        "fds": [[fd, str(path), write] for fd, path, write in fds], "reap_all": reap_all, "limits": limits,
     }
     cancel = request.cancel
     start = time.monotonic()
-    deadline = start + request.limits.wall_ms / 1000
+    deadline = start + request.limits.wall_ms / 1000 + grace_s
     timed_out = cancelled = False
     with lease() as sp:
         pid = sp.start(req)

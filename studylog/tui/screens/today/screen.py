@@ -157,7 +157,7 @@ class TodayScreen(SectionRevisions):
         table = self.query_one("#day-attempts", DataTable)
         table.clear()
         for a in attempts:
-            table.add_row(a.problem_id, a.title, a.final_verdict, str(a.attempts))
+            table.add_row(a.problem_id, a.title, a.verdict, str(a.attempts))
 
     def _fill_runs(self, runs: list[DayRun]) -> None:
         table = self.query_one("#day-runs", DataTable)
