@@ -104,6 +104,8 @@ CHECKER_NAMES = {
     "float": ("실수 비교 (오차 {eps})", "float (error {eps})"),
     "unordered": ("줄 순서 무관", "unordered (lines in any order)"),
     "special": ("스페셜 저지{file}", "special judge{file}"),
+    "icpc": ("ICPC 기본 검증기{file}", "ICPC default validator{file}"),
+    "kattis": ("패키지의 출력 검증기{file}", "the package's output validator{file}"),
 }
 WORDS = {
     "sample_input": ("예제 입력 {n}", "Sample input {n}"),

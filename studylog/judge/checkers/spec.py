@@ -1,4 +1,6 @@
-"""The checker kinds a problem can name (``boj``, ``float:1e-4``, ``special:checker.py``...),
+"""The checker kinds a problem can name (``boj``, ``float:1e-4``, ``special:checker.py``,
+``icpc:float_tolerance 1e-6`` (the ICPC default validator and its flags), ``kattis[:FLAGS]`` (the
+problem's own output validator)...),
 parsed once into a :class:`CheckerSpec` when the problem loads, and what a checker returns; the
 checkers themselves are in :mod:`studylog.judge.checkers.compare`."""
 
@@ -11,7 +13,7 @@ from pathlib import Path
 from studylog.errors import UserError
 from studylog.judge.verdicts import Verdict
 
-CHECKERS = ("exact", "boj", "tokens", "float", "unordered", "special")
+CHECKERS = ("exact", "boj", "tokens", "float", "unordered", "special", "icpc", "kattis")
 DEFAULT = "boj"
 FLOAT_EPS = 1e-6
 
@@ -54,8 +56,8 @@ def parse_kind(kind: str) -> tuple[str, str]:
     argument is bad."""
     name, _, arg = kind.strip().partition(":")
     if name not in CHECKERS:
-        raise UserError(f"unknown checker {kind!r} (use {', '.join(CHECKERS)}, float:EPS or "
-                        f"special:FILE)")
+        raise UserError(f"unknown checker {kind!r} (use {', '.join(CHECKERS)}, float:EPS, "
+                        f"special:FILE or icpc:FLAGS)")
     if name == "float" and arg:
         try:
             eps = float(arg)
@@ -66,6 +68,10 @@ def parse_kind(kind: str) -> tuple[str, str]:
     elif name == "special" and arg and (Path(arg).name != arg or arg.startswith(".")):
         raise UserError(f"checker {kind!r}: the special judge must be a file name in the "
                         f"problem's folder (e.g. special:checker.py)")
-    elif arg and name not in ("float", "special"):
+    elif name == "icpc":
+        from studylog.judge.checkers.kattis import DefaultFlags
+
+        DefaultFlags.parse(arg)
+    elif arg and name not in ("float", "special", "kattis"):
         raise UserError(f"checker {name!r} takes no argument (got {kind!r})")
     return name, arg
