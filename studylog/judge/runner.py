@@ -46,16 +46,36 @@ class TestResult:
     received: str = ""
     stderr: str = ""
     checker_message: str = ""  # a special judge's comment
+    group: str = ""  # its test group ("" for none)
 
     __test__ = False  # not a pytest class
 
     def to_json(self) -> dict[str, Any]:
-        """The per-test summary (no input/output texts)."""
-        return {
+        """The per-test summary (no input/output texts; ``group`` where it has one)."""
+        data: dict[str, Any] = {
             "index": self.index, "name": self.name, "kind": self.kind,
             "verdict": self.verdict.value, "time_ms": self.time_ms, "memory_kb": self.memory_kb,
             "exit_code": self.exit_code, "signal": self.signal,
         }
+        if self.group:
+            data["group"] = self.group
+        return data
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """One test group's result: its verdict (the first failing test's), passed of total."""
+
+    group: str
+    verdict: Verdict
+    passed: int
+    total: int
+    time_ms: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The group's row of ``--json`` ``groups``."""
+        return {"group": self.group, "verdict": self.verdict.value, "passed": self.passed,
+                "total": self.total, "time_ms": self.time_ms}
 
 
 @dataclass
@@ -77,6 +97,23 @@ class JudgeResult:
     time_limit_ms: int = 0  # the CPU limit with the language's allowance
     sandbox: str = ""  # "bwrap" or "rlimit": what the tests ran in
     checker: str = "boj"  # the problem's checker kind (see checkers/spec.py)
+
+    @property
+    def groups(self) -> list[GroupResult]:
+        """Per test group (in test order), where the problem has groups; else empty."""
+        names: list[str] = []
+        for t in self.tests:
+            if t.group and t.group not in names:
+                names.append(t.group)
+        out = []
+        for g in names:
+            ts = [t for t in self.tests if t.group == g]
+            ran = [t.time_ms for t in ts if t.verdict is not Verdict.SKIP]
+            every_skip = all(t.verdict is Verdict.SKIP for t in ts)
+            out.append(GroupResult(g, Verdict.SKIP if every_skip else overall([t.verdict for t in ts]),
+                                   sum(t.verdict is Verdict.AC for t in ts), len(ts),
+                                   max(ran, default=0)))
+        return out
 
     @property
     def first_failure(self) -> TestResult | None:
@@ -101,6 +138,8 @@ class JudgeResult:
         }
         if self.compile_message:
             data["compile_message"] = self.compile_message
+        if any(t.group for t in self.tests):
+            data["groups"] = [g.to_json() for g in self.groups]
         fail = self.first_failure
         if fail is not None and fail.verdict is not Verdict.CE:
             data["first_failure"] = {
@@ -204,7 +243,7 @@ def run_test(
         index=index, name=test.name, kind=test.kind, verdict=verdict, time_ms=took,
         memory_kb=out.memory_kb, exit_code=out.exit_code, signal=out.signal, input=test.input,
         expected=test.expected, received=out.stdout, stderr=out.stderr,
-        checker_message="\n".join(n for n in notes if n),
+        checker_message="\n".join(n for n in notes if n), group=test.group,
     )
 
 
@@ -252,8 +291,8 @@ def judge_events(
         b = languages.build(source, language, build_dir, problem.memory_mb, cancel=cancel)
         yield Compiled(language, b.ok, b.message, len(cases))
         if not b.ok:
-            ce = [TestResult(i + 1, c.name, c.kind, Verdict.CE if i == 0 else Verdict.SKIP)
-                  for i, c in enumerate(cases)]
+            ce = [TestResult(i + 1, c.name, c.kind, Verdict.CE if i == 0 else Verdict.SKIP,
+                             group=c.group) for i, c in enumerate(cases)]
             res = summarize(problem, language, ce, compile_message=b.message)
             res.verdict = Verdict.CE
             res.time_limit_ms = limits.cpu_ms
@@ -274,7 +313,7 @@ def _run_all(problem: Problem, language: languages.Language, argv: list[str], li
     def task(i: int, case: TestCase) -> TestResult:
         if stop.is_set() or kill.is_set() or (cancel is not None and cancel.is_set()):
             return TestResult(i + 1, case.name, case.kind, Verdict.SKIP, input=case.input,
-                              expected=case.expected)
+                              expected=case.expected, group=case.group)
         r = run_test(argv, problem, limits, case, i + 1, kill)
         if r.verdict is Verdict.TLE:
             stop.set()

@@ -21,6 +21,7 @@ from studylog.words import Lang, as_lang, pick
 
 if TYPE_CHECKING:
     from studylog.judge.problems.bank import Problem, ProblemStatus
+    from studylog.judge.problems.check import CheckReport, CheckRow
     from studylog.judge.problems.folders import Plan
 
 INPUT_LINES = 20
@@ -124,6 +125,15 @@ WORDS = {
     "exported": ("{id} {title} 내보냄: {path} (`studylog problems add {path}` 로 다시 추가)",
                  "exported {id} {title} to {path} (`studylog problems add {path}` takes it "
                  "back)"),
+    "exported_kattis": ("{id} {title} 내보냄 (ICPC/Kattis 패키지, 테스트 {tests}개): {path} "
+                        "(`studylog problems add {path}` 로 다시 추가)",
+                        "exported {id} {title} as an ICPC/Kattis package ({tests} tests) to "
+                        "{path} (`studylog problems add {path}` takes it back)"),
+    "check_summary": ("{id}: 제출 {judged}개 채점, 폴더와 다른 판정 {disagree}개",
+                      "{id}: {judged} submissions judged, {disagree} disagree with their folder"),
+    "check_agree": ("일치", "agrees"),
+    "check_disagree": ("불일치", "DISAGREES"),
+    "check_skipped": ("채점 안 함", "not judged"),
     "no_statement": ("(문제 설명 없음: {folder} 에서 가져온 테스트 {n}개)",
                      "(No statement: {n} tests imported from {folder}.)"),
 }
@@ -495,6 +505,39 @@ def added_line(problem: Problem, tests: int, lang: str) -> str:
     return phrase("added", lang, id=problem.id, title=problem.title, tests=tests,
                 ts="" if tests == 1 else "s", samples=n, ss="" if n == 1 else "s",
                 checker=problem.checker, path=problem.path)
+
+
+CHECK_HEADERS = {
+    "ko": ["폴더", "파일", "언어", "판정", "기대", "결과", "시간", "메모"],
+    "en": ["folder", "file", "lang", "verdict", "expected", "result", "time", "note"],
+}
+
+
+def check_headers(lang: str) -> list[str]:
+    """Column headers of ``problems check``."""
+    return list(CHECK_HEADERS[as_lang(lang)])
+
+
+def check_row(row: CheckRow, lang: str) -> list[str]:
+    """One labelled submission as the cells of ``problems check``."""
+    if not row.verdict:
+        result = phrase("check_skipped", lang)
+    else:
+        result = phrase("check_agree" if row.agrees else "check_disagree", lang)
+    return [row.label, row.file, row.language, row.verdict or "-", "/".join(row.expected),
+            result, f"{row.time_ms} ms" if row.verdict else "-", row.note]
+
+
+def check_summary(report: CheckReport, lang: str) -> str:
+    """The last line of ``problems check``."""
+    return phrase("check_summary", lang, id=report.problem_id, judged=report.judged,
+                  disagree=len(report.disagreements))
+
+
+def exported_kattis_line(problem: Problem, path: object, tests: int, lang: str) -> str:
+    """The line after a problem was exported as an ICPC/Kattis package."""
+    return phrase("exported_kattis", lang, id=problem.id, title=problem.title, path=path,
+                  tests=tests)
 
 
 def exported_line(problem: Problem, path: object, lang: str) -> str:
