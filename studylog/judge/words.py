@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from studylog.judge.checkers import compare as checker
 from studylog.judge.checkers.spec import FLOAT_EPS, parse_kind
-from studylog.judge.runner import JudgeResult, TestResult
+from studylog.judge.runner import GroupResult, JudgeResult, TestResult
 from studylog.judge.stress import StressResult
 from studylog.judge.verdicts import ENGLISH, KOREAN, Verdict
 from studylog.words import Lang, as_lang, pick
@@ -216,6 +216,20 @@ def test_row(t: TestResult) -> list[str]:
     if t.verdict is Verdict.SKIP:
         return [str(t.index), t.name, t.kind, "SKIP", "-", "-"]
     return [str(t.index), t.name, t.kind, t.verdict.value, f"{t.time_ms} ms", memory(t.memory_kb)]
+
+
+GROUP_HEADERS = {"ko": ["그룹", "판정", "통과", "시간"], "en": ["group", "verdict", "passed", "time"]}
+
+
+def group_headers(lang: str) -> list[str]:
+    """Column headers of the per-group table."""
+    return list(GROUP_HEADERS[as_lang(lang)])
+
+
+def group_row(g: GroupResult) -> list[str]:
+    """One test group as cells: name, verdict, passed/total, max time."""
+    return [g.group, g.verdict.value, f"{g.passed}/{g.total}",
+            "-" if g.verdict is Verdict.SKIP else f"{g.time_ms} ms"]
 
 
 def test_row_json(t: dict) -> list[str]:

@@ -121,8 +121,8 @@ def tex_to_text(tex: str) -> str:
     return "\n".join(line.rstrip() for line in t.strip().split("\n")) + "\n"
 
 
-def _statement(root: Path) -> tuple[str | None, Path | None]:
-    """The statement text (markdown as is, .tex made readable) and its folder."""
+def _statement(root: Path) -> tuple[str | None, Path | None, Path | None]:
+    """The statement text (markdown as is, .tex made readable), its folder and its file."""
     for d in STATEMENT_DIRS:
         folder = root / d
         if not folder.is_dir():
@@ -132,13 +132,13 @@ def _statement(root: Path) -> tuple[str | None, Path | None]:
                      "problem.tex"):
             if want in files:
                 text = read_text(folder / want, root)
-                return (text if want.endswith(".md") else tex_to_text(text)), folder
+                return (text if want.endswith(".md") else tex_to_text(text)), folder, folder / want
         other = next((f for f in files if f.startswith("problem.") and f.endswith((".md", ".tex"))),
                      None)
         if other:
             text = read_text(folder / other, root)
-            return (text if other.endswith(".md") else tex_to_text(text)), folder
-    return None, None
+            return (text if other.endswith(".md") else tex_to_text(text)), folder, folder / other
+    return None, None, None
 
 
 def scan_kattis(root: Path) -> Found:
@@ -223,7 +223,7 @@ def scan_kattis(root: Path) -> Found:
         if (root / "data" / "secret" / g / "testdata.yaml").is_file():
             notes.append(f"data/secret/{g}/testdata.yaml: per-group flags and scores are not "
                          f"used (the group's results are shown)")
-    text, statement_dir = _statement(root)
+    text, statement_dir, statement_file = _statement(root)
     if statement_dir is not None:
         copies.append((statement_dir, statement_dir.name))
     if (root / "submissions").is_dir():
@@ -231,7 +231,7 @@ def scan_kattis(root: Path) -> Found:
     layout = "ICPC/Kattis package (problem.yaml, data/)"
     if groups:
         layout += f"; test groups: {', '.join(groups)}"
-    found = Found(root, [layout], tests, samples, None, None, notes=notes)
+    found = Found(root, [layout], tests, samples, statement_file, None, notes=notes)
     found.package = "kattis"
     found.statement_text = text
     found.copies = copies

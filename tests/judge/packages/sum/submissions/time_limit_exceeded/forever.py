@@ -1,0 +1,4 @@
+import sys
+x = 0
+while True:
+    x += 1
