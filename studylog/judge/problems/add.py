@@ -148,6 +148,7 @@ def _stage(p: Plan, stage: Path) -> None:
             if src.is_dir():
                 shutil.copytree(src, stage / name, ignore=IGNORED, symlinks=False)
             else:
+                (stage / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(src, stage / name)
     text = p.statement
     if text is None:

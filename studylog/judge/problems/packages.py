@@ -295,12 +295,28 @@ def scan_polygon(root: Path) -> Found:
                             f"lacks (put it in files/)")
         if header is not None:
             copies.append((header, "testlib.h"))
+    labels = {"main": "accepted", "accepted": "accepted", "wrong-answer": "wrong_answer",
+              "presentation-error": "wrong_answer", "time-limit-exceeded": "time_limit_exceeded",
+              "memory-limit-exceeded": "memory_limit_exceeded", "rejected": "rejected",
+              "time-limit-exceeded-or-accepted": "", "failed": "rejected"}
+    for sol in tree.findall("assets/solutions/solution"):
+        label = labels.get(sol.get("tag", ""), "")
+        source = sol.find("source")
+        if not label or source is None or not source.get("path"):
+            continue
+        path = _inside(root, root / source.get("path", ""))
+        if path.is_file():
+            copies.append((path, f"submissions/{label}/{path.name}"))
     if not samples:
         samples, tests = tests[:1], tests[1:]
     text = None
     for legend in sorted(root.glob("statements/*/problem.tex")) + sorted(
             root.glob("statement-sections/*/legend.tex")):
-        text = f"# {title}\n\n" + tex_to_text(read_text(legend, root))
+        body = read_text(legend, root)
+        body = re.sub(r"\\begin\{problem\}(\{[^}]*\})*", "", body)
+        body = body.replace("\\InputFile", "\\section*{Input}").replace(
+            "\\OutputFile", "\\section*{Output}")
+        text = f"# {title}\n\n" + tex_to_text(body)
         break
     found = Found(root, ["Polygon package (problem.xml, tests/)"], tests, samples, None, None,
                   notes=notes)
@@ -352,8 +368,9 @@ def export_kattis(problem: Any, dest: Path) -> list[str]:
             meta["validator_flags"] = spec.arg
         elif spec.name == "exact":
             meta["validator_flags"] = "case_sensitive space_change_sensitive"
+        if spec.name != "icpc":
+            hint = spec.kind  # studylog reads its own checker back exactly
         if spec.name not in ("float", "icpc"):
-            hint = spec.kind
             notes.append(f"checker {spec.kind} has no ICPC equivalent: other judges use the "
                          f"default validator; studylog reads it back")
     meta["limits"] = {"time_limit": problem.time_limit_ms / 1000, "memory": problem.memory_mb}
@@ -363,9 +380,14 @@ def export_kattis(problem: Any, dest: Path) -> list[str]:
         (dest / "problem.yaml").write_text(head + miniyaml.dumps(meta), encoding="utf-8")
         (dest / ".timelimit").write_text(f"{problem.time_limit_ms / 1000:g}\n", encoding="utf-8")
         seen: set[str] = set()
+        counts: dict[str, int] = {}
         for t in build_tests(problem):
             where = "sample" if t.kind == "sample" else "secret"
             name = _case_name(t.name, t.kind)
+            if where == "secret":  # numbered so that every tool runs them in studylog's order
+                folder, _, leaf = name.rpartition("/")
+                counts[folder] = counts.get(folder, 0) + 1
+                name = f"{folder}/" * bool(folder) + f"{counts[folder]:03d}-{leaf}"
             while f"{where}/{name}" in seen:
                 name += "_"
             seen.add(f"{where}/{name}")
