@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from studylog.judge.problems.cases import build_tests
     from studylog.judge.problems.check import CheckReport
     from studylog.judge.problems.check import check as check_submissions
-    from studylog.judge.problems.packages import export_kattis
     from studylog.judge.problems.folders import parse_memory, parse_time_limit
+    from studylog.judge.problems.packages import export_kattis
     from studylog.judge.problems.status import problem_statuses, statuses
     from studylog.judge.records import attempt, history
     from studylog.judge.runner import Compiled, Event, Finished, JudgeResult, TestDone, TestResult
@@ -95,12 +95,13 @@ _DOOR: dict[str, tuple[str, str | None]] = {
 }
 
 __all__ = [
-    "AddOptions", "CheckReport", "Compiled", "Event", "Finished", "JudgeResult", "Problem", "ProblemStatus",
-    "ShrinkStep", "StressFinished", "StressFound", "StressProgress", "StressResult", "TestDone",
-    "TestResult", "Verdict", "add_planned", "add_problem", "attempt", "build_tests",
-    "check_submissions", "export_kattis", "export_problem", "get_problem", "history", "list_problems", "new_starter", "parse_memory",
-    "parse_time_limit", "plan_add", "problem_statuses", "sandbox_name", "sandbox_probe", "solve",
-    "solve_events", "statement_markdown", "statuses", "stress_and_save", "words",
+    "AddOptions", "CheckReport", "Compiled", "Event", "Finished", "JudgeResult", "Problem",
+    "ProblemStatus", "ShrinkStep", "StressFinished", "StressFound", "StressProgress",
+    "StressResult", "TestDone", "TestResult", "Verdict", "add_planned", "add_problem",
+    "attempt", "build_tests", "check_submissions", "export_kattis", "export_problem",
+    "get_problem", "history", "list_problems", "new_starter", "parse_memory",
+    "parse_time_limit", "plan_add", "problem_statuses", "sandbox_name", "sandbox_probe",
+    "solve", "solve_events", "statement_markdown", "statuses", "stress_and_save", "words",
 ]
 
 

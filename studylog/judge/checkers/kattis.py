@@ -21,60 +21,18 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from studylog.errors import UserError
 from studylog.judge.checkers import programs
 from studylog.judge.checkers.programs import CheckerFailed
-from studylog.judge.checkers.spec import Checked
+from studylog.judge.checkers.spec import Checked, DefaultFlags
 from studylog.judge.verdicts import Verdict
 
 ACCEPT, REJECT = 42, 43
 VALIDATOR_DIRS = ("output_validators", "output_validator")
 MESSAGE_CHARS = 600
-_FLAGS_WITH_VALUE = ("float_tolerance", "float_absolute_tolerance", "float_relative_tolerance")
-_FLAGS_PLAIN = ("case_sensitive", "space_change_sensitive")
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-
-
-@dataclass(frozen=True)
-class DefaultFlags:
-    """The default validator's flags, parsed."""
-
-    case_sensitive: bool = False
-    space_change_sensitive: bool = False
-    abs_tol: float | None = None
-    rel_tol: float | None = None
-
-    @classmethod
-    def parse(cls, flags: str) -> DefaultFlags:
-        """``flags`` (``float_tolerance 1e-6 case_sensitive``...); UserError on a bad one."""
-        words = flags.split()
-        case = space = False
-        abs_tol = rel_tol = None
-        i = 0
-        while i < len(words):
-            w = words[i]
-            if w in _FLAGS_PLAIN:
-                case, space = (True, space) if w == "case_sensitive" else (case, True)
-                i += 1
-                continue
-            if w not in _FLAGS_WITH_VALUE:
-                raise UserError(f"unknown validator flag {w!r} (known: "
-                                f"{', '.join(_FLAGS_PLAIN + _FLAGS_WITH_VALUE)})")
-            try:
-                value = float(words[i + 1])
-            except (IndexError, ValueError):
-                raise UserError(f"validator flag {w} needs a number") from None
-            if not (math.isfinite(value) and value >= 0):
-                raise UserError(f"validator flag {w} needs a number >= 0")
-            if w != "float_relative_tolerance":
-                abs_tol = value
-            if w != "float_absolute_tolerance":
-                rel_tol = value
-            i += 2
-        return cls(case, space, abs_tol, rel_tol)
 
 
 def _floats_match(answer: str, output: str, f: DefaultFlags) -> bool:

@@ -52,7 +52,9 @@ def _title_from(statement: str | None, problem_id: str) -> str | None:
 
 def plan(folder: Path, options: AddOptions, db_path: Path | None = None) -> Plan:
     """Read ``folder`` and resolve the problem it becomes; UserError naming what is wrong."""
-    found = scan(folder)
+    from studylog.judge.problems.packages import scan_package
+
+    found = scan_package(folder) or scan(folder)
     samples, tests = read_pairs(found)
     statement = read_text(found.statement, found.folder) if found.statement else None
     meta: dict[str, Any] = {}

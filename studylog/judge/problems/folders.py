@@ -140,12 +140,6 @@ def scan(folder: Path) -> Found:
     if not folder.is_dir():
         raise UserError(f"{folder} is not a folder")
     top = _names(folder)
-    from studylog.judge.problems import packages
-
-    if "problem.toml" not in top and packages.is_kattis(folder, top):
-        return packages.scan_kattis(folder)
-    if "problem.toml" not in top and packages.is_polygon(top):
-        return packages.scan_polygon(folder)
     checker = next((folder / c for c in CANDIDATES if c in top and (folder / c).is_file()), None)
     statement = next((folder / s for s in ("statement.md", "statement.txt") if s in top), None)
     if "problem.toml" in top:

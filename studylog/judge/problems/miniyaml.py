@@ -75,7 +75,9 @@ def scalar(text: str) -> Any:
 
 
 def _split_inline(body: str) -> list[str]:
-    parts, depth, cur, quote = [], 0, [], ""
+    parts: list[str] = []
+    cur: list[str] = []
+    depth, quote = 0, ""
     for ch in body:
         if quote:
             quote = "" if ch == quote else quote

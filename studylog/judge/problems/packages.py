@@ -44,6 +44,21 @@ DEFAULT_MEMORY_MB = 1024
 DEFAULT_TIME_MS = 1000
 
 
+def scan_package(folder: Path) -> Found | None:
+    """The package at ``folder`` (Kattis/ICPC or Polygon) read, or None when it is none."""
+    folder = folder.expanduser()
+    if not folder.is_dir():
+        return None
+    names = os.listdir(folder)
+    if "problem.toml" in names:
+        return None
+    if is_kattis(folder, names):
+        return scan_kattis(folder)
+    if is_polygon(names):
+        return scan_polygon(folder)
+    return None
+
+
 def is_kattis(folder: Path, names: list[str]) -> bool:
     """Whether ``folder`` is a Kattis/ICPC package (``problem.yaml``, or ``data/sample`` or
     ``data/secret``)."""
@@ -194,7 +209,7 @@ def scan_kattis(root: Path) -> Found:
         copies.append((vdir, vdir.name))
         checker = f"kattis:{flags}" if flags else "kattis"
     else:
-        from studylog.judge.checkers.kattis import DefaultFlags
+        from studylog.judge.checkers.spec import DefaultFlags
 
         try:
             DefaultFlags.parse(flags)

@@ -1,4 +1,3 @@
-import sys
 x = 0
 while True:
     x += 1
