@@ -265,3 +265,19 @@ def test_builtin_problem_exports_all_its_tests_as_a_kattis_package(tmp_path):
     assert "float_tolerance 0.01" in (tmp_path / "k" / "problem.yaml").read_text("utf-8")
     assert [(t.input, t.expected) for t in build_tests(copy)] == [
         (t.input, t.expected) for t in tests]
+
+
+@needs_cc
+def test_time_limit_from_the_accepted_submissions_times_the_multiplier(tmp_path):
+    pkg = tmp_path / "hello3"
+    shutil.copytree(PACKAGES / "hello", pkg)
+    shutil.rmtree(pkg / "submissions" / "time_limit_exceeded")
+    (pkg / "problem.yaml").write_text("name: Hello\nlimits:\n  time_multiplier: 2\n",
+                                      encoding="utf-8")
+    r = cli("problems", "add", str(pkg), "--dry-run")
+    assert "time_multiplier (2)" in r.output
+    assert cli("problems", "add", str(pkg)).exit_code == 0, r.output
+    ms = get_problem("hello3").time_limit_ms
+    assert 100 <= ms <= 3000 and ms % 100 == 0
+    assert cli("problems", "add", str(pkg), "--id", "hello4", "--time-limit", "1.5s").exit_code == 0
+    assert get_problem("hello4").time_limit_ms == 1500

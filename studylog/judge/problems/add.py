@@ -103,6 +103,7 @@ def plan(folder: Path, options: AddOptions, db_path: Path | None = None) -> Plan
         time_limit_ms=options.time_limit_ms or int(meta.get("time_limit_ms", DEFAULT_TIME_MS)),
         memory_mb=options.memory_mb or int(meta.get("memory_mb", DEFAULT_MEMORY_MB)),
         samples=samples, tests=tests, statement=statement, replaces=replaces,
+        time_given=options.time_limit_ms is not None,
     )
 
 
@@ -206,7 +207,16 @@ def add(p: Plan) -> bank.Problem:
     try:
         stage = tmp / p.id
         _stage(p, stage)
-        validate(bank.load_problem(stage))
+        staged = bank.load_problem(stage)
+        if p.found.derive_time and not p.time_given:
+            from studylog.judge.problems.packages import derive_time_limit
+
+            ms = derive_time_limit(staged, p.found.derive_time)
+            toml = (stage / "problem.toml").read_text(encoding="utf-8")
+            toml = toml.replace(f"time_limit_ms = {p.time_limit_ms}\n", f"time_limit_ms = {ms}\n")
+            (stage / "problem.toml").write_text(toml, encoding="utf-8")
+            staged = bank.load_problem(stage)
+        validate(staged)
         if p.target.exists():
             if not p.replaces and p.target.resolve() != p.found.folder.resolve():
                 raise UserError(f"{p.target} already exists; use --replace")

@@ -60,6 +60,7 @@ class Found:
     statement_text: str | None = None  # a package's statement, already read
     copies: list[tuple[Path, str]] = field(default_factory=list)  # (source, name in the problem)
     package_meta: dict[str, Any] = field(default_factory=dict)  # title, limits, checker ...
+    derive_time: float = 0.0  # > 0: the time limit is the accepted submissions' × this
 
 
 def _names(folder: Path) -> list[str]:
@@ -300,3 +301,4 @@ class Plan:
     tests: list[tuple[str, str, str]]
     statement: str | None
     replaces: bool = False
+    time_given: bool = False  # --time-limit was given

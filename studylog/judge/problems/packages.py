@@ -174,6 +174,7 @@ def scan_kattis(root: Path) -> Found:
         raise UserError(f"problem.yaml: unknown validation {' '.join(validation)!r} (default, "
                         f"custom)")
     limits = meta.get("limits") or {}
+    derive = 0.0  # the time limit from the accepted submissions × this (0: given)
     if not isinstance(limits, dict):
         raise UserError("problem.yaml: limits must be a mapping (time_limit, memory ...)")
     try:
@@ -183,10 +184,15 @@ def scan_kattis(root: Path) -> Found:
             time_ms = round(float(read_text(root / ".timelimit", root).strip()) * 1000)
         else:
             time_ms = DEFAULT_TIME_MS
-            if "time_multiplier" in limits or (root / "submissions" / "accepted").is_dir():
-                notes.append(f"no limits.time_limit: {DEFAULT_TIME_MS / 1000:g} s assumed "
-                             f"(problemtools derives it from the accepted submissions × "
-                             f"time_multiplier); give --time-limit to change it")
+            multiplier = float(limits.get("time_multiplier", 5))
+            if (root / "submissions" / "accepted").is_dir():
+                derive = multiplier
+                notes.append(f"no limits.time_limit: the time limit is the slowest accepted "
+                             f"submission × time_multiplier ({multiplier:g}), rounded up to "
+                             f"0.1 s (--time-limit sets it)")
+            else:
+                notes.append(f"no limits.time_limit and no accepted submissions: "
+                             f"{DEFAULT_TIME_MS / 1000:g} s (--time-limit sets it)")
         memory_mb = int(limits.get("memory", DEFAULT_MEMORY_MB))
     except (TypeError, ValueError):
         raise UserError("problem.yaml: limits.time_limit and limits.memory must be "
@@ -256,6 +262,7 @@ def scan_kattis(root: Path) -> Found:
     }
     if meta.get("license"):
         found.package_meta["license"] = str(meta["license"])
+    found.derive_time = derive
     return found
 
 
@@ -325,6 +332,7 @@ def scan_polygon(root: Path) -> Found:
     if not samples:
         samples, tests = tests[:1], tests[1:]
     text = None
+    legend_file = None
     for legend in sorted(root.glob("statements/*/problem.tex")) + sorted(
             root.glob("statement-sections/*/legend.tex")):
         body = read_text(legend, root)
@@ -332,15 +340,48 @@ def scan_polygon(root: Path) -> Found:
         body = body.replace("\\InputFile", "\\section*{Input}").replace(
             "\\OutputFile", "\\section*{Output}")
         text = f"# {title}\n\n" + tex_to_text(body)
+        legend_file = legend
         break
-    found = Found(root, ["Polygon package (problem.xml, tests/)"], tests, samples, None, None,
-                  notes=notes)
+    found = Found(root, ["Polygon package (problem.xml, tests/)"], tests, samples, legend_file,
+                  None, notes=notes)
     found.package = "polygon"
     found.statement_text = text
     found.copies = copies
     found.package_meta = {"title": title, "time_limit_ms": time_ms, "memory_mb": memory_mb,
                           "checker": checker, "source": f"Polygon package {root.name}"}
     return found
+
+
+def derive_time_limit(problem: Any, multiplier: float) -> int:
+    """problemtools' rule: the slowest accepted submission's time × ``multiplier``, in ms
+    (rounded up to 100 ms); the submissions run with a 10 s limit. UserError when one of them is
+    not accepted."""
+    from studylog.judge import languages
+    from studylog.judge.problems.cases import build_tests
+    from studylog.judge.runner import judge
+    from studylog.judge.verdicts import Verdict
+
+    given = problem.time_limit_ms
+    problem.time_limit_ms = 10_000
+    slowest = 0
+    try:
+        tests = build_tests(problem, use_cache=False)
+        for path in sorted((problem.path / "submissions" / "accepted").rglob("*")):
+            if not path.is_file():
+                continue
+            try:
+                language = languages.detect(path)
+            except UserError:
+                continue
+            result = judge(problem, path, tests=tests, lang=language.key)
+            if result.verdict is not Verdict.AC:
+                raise UserError(f"the accepted submission {path.name} is {result.verdict.value} "
+                                f"(with 10 s); the time limit cannot be derived: give "
+                                f"--time-limit")
+            slowest = max(slowest, result.time_ms)
+    finally:
+        problem.time_limit_ms = given
+    return max(100, -(-round(slowest * multiplier) // 100) * 100)
 
 
 def _case_name(name: str, kind: str) -> str:
