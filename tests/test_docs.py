@@ -33,6 +33,8 @@ PLACEHOLDER = re.compile(r"[<>*…]|\.\.\.")
 # Which cited names are the repository's own: under tests/, bench/ and scripts/ only Python files
 # and folders (``tests/01.a`` in a page is a problem package's layout, not this repository's).
 REPO_SHAPE = {"tests": (".py", "/"), "bench": (".py", "/"), "scripts": (".py", "/"), "docs": (".md", "/")}
+# An ICPC/Kattis package's own layout (``data/sample/``, ``data/secret/``), not this repository's data/.
+PACKAGE_LAYOUT = re.compile(r"data/(?:sample|secret|testdata\.yaml)")
 
 
 def _cited(pattern: re.Pattern[str]) -> list[tuple[str, str]]:
@@ -42,7 +44,8 @@ def _cited(pattern: re.Pattern[str]) -> list[tuple[str, str]]:
         for match in pattern.finditer(page.read_text(encoding="utf-8")):
             name = match.group(1).rstrip(".,:;)")
             shape = REPO_SHAPE.get(name.split("/")[0])
-            if PLACEHOLDER.search(name) or (shape and not name.endswith(shape)):
+            if PLACEHOLDER.search(name) or (shape and not name.endswith(shape)) \
+                    or PACKAGE_LAYOUT.match(name):
                 continue
             found.append((page.relative_to(ROOT).as_posix(), name))
     return sorted(set(found))

@@ -1,5 +1,5 @@
 """Problem bank commands: `studylog problems [--tag T] [--status S] [--json]`,
-`problems add FOLDER`, `problems export ID DIR`, `problems tags`."""
+`problems add FOLDER`, `problems export ID DIR`, `problems check ID`, `problems tags`."""
 
 
 from pathlib import Path
@@ -120,12 +120,51 @@ def problems_add(
 def problems_export(
     problem_id: Annotated[str, typer.Argument(metavar="ID", help="Problem id, e.g. 2252.")],
     dest: Annotated[Path, typer.Argument(metavar="DIR", help="A new (or empty) folder.")],
+    fmt: Annotated[str, typer.Option("--format", help="kattis (default: an ICPC/Kattis package "
+                                                      "with every test) or studylog (the "
+                                                      "problem folder, with its generator and "
+                                                      "reference).")] = "kattis",
 ) -> None:
-    """Write problem ID as a folder that `problems add` takes back as is (to share it)."""
-    from studylog.judge import export_problem, get_problem
+    """Write problem ID as a folder that `problems add` (and ICPC tools) take back as is."""
+    from studylog.errors import UserError
+    from studylog.judge import build_tests, export_kattis, export_problem, get_problem
     from studylog.judge import words as problem_present
 
+    if fmt not in ("kattis", "studylog"):
+        raise UserError(f"unknown format {fmt!r} (use kattis or studylog)")
     problem = get_problem(problem_id, db_path())
-    path = export_problem(problem, dest)
-    typer.echo(problem_present.exported_line(problem, path, current_lang()))
+    if fmt == "studylog":
+        path = export_problem(problem, dest)
+        typer.echo(problem_present.exported_line(problem, path, current_lang()))
+        return
+    for note in export_kattis(problem, dest):
+        typer.echo(note, err=True)
+    typer.echo(problem_present.exported_kattis_line(problem, dest, len(build_tests(problem)),
+                                                    current_lang()))
+
+
+@problems_app.command("check")
+def problems_check(
+    problem_id: Annotated[str, typer.Argument(metavar="ID", help="A problem added from a "
+                                                                 "package with submissions/.")],
+    only: Annotated[str | None, typer.Option("--only", help="Only this folder (accepted, "
+                                                            "wrong_answer, ...).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Judge the package's labelled submissions (submissions/accepted, wrong_answer,
+    time_limit_exceeded, run_time_error ...); exit 1 if any verdict disagrees with its folder."""
+    from studylog.judge import check_submissions, get_problem
+    from studylog.judge import words as problem_present
+
+    report = check_submissions(get_problem(problem_id, db_path()), only=only)
+    if as_json:
+        print_json(report.to_json())
+    else:
+        lang = current_lang()
+        con = _console()
+        con.print(_table(problem_present.check_headers(lang),
+                         [problem_present.check_row(r, lang) for r in report.rows]))
+        con.print(problem_present.check_summary(report, lang))
+    if report.disagreements:
+        raise typer.Exit(1)
 

@@ -25,7 +25,10 @@ if TYPE_CHECKING:
     from studylog.judge.problems.add import plan as plan_add
     from studylog.judge.problems.bank import Problem, ProblemStatus, get_problem, list_problems
     from studylog.judge.problems.cases import build_tests
+    from studylog.judge.problems.check import CheckReport
+    from studylog.judge.problems.check import check as check_submissions
     from studylog.judge.problems.folders import parse_memory, parse_time_limit
+    from studylog.judge.problems.packages import export_kattis
     from studylog.judge.problems.status import problem_statuses, statuses
     from studylog.judge.records import attempt, history
     from studylog.judge.runner import Compiled, Event, Finished, JudgeResult, TestDone, TestResult
@@ -67,6 +70,9 @@ _DOOR: dict[str, tuple[str, str | None]] = {
     "plan_add": ("studylog.judge.problems.add", "plan"),
     "add_planned": ("studylog.judge.problems.add", "add"),
     "export_problem": ("studylog.judge.problems.add", "export"),
+    "export_kattis": ("studylog.judge.problems.packages", "export_kattis"),
+    "check_submissions": ("studylog.judge.problems.check", "check"),
+    "CheckReport": ("studylog.judge.problems.check", "CheckReport"),
     "parse_memory": ("studylog.judge.problems.folders", "parse_memory"),
     "parse_time_limit": ("studylog.judge.problems.folders", "parse_time_limit"),
     "ProblemStatus": ("studylog.judge.problems.bank", "ProblemStatus"),
@@ -92,12 +98,13 @@ _DOOR: dict[str, tuple[str, str | None]] = {
 }
 
 __all__ = [
-    "AddOptions", "Attempt", "AttemptRow", "Compiled", "Event", "Finished", "JudgeResult", "Problem", "ProblemStatus",
-    "ShrinkStep", "StressFinished", "StressFound", "StressProgress", "StressResult", "TestDone",
-    "TestResult", "Verdict", "add_planned", "add_problem", "attempt", "build_tests",
+    "AddOptions", "Attempt", "AttemptRow", "CheckReport", "Compiled", "Event", "Finished",
+    "JudgeResult", "Problem", "ProblemStatus", "ShrinkStep", "StressFinished", "StressFound",
+    "StressProgress", "StressResult", "TestDone", "TestResult", "Verdict", "add_planned",
+    "add_problem", "attempt", "build_tests", "check_submissions", "export_kattis",
     "export_problem", "get_problem", "history", "list_problems", "new_starter", "parse_memory",
-    "parse_time_limit", "plan_add", "problem_statuses", "sandbox_name", "sandbox_probe", "solve",
-    "solve_events", "statement_markdown", "statuses", "stress_and_save", "words",
+    "parse_time_limit", "plan_add", "problem_statuses", "sandbox_name", "sandbox_probe",
+    "solve", "solve_events", "statement_markdown", "statuses", "stress_and_save", "words",
 ]
 
 

@@ -48,6 +48,7 @@ class TestResult:
     stderr: str = ""
     checker_message: str = ""  # a special judge's comment
     skipped_because: str = ""  # not run: "stopped" (after a TLE), "cancelled", "compile error"
+    group: str = ""  # its test group ("" for none)
 
     __test__ = False  # not a pytest class
 
@@ -58,14 +59,33 @@ class TestResult:
         return self.verdict is not Verdict.SKIP
 
     def to_json(self) -> dict[str, Any]:
-        """The per-test summary (no input/output texts); ``ran`` False with ``not_run`` (why)
-        for a test that was not run."""
-        return {
+        """The per-test summary (no input/output texts; ``group`` where it has one); ``ran``
+        False with ``not_run`` (why) for a test that was not run."""
+        data: dict[str, Any] = {
             "index": self.index, "name": self.name, "kind": self.kind,
             "verdict": self.verdict.value, "time_ms": self.time_ms, "memory_kb": self.memory_kb,
             "exit_code": self.exit_code, "signal": self.signal,
             "ran": self.ran, "not_run": None if self.ran else (self.skipped_because or "stopped"),
         }
+        if self.group:
+            data["group"] = self.group
+        return data
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """One test group's result: its verdict (the first failing test's), passed of total."""
+
+    group: str
+    verdict: Verdict
+    passed: int
+    total: int
+    time_ms: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The group's row of ``--json`` ``groups``."""
+        return {"group": self.group, "verdict": self.verdict.value, "passed": self.passed,
+                "total": self.total, "time_ms": self.time_ms}
 
 
 @dataclass
@@ -87,6 +107,23 @@ class JudgeResult:
     time_limit_ms: int = 0  # the CPU limit with the language's allowance
     sandbox: str = ""  # "bwrap" or "rlimit": what the tests ran in
     checker: str = "boj"  # the problem's checker kind (see checkers/spec.py)
+
+    @property
+    def groups(self) -> list[GroupResult]:
+        """Per test group (in test order), where the problem has groups; else empty."""
+        names: list[str] = []
+        for t in self.tests:
+            if t.group and t.group not in names:
+                names.append(t.group)
+        out = []
+        for g in names:
+            ts = [t for t in self.tests if t.group == g]
+            ran = [t.time_ms for t in ts if t.verdict is not Verdict.SKIP]
+            every_skip = all(t.verdict is Verdict.SKIP for t in ts)
+            out.append(GroupResult(g, Verdict.SKIP if every_skip else overall([t.verdict for t in ts]),
+                                   sum(t.verdict is Verdict.AC for t in ts), len(ts),
+                                   max(ran, default=0)))
+        return out
 
     @property
     def first_failure(self) -> TestResult | None:
@@ -111,6 +148,8 @@ class JudgeResult:
         }
         if self.compile_message:
             data["compile_message"] = self.compile_message
+        if any(t.group for t in self.tests):
+            data["groups"] = [g.to_json() for g in self.groups]
         fail = self.first_failure
         if fail is not None and fail.verdict is not Verdict.CE:
             data["first_failure"] = {
@@ -224,7 +263,7 @@ def run_test(
         index=index, name=test.name, kind=test.kind, verdict=verdict, time_ms=took,
         memory_kb=out.memory_kb, exit_code=out.exit_code, signal=out.signal, input=test.input,
         expected=test.expected, received=out.stdout, stderr=out.stderr,
-        checker_message="\n".join(n for n in notes if n),
+        checker_message="\n".join(n for n in notes if n), group=test.group,
     )
 
 
@@ -273,8 +312,8 @@ def judge_events(
         yield Compiled(language, b.ok, b.message, len(cases))
         if not b.ok:
             ce = [TestResult(i + 1, c.name, c.kind, Verdict.CE if i == 0 else Verdict.SKIP,
-                             skipped_because="" if i == 0 else "compile error")
-                  for i, c in enumerate(cases)]
+                             skipped_because="" if i == 0 else "compile error",
+                             group=c.group) for i, c in enumerate(cases)]
             res = summarize(problem, language, ce, compile_message=b.message)
             res.verdict = Verdict.CE
             res.time_limit_ms = limits.cpu_ms
@@ -297,7 +336,7 @@ def _run_all(problem: Problem, language: languages.Language, argv: list[str], li
         if stop.is_set() or kill.is_set() or (cancel is not None and cancel.is_set()):
             why = "stopped" if stop.is_set() else "cancelled"
             return TestResult(i + 1, case.name, case.kind, Verdict.SKIP, input=case.input,
-                              expected=case.expected, skipped_because=why)
+                              expected=case.expected, skipped_because=why, group=case.group)
         r = run_test(argv, problem, limits, case, i + 1, kill, static_kb)
         if not r.ran:
             r.skipped_because = "cancelled"

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from studylog.judge.checkers import compare as checker
 from studylog.judge.checkers.spec import FLOAT_EPS, parse_kind
-from studylog.judge.runner import JudgeResult, TestResult
+from studylog.judge.runner import GroupResult, JudgeResult, TestResult
 from studylog.judge.stress import StressResult
 from studylog.judge.verdicts import ENGLISH, KOREAN, Verdict
 from studylog.words import Lang, as_lang, display_width, pick
 
 if TYPE_CHECKING:
     from studylog.judge.problems.bank import Problem, ProblemStatus
+    from studylog.judge.problems.check import CheckReport, CheckRow
     from studylog.judge.problems.folders import Plan
 
 INPUT_LINES = 20
@@ -108,6 +109,8 @@ CHECKER_NAMES = {
     "float": ("실수 비교 (오차 {eps})", "float (error {eps})"),
     "unordered": ("줄 순서 무관", "unordered (lines in any order)"),
     "special": ("스페셜 저지{file}", "special judge{file}"),
+    "icpc": ("ICPC 기본 검증기{file}", "ICPC default validator{file}"),
+    "kattis": ("패키지의 출력 검증기{file}", "the package's output validator{file}"),
 }
 WORDS = {
     "sample_input": ("예제 입력 {n}", "Sample input {n}"),
@@ -126,6 +129,15 @@ WORDS = {
     "exported": ("{id} {title} 내보냄: {path} (`studylog problems add {path}` 로 다시 추가)",
                  "exported {id} {title} to {path} (`studylog problems add {path}` takes it "
                  "back)"),
+    "exported_kattis": ("{id} {title} 내보냄 (ICPC/Kattis 패키지, 테스트 {tests}개): {path} "
+                        "(`studylog problems add {path}` 로 다시 추가)",
+                        "exported {id} {title} as an ICPC/Kattis package ({tests} tests) to "
+                        "{path} (`studylog problems add {path}` takes it back)"),
+    "check_summary": ("{id}: 제출 {judged}개 채점, 폴더와 다른 판정 {disagree}개",
+                      "{id}: {judged} submissions judged, {disagree} disagree with their folder"),
+    "check_agree": ("일치", "agrees"),
+    "check_disagree": ("불일치", "DISAGREES"),
+    "check_skipped": ("채점 안 함", "not judged"),
     "no_statement": ("(문제 설명 없음: {folder} 에서 가져온 테스트 {n}개)",
                      "(No statement: {n} tests imported from {folder}.)"),
 }
@@ -214,6 +226,20 @@ def test_row(t: TestResult) -> list[str]:
     if t.verdict is Verdict.SKIP:
         return [str(t.index), t.name, t.kind, "SKIP", "-", "-"]
     return [str(t.index), t.name, t.kind, t.verdict.value, f"{t.time_ms} ms", memory(t.memory_kb)]
+
+
+GROUP_HEADERS = {"ko": ["그룹", "판정", "통과", "시간"], "en": ["group", "verdict", "passed", "time"]}
+
+
+def group_headers(lang: str) -> list[str]:
+    """Column headers of the per-group table."""
+    return list(GROUP_HEADERS[as_lang(lang)])
+
+
+def group_row(g: GroupResult) -> list[str]:
+    """One test group as cells: name, verdict, passed/total, max time."""
+    return [g.group, g.verdict.value, f"{g.passed}/{g.total}",
+            "-" if g.verdict is Verdict.SKIP else f"{g.time_ms} ms"]
 
 
 def test_row_json(t: dict) -> list[str]:
@@ -501,6 +527,39 @@ def added_line(problem: Problem, tests: int, lang: str) -> str:
     return phrase("added", lang, id=problem.id, title=problem.title, tests=tests,
                 ts="" if tests == 1 else "s", samples=n, ss="" if n == 1 else "s",
                 checker=problem.checker, path=problem.path)
+
+
+CHECK_HEADERS = {
+    "ko": ["폴더", "파일", "언어", "판정", "기대", "결과", "시간", "메모"],
+    "en": ["folder", "file", "lang", "verdict", "expected", "result", "time", "note"],
+}
+
+
+def check_headers(lang: str) -> list[str]:
+    """Column headers of ``problems check``."""
+    return list(CHECK_HEADERS[as_lang(lang)])
+
+
+def check_row(row: CheckRow, lang: str) -> list[str]:
+    """One labelled submission as the cells of ``problems check``."""
+    if not row.verdict:
+        result = phrase("check_skipped", lang)
+    else:
+        result = phrase("check_agree" if row.agrees else "check_disagree", lang)
+    return [row.label, row.file, row.language, row.verdict or "-", "/".join(row.expected),
+            result, f"{row.time_ms} ms" if row.verdict else "-", row.note]
+
+
+def check_summary(report: CheckReport, lang: str) -> str:
+    """The last line of ``problems check``."""
+    return phrase("check_summary", lang, id=report.problem_id, judged=report.judged,
+                  disagree=len(report.disagreements))
+
+
+def exported_kattis_line(problem: Problem, path: object, tests: int, lang: str) -> str:
+    """The line after a problem was exported as an ICPC/Kattis package."""
+    return phrase("exported_kattis", lang, id=problem.id, title=problem.title, path=path,
+                  tests=tests)
 
 
 def exported_line(problem: Problem, path: object, lang: str) -> str:

@@ -64,7 +64,7 @@ def test_plain_folder_survives_add_export_add(pairs, checker, time_ms, memory, t
 
 def test_builtin_problem_round_trips_through_the_cli(tmp_path):
     src = get_problem("1546")
-    r = cli("problems", "export", "1546", str(tmp_path / "share"))
+    r = cli("problems", "export", "1546", str(tmp_path / "share"), "--format", "studylog")
     assert r.exit_code == 0 and "problems add" in r.output
     assert {"problem.toml", "statement.md", "ref.py", "gen.py", "brute.py", "samples"} <= {
         p.name for p in (tmp_path / "share").iterdir()}

@@ -76,9 +76,27 @@ def print_result(con: Any, result: JudgeResult, lang: str) -> None:
             v = row[3]
             table.add_row(row[0], escape(row[1]), f"[{_style(v)}]{v}[/]", row[4], row[5])
         con.print(table)
+        print_groups(con, result, lang)
     code = "SKIP" if result.cancelled else result.verdict.value
     con.print(f"[bold {_style(code)}]{escape(present.summary_line(result, lang))}[/]")
     print_report(con, present.failure_report(result), lang)
+
+
+def print_groups(con: Any, result: JudgeResult, lang: str) -> None:
+    """Per test group (a scoring package): verdict, passed/total, time; nothing without groups."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    groups = result.groups
+    if not groups:
+        return
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for col in present.group_headers(lang):
+        table.add_column(col)
+    for g in groups:
+        row = present.group_row(g)
+        table.add_row(escape(row[0]), f"[{_style(row[1])}]{row[1]}[/]", row[2], row[3])
+    con.print(table)
 
 
 def print_stress(con: Any, result: StressResult, seed: int, problem_id: str, lang: str) -> None:

@@ -8,6 +8,9 @@
 - ``unordered``: the same lines in any order (each line compared by its tokens).
 - ``special`` / ``special:FILE``: a program of the problem's folder judges (testlib-style),
   see :mod:`studylog.judge.checkers.special`.
+- ``icpc`` / ``icpc:FLAGS``: the ICPC/Kattis default validator with its flags;
+  ``kattis`` / ``kattis:FLAGS``: the problem's own output validator, run in the box
+  (see :mod:`studylog.judge.checkers.kattis`).
 """
 
 from __future__ import annotations
@@ -107,6 +110,10 @@ def check(kind: CheckerSpec | str, expected: str, received: str) -> Verdict:
         return check_float(expected, received, spec.eps)
     if name == "unordered":
         return check_unordered(expected, received)
+    if name == "icpc":
+        from studylog.judge.checkers.kattis import default_validate
+
+        return default_validate(spec.arg, expected, received).verdict
     raise ValueError(f"checker {kind!r} needs the problem: use judge_output()")
 
 
@@ -115,6 +122,15 @@ def judge_output(kind: CheckerSpec | str, folder: Path, input_text: str, expecte
     """Judge one output with the problem's checker ``kind``; for a special judge, runs the
     program of ``folder`` (raises :class:`studylog.judge.checkers.special.CheckerFailed` when it fails)."""
     spec = _spec(kind)
+    if spec.name == "icpc":
+        from studylog.judge.checkers.kattis import default_validate
+
+        return default_validate(spec.arg, expected, received)
+    if spec.name == "kattis":
+        from studylog.judge.checkers import kattis
+
+        return kattis.run_validator(kattis.find_validator(folder), spec.arg, input_text,
+                                    expected, received, time_limit_ms=time_limit_ms)
     if spec.name != "special":
         return Checked(check(spec, expected, received))
     from studylog.judge.checkers import special

@@ -1,4 +1,6 @@
-"""The checker kinds a problem can name (``boj``, ``float:1e-4``, ``special:checker.py``...),
+"""The checker kinds a problem can name (``boj``, ``float:1e-4``, ``special:checker.py``,
+``icpc:float_tolerance 1e-6`` (the ICPC default validator and its flags), ``kattis[:FLAGS]`` (the
+problem's own output validator)...),
 parsed once into a :class:`CheckerSpec` when the problem loads, and what a checker returns; the
 checkers themselves are in :mod:`studylog.judge.checkers.compare`."""
 
@@ -11,9 +13,11 @@ from pathlib import Path
 from studylog.errors import UserError
 from studylog.judge.verdicts import Verdict
 
-CHECKERS = ("exact", "boj", "tokens", "float", "unordered", "special")
+CHECKERS = ("exact", "boj", "tokens", "float", "unordered", "special", "icpc", "kattis")
 DEFAULT = "boj"
 FLOAT_EPS = 1e-6
+_FLAGS_WITH_VALUE = ("float_tolerance", "float_absolute_tolerance", "float_relative_tolerance")
+_FLAGS_PLAIN = ("case_sensitive", "space_change_sensitive")
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,8 @@ def parse_kind(kind: str) -> tuple[str, str]:
     argument is bad."""
     name, _, arg = kind.strip().partition(":")
     if name not in CHECKERS:
-        raise UserError(f"unknown checker {kind!r} (use {', '.join(CHECKERS)}, float:EPS or "
-                        f"special:FILE)")
+        raise UserError(f"unknown checker {kind!r} (use {', '.join(CHECKERS)}, float:EPS, "
+                        f"special:FILE or icpc:FLAGS)")
     if name == "float" and arg:
         try:
             eps = float(arg)
@@ -66,6 +70,47 @@ def parse_kind(kind: str) -> tuple[str, str]:
     elif name == "special" and arg and (Path(arg).name != arg or arg.startswith(".")):
         raise UserError(f"checker {kind!r}: the special judge must be a file name in the "
                         f"problem's folder (e.g. special:checker.py)")
-    elif arg and name not in ("float", "special"):
+    elif name == "icpc":
+        DefaultFlags.parse(arg)
+    elif arg and name not in ("float", "special", "kattis"):
         raise UserError(f"checker {name!r} takes no argument (got {kind!r})")
     return name, arg
+
+
+@dataclass(frozen=True)
+class DefaultFlags:
+    """The default validator's flags, parsed."""
+
+    case_sensitive: bool = False
+    space_change_sensitive: bool = False
+    abs_tol: float | None = None
+    rel_tol: float | None = None
+
+    @classmethod
+    def parse(cls, flags: str) -> DefaultFlags:
+        """``flags`` (``float_tolerance 1e-6 case_sensitive``...); UserError on a bad one."""
+        words = flags.split()
+        case = space = False
+        abs_tol = rel_tol = None
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if w in _FLAGS_PLAIN:
+                case, space = (True, space) if w == "case_sensitive" else (case, True)
+                i += 1
+                continue
+            if w not in _FLAGS_WITH_VALUE:
+                raise UserError(f"unknown validator flag {w!r} (known: "
+                                f"{', '.join(_FLAGS_PLAIN + _FLAGS_WITH_VALUE)})")
+            try:
+                value = float(words[i + 1])
+            except (IndexError, ValueError):
+                raise UserError(f"validator flag {w} needs a number") from None
+            if not (math.isfinite(value) and value >= 0):
+                raise UserError(f"validator flag {w} needs a number >= 0")
+            if w != "float_relative_tolerance":
+                abs_tol = value
+            if w != "float_absolute_tolerance":
+                rel_tol = value
+            i += 2
+        return cls(case, space, abs_tol, rel_tol)

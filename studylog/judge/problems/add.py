@@ -52,10 +52,15 @@ def _title_from(statement: str | None, problem_id: str) -> str | None:
 
 def plan(folder: Path, options: AddOptions, db_path: Path | None = None) -> Plan:
     """Read ``folder`` and resolve the problem it becomes; UserError naming what is wrong."""
-    found = scan(folder)
+    from studylog.judge.problems.packages import scan_package
+
+    found = scan_package(folder) or scan(folder)
     samples, tests = read_pairs(found)
     statement = read_text(found.statement, found.folder) if found.statement else None
     meta: dict[str, Any] = {}
+    if found.package:
+        statement = found.statement_text
+        meta = dict(found.package_meta)
     if found.full:
         bank.load_problem(found.folder)  # a bad problem.toml is refused here
         meta = tomllib.loads(read_text(found.folder / "problem.toml", found.folder))
@@ -79,7 +84,7 @@ def plan(folder: Path, options: AddOptions, db_path: Path | None = None) -> Plan
         if found.checker_file is not None:
             found.notes.append(f"{found.checker_file.name} found: it judges (special judge)")
     name_, arg = checker.parse_kind(kind)
-    if name_ == "special":
+    if name_ == "special" and not found.package:
         from studylog.judge.checkers.special import find_checker_file
 
         found.checker_file = find_checker_file(found.folder, arg)  # copied with the tests
@@ -98,6 +103,7 @@ def plan(folder: Path, options: AddOptions, db_path: Path | None = None) -> Plan
         time_limit_ms=options.time_limit_ms or int(meta.get("time_limit_ms", DEFAULT_TIME_MS)),
         memory_mb=options.memory_mb or int(meta.get("memory_mb", DEFAULT_MEMORY_MB)),
         samples=samples, tests=tests, statement=statement, replaces=replaces,
+        time_given=options.time_limit_ms is not None,
     )
 
 
@@ -121,6 +127,7 @@ def toml_text(meta: dict[str, Any]) -> str:
 def _write_pairs(folder: Path, pairs: list[tuple[str, str, str]]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, inp, ans in pairs:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)  # a test group's folder
         (folder / f"{name}.in").write_text(inp, encoding="utf-8")
         (folder / f"{name}.out").write_text(ans, encoding="utf-8")
 
@@ -140,6 +147,12 @@ def _stage(p: Plan, stage: Path) -> None:
             shutil.copy2(p.found.checker_file, stage / p.found.checker_file.name)
             if (p.found.folder / "testlib.h").is_file():
                 shutil.copy2(p.found.folder / "testlib.h", stage / "testlib.h")
+        for src, name in p.found.copies:  # a package's validator, statement, submissions
+            if src.is_dir():
+                shutil.copytree(src, stage / name, ignore=IGNORED, symlinks=False)
+            else:
+                (stage / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src, stage / name)
     text = p.statement
     if text is None:
         text = words.placeholder_statement(p.id, p.title, p.found.folder.name,
@@ -153,7 +166,7 @@ def _stage(p: Plan, stage: Path) -> None:
             "memory_mb": p.memory_mb, "checker": p.checker}
     meta.setdefault("title_en", "")
     meta.setdefault("tags", [])
-    if not p.found.full:
+    if not p.found.full and not meta.get("source"):
         meta["source"] = f"imported from {p.found.folder.resolve().name}"
     (stage / "problem.toml").write_text(toml_text(meta), encoding="utf-8")
 
@@ -162,12 +175,14 @@ def validate(problem: bank.Problem) -> None:
     """The reference passes the samples, the generator works and a special judge accepts the
     answers; UserError saying what fails."""
     samples = [(n, i, o) for n, i, o in problem.samples()]
-    if problem.checker_spec.name == "special":
+    if problem.checker_spec.name in ("special", "kattis"):
         for tname, inp, ans in (samples + problem.fixed_tests())[:SPECIAL_CHECKS]:
             got = checker.judge_output(problem.checker_spec, problem.path, inp, ans, ans)
             if got.verdict is not Verdict.AC:
                 said = f" ({got.message.splitlines()[0]})" if got.message else ""
-                raise UserError(f"the special judge does not accept the answer of {tname}: "
+                what = ("the output validator" if problem.checker_spec.name == "kattis"
+                        else "the special judge")
+                raise UserError(f"{what} does not accept the answer of {tname}: "
                                 f"{got.verdict.value}{said}")
     if not problem.has_reference:
         return
@@ -192,7 +207,16 @@ def add(p: Plan) -> bank.Problem:
     try:
         stage = tmp / p.id
         _stage(p, stage)
-        validate(bank.load_problem(stage))
+        staged = bank.load_problem(stage)
+        if p.found.derive_time and not p.time_given:
+            from studylog.judge.problems.packages import derive_time_limit
+
+            ms = derive_time_limit(staged, p.found.derive_time)
+            toml = (stage / "problem.toml").read_text(encoding="utf-8")
+            toml = toml.replace(f"time_limit_ms = {p.time_limit_ms}\n", f"time_limit_ms = {ms}\n")
+            (stage / "problem.toml").write_text(toml, encoding="utf-8")
+            staged = bank.load_problem(stage)
+        validate(staged)
         if p.target.exists():
             if not p.replaces and p.target.resolve() != p.found.folder.resolve():
                 raise UserError(f"{p.target} already exists; use --replace")

@@ -7,7 +7,8 @@ A problem is a folder::
                    special[:file]), tags, random_tests
     statement.md   the statement in our own words
     samples/       1.in 1.out 2.in 2.out ... (shown in the statement, run first)
-    tests/         NAME.in NAME.out ... (fixed tests, e.g. an imported folder's pairs)
+    tests/         NAME.in NAME.out ... (fixed tests, e.g. an imported folder's pairs);
+                   GROUP/NAME.in ...: a test group (an ICPC package's data/secret/GROUP)
     checker.py     a special judge (or checker.cpp / checker), see :mod:`studylog.judge.checkers.special`
     gen.py         generate(rng, size) -> input text; optional edge_cases() -> [(name, input)],
                    parse(text) / render(obj) / shrink(obj) for the stress shrinker
@@ -58,6 +59,22 @@ def pairs_in(folder: Path) -> list[tuple[str, Path, Path]]:
     return [(p.stem, p, p.with_suffix(".out")) for p in ins if p.with_suffix(".out").is_file()]
 
 
+def pairs_under(folder: Path) -> list[tuple[str, Path, Path]]:
+    """Like :func:`pairs_in`, and the pairs of its sub-folders (test groups) named
+    ``GROUP/NAME``, in numeric order."""
+    if not folder.is_dir():
+        return []
+    found = [(str(p.relative_to(folder).with_suffix("")), p, p.with_suffix(".out"))
+             for p in folder.rglob("*.in") if p.with_suffix(".out").is_file()]
+    return sorted(found, key=lambda t: natural_key(t[0]))
+
+
+def group_of(test_name: str) -> str:
+    """The test group of a fixed test's name (``test g1/03`` -> ``g1``; ``""``: none)."""
+    stem = test_name.removeprefix("test ")
+    return stem.rsplit("/", 1)[0] if "/" in stem else ""
+
+
 def natural_key(name: str) -> tuple:
     """Sort key putting ``2`` before ``10`` (digit runs compared as numbers)."""
     return tuple((0, int(t), "") if t.isdigit() else (1, 0, t)
@@ -102,7 +119,7 @@ class Problem:
     def fixed_tests(self) -> list[tuple[str, str, str]]:
         """The fixed tests of ``tests/`` as (name, input, answer), in numeric order."""
         return [(f"test {n}", i.read_text("utf-8"), o.read_text("utf-8"))
-                for n, i, o in pairs_in(self.path / "tests")]
+                for n, i, o in pairs_under(self.path / "tests")]
 
     @property
     def has_reference(self) -> bool:

@@ -16,9 +16,9 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 
 from studylog.errors import UserError
-from studylog.judge.problems.bank import Problem
+from studylog.judge.problems.bank import Problem, group_of
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 RANDOM_SEED_BASE = 20_000
 
 
@@ -30,6 +30,7 @@ class TestCase:
     kind: str  # sample, test, edge, random, regression, stress
     input: str
     expected: str
+    group: str = ""  # its test group (an ICPC package's data/secret/GROUP), "" for none
 
     __test__ = False  # not a pytest class
 
@@ -70,7 +71,7 @@ def random_input(problem: Problem, seed: int, size: float) -> str:
 
 def _build(problem: Problem) -> list[TestCase]:
     tests = [TestCase(n, "sample", i, o) for n, i, o in problem.samples()]
-    tests += [TestCase(n, "test", i, o) for n, i, o in problem.fixed_tests()]
+    tests += [TestCase(n, "test", i, o, group_of(n)) for n, i, o in problem.fixed_tests()]
     gen = problem.module("gen") if problem.has_reference else None
     if gen is not None and hasattr(gen, "edge_cases"):
         for name, text in gen.edge_cases():

@@ -38,7 +38,7 @@ class Pair:
     """One test found in a folder: its name, input file and answer file."""
 
     name: str
-    input: Path
+    input: Path | None  # None: the test has no input (a package's hello world)
     answer: Path
 
 
@@ -56,6 +56,11 @@ class Found:
     has_reference: bool = False
     has_generator: bool = False
     notes: list[str] = field(default_factory=list)
+    package: str = ""  # "kattis" or "polygon": a package of the world (see .packages)
+    statement_text: str | None = None  # a package's statement, already read
+    copies: list[tuple[Path, str]] = field(default_factory=list)  # (source, name in the problem)
+    package_meta: dict[str, Any] = field(default_factory=dict)  # title, limits, checker ...
+    derive_time: float = 0.0  # > 0: the time limit is the accepted submissions' × this
 
 
 def _names(folder: Path) -> list[str]:
@@ -169,8 +174,8 @@ def scan(folder: Path) -> Found:
     seen: dict[str, Pair] = {}
     for p in tests + samples:
         if p.name in seen:
-            raise UserError(f"test {p.name!r} found twice ({_rel(folder, seen[p.name].input)} "
-                            f"and {_rel(folder, p.input)}); keep one")
+            raise UserError(f"test {p.name!r} found twice ({_rel(folder, seen[p.name].answer)} "
+                            f"and {_rel(folder, p.answer)}); keep one")
         seen[p.name] = p
     tests.sort(key=lambda p: natural_key(p.name))
     samples.sort(key=lambda p: natural_key(p.name))
@@ -203,7 +208,11 @@ def _check_tree(folder: Path) -> None:
 
 
 def _rel(folder: Path, path: Path) -> str:
-    return str(path.relative_to(folder))
+    try:
+        return str(path.relative_to(folder))
+    except ValueError:  # a case linked from elsewhere in the package (resolved)
+        return str(path.relative_to(folder.resolve())) if path.is_relative_to(
+            folder.resolve()) else str(path)
 
 
 def read_text(path: Path, folder: Path | None = None) -> str:
@@ -236,7 +245,8 @@ def read_pairs(found: Found) -> tuple[list[tuple[str, str, str]], list[tuple[str
         nonlocal total
         out = []
         for p in pairs:
-            inp, ans = read_text(p.input, found.folder), read_text(p.answer, found.folder)
+            inp = "" if p.input is None else read_text(p.input, found.folder)
+            ans = read_text(p.answer, found.folder)
             total += len(inp) + len(ans)
             if total > MAX_TOTAL_BYTES:
                 raise UserError(f"the tests of {found.folder} are over "
@@ -291,3 +301,4 @@ class Plan:
     tests: list[tuple[str, str, str]]
     statement: str | None
     replaces: bool = False
+    time_given: bool = False  # --time-limit was given

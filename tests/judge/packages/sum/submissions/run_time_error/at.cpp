@@ -1,0 +1,3 @@
+#include <cstdio>
+#include <vector>
+int main(){std::vector<int> v; return v.at(3);}
