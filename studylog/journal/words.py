@@ -239,3 +239,41 @@ def pruned_line(count: int, before: str, lang: Lang) -> str:
     if lang == "ko":
         return f"{before} 이전의 리비전 {count}개를 지웠습니다 (섹션마다 마지막 것은 남김)"
     return f"deleted {count} revisions saved before {before} (each section's latest kept)"
+
+
+def todo_removed(number: int, text: str, date: str, lang: Lang) -> str:
+    """The answer to `todo rm`: what went, so it can be typed back."""
+    if lang == "ko":
+        return f"{date} 할 일 {number}번을 지웠습니다: {text}"
+    return f"removed to-do {number} of {date}: {text}"
+
+
+def note_edited(entry_id: int, section: str, date: str, lang: Lang) -> str:
+    """The answer to `note edit`."""
+    name = section_name(section, lang)
+    if lang == "ko":
+        return f"{date} {name}의 노트 #{entry_id}을 고쳤습니다 (이전 글: studylog history {date})"
+    return f"edited note #{entry_id} in {name} on {date} (the old text: studylog history {date})"
+
+
+def note_removed(entry_id: int, section: str, date: str, lang: Lang) -> str:
+    """The answer to `note rm`."""
+    name = section_name(section, lang)
+    if lang == "ko":
+        return (f"{date} {name}의 노트 #{entry_id}을 지웠습니다 "
+                f"(되살리기: studylog history {date} → studylog restore)")
+    return (f"removed note #{entry_id} from {name} on {date} "
+            f"(to get it back: studylog history {date}, then studylog restore)")
+
+
+def note_row(entry_id: int, section: str, text: str, lang: Lang, width: int = 60) -> str:
+    """One line of `note list`: '#12  회고  첫 줄…'."""
+    first = " ".join(text.split())
+    if len(first) > width:
+        first = first[: width - 1] + "…"
+    return f"#{entry_id}  {section_name(section, lang)}  {first}"
+
+
+def no_notes(date: str, lang: Lang) -> str:
+    """`note list` on a day without notes."""
+    return pick(lang, f"{date}에 노트가 없습니다", f"no notes on {date}")
