@@ -18,7 +18,7 @@ from typer.core import TyperCommand, TyperGroup
 try:  # typer >= 0.20 vendors click as typer._click
     from typer._click import Context
 except ImportError:  # pragma: no cover - older typer on real click
-    from click import Context  # type: ignore[no-redef,assignment]  # same API, older home
+    from click import Context  # type: ignore[assignment]  # same API, older home
 
 
 def split_args(args: list[str], takes_value: dict[str, bool]) -> tuple[list[str], list[str]]:
@@ -57,7 +57,7 @@ def split_args(args: list[str], takes_value: dict[str, bool]) -> tuple[list[str]
 class TextCommand(TyperCommand):
     """A command whose arguments are free text that may start with a dash (see the module)."""
 
-    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:  # type: ignore[override]
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         """Put the command's options first and the text words after ``--``, then parse."""
         takes_value: dict[str, bool] = {name: False for name in ctx.help_option_names}
         for param in self.get_params(ctx):
@@ -76,7 +76,7 @@ class DefaultCommandGroup(TyperGroup):
 
     default_command = "add"
 
-    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:  # type: ignore[override]
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         """Put the default command's name in front when the first word is not a command."""
         if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
             args = [self.default_command, *args]
