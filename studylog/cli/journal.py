@@ -290,8 +290,9 @@ def import_cmd(
 
     when = parse_date(date) if date else None
     reports = import_paths(get_db(), paths, Settings.load(), current_lang(), date=when, dry_run=dry_run)
+    lang = current_lang()
     for r in reports:
-        typer.echo(("would import " if dry_run else "imported ") + r.summary())
+        typer.echo(r.summary(lang, dry_run))
 
 
 def backup_cmd(

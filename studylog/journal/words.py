@@ -13,6 +13,7 @@ from studylog.journal.sections import BY_KEY, RECORD_LABEL, TODO_HEADING
 from studylog.words import Lang, pick
 
 if TYPE_CHECKING:  # the words load without the store (CLI start-up)
+    from studylog.journal.publish.exchange import ImportReport
     from studylog.store.revisions import Revision
 
 
@@ -277,3 +278,80 @@ def note_row(entry_id: int, section: str, text: str, lang: Lang, width: int = 60
 def no_notes(date: str, lang: Lang) -> str:
     """`note list` on a day without notes."""
     return pick(lang, f"{date}에 노트가 없습니다", f"no notes on {date}")
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal (Hangul and other wide characters take two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (right-aligned with ``right``)."""
+    fill = " " * max(0, width - display_width(text))
+    return fill + text if right else text + fill
+
+
+def per_section_caption(weeks: int, lang: Lang) -> str:
+    """The caption over `stats`' notes-per-section table."""
+    return pick(lang, f"섹션별 노트 수, 최근 {weeks}주:", f"notes per section, last {weeks} weeks:")
+
+
+def stats_row_names(lang: Lang) -> tuple[str, str]:
+    """The first column's header and the totals row's name in `stats`."""
+    return ("주", "전체") if lang == "ko" else ("week", "all time")
+
+
+def heatmap_day_names(lang: Lang) -> list[str]:
+    """The heatmap's row labels, Monday to Sunday (every other row blank), three columns wide."""
+    if lang == "ko":
+        return ["월 ", "   ", "수 ", "   ", "금 ", "   ", "일 "]
+    return ["Mon", "   ", "Wed", "   ", "Fri", "   ", "Sun"]
+
+
+def heatmap_legend(lang: Lang) -> tuple[str, str]:
+    """The two ends of the heatmap's legend."""
+    return ("적음", "많음") if lang == "ko" else ("less", "more")
+
+
+def import_line(report: ImportReport, lang: Lang, dry_run: bool = False) -> str:
+    """The line `studylog import` prints for one day: what was added, what was already stored
+    (and of what), or on which other day the same post already is."""
+    where = f"{report.date} ← {report.source}"
+    record = f" ({record_label(report.record_no, lang)})" if report.record_no is not None else ""
+    if report.same_as:
+        if lang == "ko":
+            return (f"{where}: 같은 글{record}이 이미 {report.same_as}에 있어 가져오지 않았습니다 "
+                    f"(그래도 이 날에 넣으려면: --date {report.date})")
+        return (f"{where}: the same post{record} is already stored on {report.same_as}; not "
+                f"imported again (to put it on this day anyway: --date {report.date})")
+    parts: list[str] = []
+    if lang == "ko":
+        parts += [f"{section_name(k, lang)} {n}줄" for k, n in report.entries.items()]
+        if report.todos:
+            parts.append(f"할 일 {report.todos}개")
+        if report.attempts:
+            parts.append(f"채점 기록 {report.attempts}개")
+        if report.runs:
+            parts.append(f"학습 실험 {report.runs}개")
+        had = [f"섹션 글 {report.skipped_notes}개" if report.skipped_notes else "",
+               f"할 일 {report.skipped_todos}개" if report.skipped_todos else ""]
+        if any(had):
+            parts.append("이미 있던 것: " + ", ".join(h for h in had if h))
+        verb = "가져올 것" if dry_run else "가져옴"
+        return f"{verb} {where}: {', '.join(parts) or '새로운 것 없음'}"
+    parts += [f"{k} {n} line{'s' if n != 1 else ''}" for k, n in report.entries.items()]
+    if report.todos:
+        parts.append(f"{report.todos} to-do{'s' if report.todos != 1 else ''}")
+    if report.attempts:
+        parts.append(f"{report.attempts} attempts")
+    if report.runs:
+        parts.append(f"{report.runs} runs")
+    notes, todos = report.skipped_notes, report.skipped_todos
+    had = [f"{notes} section text{'s' if notes != 1 else ''}" if notes else "",
+           f"{todos} to-do{'s' if todos != 1 else ''}" if todos else ""]
+    if any(had):
+        parts.append("already stored on that day: " + ", ".join(h for h in had if h))
+    verb = "would import" if dry_run else "imported"
+    return f"{verb} {where}: {', '.join(parts) or 'nothing new'}"
