@@ -19,8 +19,8 @@ from studylog.journal.publish.parse import ParsedDay, parse_day
 from studylog.journal.publish.post import export_blog, export_markdown, generated_lines
 from studylog.journal.sections import KEYS
 from studylog.journal.textin import read_text_file
-from studylog.store import days as q
 from studylog.store import bulk, revisions, transaction, transfer
+from studylog.store import days as q
 from studylog.store.bulk import NewDay, NewEntry, NewTodo
 from studylog.words import Lang
 
