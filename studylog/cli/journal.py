@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from studylog.cli.context import db_path, get_db, print_json
+from studylog.cli.text_args import DefaultCommandGroup, TextCommand
 from studylog.config import SETTINGS, Settings
 from studylog.errors import UserError
 from studylog.journal import words as present
@@ -53,22 +54,79 @@ def show_cmd(
     _print_day(parse_date(date), as_json)
 
 
+note_app = typer.Typer(
+    cls=DefaultCommandGroup, no_args_is_help=True,
+    help="Notes of a day's sections: `note SECTION TEXT` adds one (short for `note add`); "
+    "list, edit and rm work on one note by its id.",
+    short_help="Add, list, edit or remove a note.",
+)
+SECTION_HELP = ("lecture/강의, assignment/과제, algorithm/알고리즘, review/코드 리뷰, peer/피어세션, "
+                "retro/회고 or note/메모.")
+TEXT_HELP = "The note (markdown; may start with '-'); '-' alone reads stdin (≤ 10 MB, UTF-8)."
+
+
+def _text_arg(text: str) -> str:
+    from studylog.journal.textin import read_stdin
+
+    return read_stdin(sys.stdin.buffer) if text == "-" else text
+
+
+@note_app.command("add", cls=TextCommand, short_help="Add a note to a section of a day.")
 def note_cmd(
-    section: Annotated[str, typer.Argument(help="lecture, assignment, algorithm, review, peer, retro or note.")],
-    text: Annotated[str, typer.Argument(help="The note (markdown); '-' reads stdin (≤ 10 MB, UTF-8).")],
+    section: Annotated[str, typer.Argument(metavar="SECTION", help=SECTION_HELP)],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help=TEXT_HELP)],
     date: DateOpt = "today",
     title: Annotated[str, typer.Option("--title", "-t", help="A title line for the note.")] = "",
 ) -> None:
-    """Add a note to a section of a day."""
+    """Add a note to a section of a day (`note SECTION TEXT` for short)."""
     from studylog.journal import day as journal_day
-    from studylog.journal.textin import read_stdin
 
     key = check_section(section)
     day = parse_date(date)
-    if text == "-":
-        text = read_stdin(sys.stdin.buffer)
-    entry_id = journal_day.add_note(get_db(), day, key, text.rstrip("\n"), title=title)
+    entry_id = journal_day.add_note(get_db(), day, key, _text_arg(text).rstrip("\n"), title=title)
     typer.echo(present.note_added(entry_id, key, day, current_lang()))
+
+
+@note_app.command("list", short_help="A day's notes with their ids.")
+def note_list_cmd(date: DateOpt = "today", as_json: JsonOpt = False) -> None:
+    """A day's notes with their ids (for `note edit` and `note rm`)."""
+    from studylog.journal import day as journal_day
+
+    day = parse_date(date)
+    entries = journal_day.load_day(get_db(), day, Settings.load()).entries
+    if as_json:
+        print_json([dataclasses.asdict(e) for e in entries])
+        return
+    lang = current_lang()
+    if not entries:
+        typer.echo(present.no_notes(day, lang))
+    for e in entries:
+        typer.echo(present.note_row(e.id, e.section, e.text, lang))
+
+
+NoteId = Annotated[int, typer.Argument(metavar="ID", min=1, help="The note's id (`note list`).")]
+
+
+@note_app.command("edit", cls=TextCommand, short_help="Replace one note's text.")
+def note_edit_cmd(
+    entry_id: NoteId,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help=TEXT_HELP)],
+    title: Annotated[str | None, typer.Option("--title", "-t", help="A new title line.")] = None,
+) -> None:
+    """Replace one note's text (the old text stays in `studylog history`)."""
+    from studylog.journal import day as journal_day
+
+    entry = journal_day.edit_note(get_db(), entry_id, _text_arg(text).rstrip("\n"), title)
+    typer.echo(present.note_edited(entry.id, entry.section, entry.date, current_lang()))
+
+
+@note_app.command("rm", short_help="Remove one note.")
+def note_rm_cmd(entry_id: NoteId) -> None:
+    """Remove one note (its text stays in `studylog history`; `restore` brings it back)."""
+    from studylog.journal import day as journal_day
+
+    entry = journal_day.remove_note(get_db(), entry_id)
+    typer.echo(present.note_removed(entry.id, entry.section, entry.date, current_lang()))
 
 
 def label_cmd(
@@ -234,8 +292,9 @@ def import_cmd(
 
     when = parse_date(date) if date else None
     reports = import_paths(get_db(), paths, Settings.load(), current_lang(), date=when, dry_run=dry_run)
+    lang = current_lang()
     for r in reports:
-        typer.echo(("would import " if dry_run else "imported ") + r.summary())
+        typer.echo(r.summary(lang, dry_run))
 
 
 def backup_cmd(

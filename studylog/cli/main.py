@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - older typer on real click
     from click import exceptions as click_exc  # type: ignore[no-redef]  # same API, older home
 
 from studylog.cli import context, journal, peer, problems, runs, solve, study, todo, train
+from studylog.cli.text_args import TextCommand
 from studylog.errors import CheckFailed, UserError
 
 
@@ -97,7 +98,6 @@ def main(
 COMMANDS = (
     ("today", journal.today_cmd),
     ("show", journal.show_cmd),
-    ("note", journal.note_cmd),
     ("label", journal.label_cmd),
     ("history", journal.history_cmd),
     ("restore", journal.restore_cmd),
@@ -113,14 +113,17 @@ COMMANDS = (
     ("week", study.week_cmd),
 )
 GROUPS = (
+    ("note", journal.note_app),
     ("todo", todo.todo_app),
     ("problems", problems.problems_app),
     ("train", train.train_app),
     ("runs", runs.runs_app),
     ("peer", peer.peer_app),
 )
+# Commands whose arguments are free text that may start with a dash ("- [ ] 논문 읽기").
+TEXT_COMMANDS = {"search", "config"}
 for _name, _command in COMMANDS:
-    app.command(_name)(_command)
+    app.command(_name, cls=TextCommand if _name in TEXT_COMMANDS else None)(_command)
 for _name, _group in GROUPS:
     app.add_typer(_group, name=_name)
 

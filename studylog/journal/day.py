@@ -201,13 +201,90 @@ def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False
     return _add_todo(db, date, text, done)
 
 
+_TODO_MARK = re.compile(r"^\s*(?:[-*+]\s+)?\[(?P<mark>[ xX])\]\s*(?P<text>.*)$", re.DOTALL)
+_BULLET = re.compile(r"^\s*[-*+]\s+(?P<text>.*)$", re.DOTALL)
+
+
+def todo_state(text: str) -> tuple[str, bool | None]:
+    """A typed to-do's own text and state: a leading ``- [ ]`` / ``- [x]`` (or ``[ ]``,
+    ``[x]``) is its state (False / True), a bare bullet ``- `` is dropped; None: no mark."""
+    m = _TODO_MARK.match(text)
+    if m:
+        return m.group("text").strip(), m.group("mark") != " "
+    b = _BULLET.match(text)
+    if b:
+        return b.group("text").strip(), None
+    return text, None
+
+
+def edit_todo(db: sqlite_utils.Database, date: str, number: int, text: str) -> Todo:
+    """Replace the text of the day's to-do number ``number`` (a leading ``[ ]``/``[x]`` sets
+    its state too); returns it as it is now."""
+    body, done = todo_state(text)
+    body = one_line(body)
+    if not body:
+        raise UserError("the to-do is empty")
+    check_size(body)
+    with transaction(db):
+        todo = todo_by_number(db, date, number)
+        q.set_todo_text(db, todo.id, body)
+        if done is not None and done != todo.done:
+            q.set_todo_done(db, todo.id, done)
+        return Todo(todo.id, body, todo.done if done is None else done, todo.position)
+
+
+def remove_todo(db: sqlite_utils.Database, date: str, number: int) -> Todo:
+    """Delete the day's to-do number ``number``; returns what was removed."""
+    with transaction(db):
+        todo = todo_by_number(db, date, number)
+        q.delete_todo(db, todo.id)
+        return todo
+
+
+def note_by_id(db: sqlite_utils.Database, entry_id: int) -> Entry:
+    """The note (entry) with this id, or UserError."""
+    entry = q.get_entry(db, entry_id)
+    if entry is None:
+        raise UserError(f"no note {entry_id} (the ids are in `studylog show DATE --ids`)")
+    return entry
+
+
+def edit_note(db: sqlite_utils.Database, entry_id: int, text: str,
+              title: str | None = None) -> Entry:
+    """Replace one note's text (and title, when given); the old text stays in the section's
+    revisions. Returns the note as it is now."""
+    check_size(text)
+    if title is not None:
+        check_size(title)
+    with transaction(db):
+        entry = note_by_id(db, entry_id)
+        new_title = entry.title if title is None else title
+        if not text.strip() and not new_title.strip():
+            raise UserError("the note is empty (to delete it: studylog note rm ID)")
+        q.update_entry(db, entry_id, text, new_title, find_tags(f"{new_title}\n{text}"))
+        revisions.snapshot(db, entry.date, entry.section, "cli")
+        return note_by_id(db, entry_id)
+
+
+def remove_note(db: sqlite_utils.Database, entry_id: int) -> Entry:
+    """Delete one note; the section's revisions keep its text (`studylog history`, `restore`).
+    Returns the note removed."""
+    with transaction(db):
+        entry = note_by_id(db, entry_id)
+        q.delete_entry(db, entry_id)
+        revisions.snapshot(db, entry.date, entry.section, "cli", always=True)
+        return entry
+
+
 def one_line(text: str) -> str:
     """A to-do is one line: its lines are joined with single spaces (blank ones dropped)."""
     return " ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
 def _add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool) -> int:
-    text = one_line(text)
+    body, state = todo_state(text)
+    text = one_line(body)
+    done = done if state is None else state
     if not text:
         raise UserError("the to-do is empty")
     check_size(text)

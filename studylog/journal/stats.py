@@ -9,6 +9,7 @@ import sqlite_utils
 
 from studylog.journal.sections import KEYS
 from studylog.store import activity
+from studylog.words import Lang
 
 SHADES = " ░▒▓█"
 
@@ -65,8 +66,12 @@ def compute_stats(db: sqlite_utils.Database, today: str) -> Stats:
     )
 
 
-def render_heatmap(activity_by_date: dict[str, int], today: str, weeks: int = 26) -> str:
-    """A GitHub-style calendar: one column per week, rows Mon..Sun, shade by activity."""
+def render_heatmap(activity_by_date: dict[str, int], today: str, weeks: int = 26,
+                   lang: Lang = "en") -> str:
+    """A GitHub-style calendar: one column per week, rows Mon..Sun, shade by activity (the
+    weekday names and the legend in ``lang``)."""
+    from studylog.journal.words import heatmap_day_names, heatmap_legend
+
     end = dt.date.fromisoformat(today)
     start = end - dt.timedelta(days=end.weekday() + 7 * (weeks - 1))
     top = max([n for d, n in activity_by_date.items() if d >= start.isoformat()] or [1])
@@ -80,7 +85,7 @@ def render_heatmap(activity_by_date: dict[str, int], today: str, weeks: int = 26
             if all(ch == " " for ch in header[2 * c : 2 * c + len(label) + 1]):
                 header[2 * c : 2 * c + len(label)] = list(label)
     rows = ["    " + "".join(header).rstrip()]
-    for r, name in enumerate(["Mon", "   ", "Wed", "   ", "Fri", "   ", "Sun"]):
+    for r, name in enumerate(heatmap_day_names(lang)):
         cells = []
         for c in range(weeks):
             d = start + dt.timedelta(days=7 * c + r)
@@ -91,5 +96,6 @@ def render_heatmap(activity_by_date: dict[str, int], today: str, weeks: int = 26
             level = 0 if n == 0 else 1 + min(3, (n * 4 - 1) // top)
             cells.append((SHADES[level] if level else "·") * 2)
         rows.append(f"{name} " + "".join(cells).rstrip())
-    rows.append("     less " + " ".join(c * 2 for c in "·░▒▓█") + " more")
+    less, more = heatmap_legend(lang)
+    rows.append(f"     {less} " + " ".join(c * 2 for c in "·░▒▓█") + f" {more}")
     return "\n".join(rows)

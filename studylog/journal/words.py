@@ -27,6 +27,22 @@ class DayLike(Protocol):
     def record_no(self) -> int: ...
 
 
+class ImportFacts(Protocol):
+    """What the import line needs of a report (``publish.exchange.ImportReport`` fits); a
+    protocol, so the words do not import the importer that prints them."""
+
+    source: str
+    date: str
+    entries: dict[str, int]
+    todos: int
+    attempts: int
+    runs: int
+    skipped_notes: int
+    skipped_todos: int
+    same_as: str | None
+    record_no: int | None
+
+
 def section_name(key: str, lang: Lang) -> str:
     """A section's name: 강의 복습 / Lecture review ("todo" is the to-do list)."""
     if key == "todo":
@@ -239,3 +255,118 @@ def pruned_line(count: int, before: str, lang: Lang) -> str:
     if lang == "ko":
         return f"{before} 이전의 리비전 {count}개를 지웠습니다 (섹션마다 마지막 것은 남김)"
     return f"deleted {count} revisions saved before {before} (each section's latest kept)"
+
+
+def todo_removed(number: int, text: str, date: str, lang: Lang) -> str:
+    """The answer to `todo rm`: what went, so it can be typed back."""
+    if lang == "ko":
+        return f"{date} 할 일 {number}번을 지웠습니다: {text}"
+    return f"removed to-do {number} of {date}: {text}"
+
+
+def note_edited(entry_id: int, section: str, date: str, lang: Lang) -> str:
+    """The answer to `note edit`."""
+    name = section_name(section, lang)
+    if lang == "ko":
+        return f"{date} {name}의 노트 #{entry_id}을 고쳤습니다 (이전 글: studylog history {date})"
+    return f"edited note #{entry_id} in {name} on {date} (the old text: studylog history {date})"
+
+
+def note_removed(entry_id: int, section: str, date: str, lang: Lang) -> str:
+    """The answer to `note rm`."""
+    name = section_name(section, lang)
+    if lang == "ko":
+        return (f"{date} {name}의 노트 #{entry_id}을 지웠습니다 "
+                f"(되살리기: studylog history {date} → studylog restore)")
+    return (f"removed note #{entry_id} from {name} on {date} "
+            f"(to get it back: studylog history {date}, then studylog restore)")
+
+
+def note_row(entry_id: int, section: str, text: str, lang: Lang, width: int = 60) -> str:
+    """One line of `note list`: '#12  회고  첫 줄…'."""
+    first = " ".join(text.split())
+    if len(first) > width:
+        first = first[: width - 1] + "…"
+    return f"#{entry_id}  {section_name(section, lang)}  {first}"
+
+
+def no_notes(date: str, lang: Lang) -> str:
+    """`note list` on a day without notes."""
+    return pick(lang, f"{date}에 노트가 없습니다", f"no notes on {date}")
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal (Hangul and other wide characters take two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (right-aligned with ``right``)."""
+    fill = " " * max(0, width - display_width(text))
+    return fill + text if right else text + fill
+
+
+def per_section_caption(weeks: int, lang: Lang) -> str:
+    """The caption over `stats`' notes-per-section table."""
+    return pick(lang, f"섹션별 노트 수, 최근 {weeks}주:", f"notes per section, last {weeks} weeks:")
+
+
+def stats_row_names(lang: Lang) -> tuple[str, str]:
+    """The first column's header and the totals row's name in `stats`."""
+    return ("주", "전체") if lang == "ko" else ("week", "all time")
+
+
+def heatmap_day_names(lang: Lang) -> list[str]:
+    """The heatmap's row labels, Monday to Sunday (every other row blank), three columns wide."""
+    if lang == "ko":
+        return ["월 ", "   ", "수 ", "   ", "금 ", "   ", "일 "]
+    return ["Mon", "   ", "Wed", "   ", "Fri", "   ", "Sun"]
+
+
+def heatmap_legend(lang: Lang) -> tuple[str, str]:
+    """The two ends of the heatmap's legend."""
+    return ("적음", "많음") if lang == "ko" else ("less", "more")
+
+
+def import_line(report: ImportFacts, lang: Lang, dry_run: bool = False) -> str:
+    """The line `studylog import` prints for one day: what was added, what was already stored
+    (and of what), or on which other day the same post already is."""
+    where = f"{report.date} ← {report.source}"
+    record = f" ({record_label(report.record_no, lang)})" if report.record_no is not None else ""
+    if report.same_as:
+        if lang == "ko":
+            return (f"{where}: 같은 글{record}이 이미 {report.same_as}에 있어 가져오지 않았습니다 "
+                    f"(그래도 이 날에 넣으려면: --date {report.date})")
+        return (f"{where}: the same post{record} is already stored on {report.same_as}; not "
+                f"imported again (to put it on this day anyway: --date {report.date})")
+    parts: list[str] = []
+    if lang == "ko":
+        parts += [f"{section_name(k, lang)} {n}줄" for k, n in report.entries.items()]
+        if report.todos:
+            parts.append(f"할 일 {report.todos}개")
+        if report.attempts:
+            parts.append(f"채점 기록 {report.attempts}개")
+        if report.runs:
+            parts.append(f"학습 실험 {report.runs}개")
+        had = [f"섹션 글 {report.skipped_notes}개" if report.skipped_notes else "",
+               f"할 일 {report.skipped_todos}개" if report.skipped_todos else ""]
+        if any(had):
+            parts.append("이미 있던 것: " + ", ".join(h for h in had if h))
+        verb = "가져올 것" if dry_run else "가져옴"
+        return f"{verb} {where}: {', '.join(parts) or '새로운 것 없음'}"
+    parts += [f"{k} {n} line{'s' if n != 1 else ''}" for k, n in report.entries.items()]
+    if report.todos:
+        parts.append(f"{report.todos} to-do{'s' if report.todos != 1 else ''}")
+    if report.attempts:
+        parts.append(f"{report.attempts} attempts")
+    if report.runs:
+        parts.append(f"{report.runs} runs")
+    notes, todos = report.skipped_notes, report.skipped_todos
+    had = [f"{notes} section text{'s' if notes != 1 else ''}" if notes else "",
+           f"{todos} to-do{'s' if todos != 1 else ''}" if todos else ""]
+    if any(had):
+        parts.append("already stored on that day: " + ", ".join(h for h in had if h))
+    verb = "would import" if dry_run else "imported"
+    return f"{verb} {where}: {', '.join(parts) or 'nothing new'}"

@@ -143,6 +143,12 @@ def entries(db: sqlite_utils.Database, date: str, section: str | None = None) ->
     return [Entry(*r) for r in db.execute(sql + " ORDER BY position, id", params).fetchall()]
 
 
+def get_entry(db: sqlite_utils.Database, entry_id: int) -> Entry | None:
+    """One entry by id, or None."""
+    row = db.execute(f"SELECT {_ENTRY_COLS} FROM entries WHERE id = ?", [entry_id]).fetchone()
+    return Entry(*row) if row else None
+
+
 def section_text(db: sqlite_utils.Database, date: str, section: str) -> str:
     """A section's whole text: its entries' texts, one after the other."""
     return "\n".join(t for e in entries(db, date, section) if (t := e.text))
@@ -245,6 +251,12 @@ def set_todo_done(db: sqlite_utils.Database, todo_id: int, done: bool) -> None:
         "UPDATE todos SET done = ?, done_at = ? WHERE id = ?",
         [int(done), now() if done else None, todo_id],
     )
+
+
+def set_todo_text(db: sqlite_utils.Database, todo_id: int, text: str) -> None:
+    """Replace a to-do's text (and its index row)."""
+    db.execute("UPDATE todos SET text = ? WHERE id = ?", [text, todo_id])
+    index_todo(db, todo_id, text)
 
 
 def move_todo(db: sqlite_utils.Database, date: str, todo_id: int, new_index: int) -> None:

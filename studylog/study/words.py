@@ -68,8 +68,10 @@ def todo_line(number: int, done: bool, text: str) -> str:
 
 
 def blog_extra_lines(extras: list[ExtraTodo], lang: Lang) -> list[str]:
-    """The lines the blog's 오늘 한 일 gets for a day's carried items and due reviews."""
-    return [extra_text(e, lang, origin=False) for e in extras]
+    """The lines the blog's 오늘 한 일 gets for a day's carried items and due reviews (an open one
+    starts with ``[ ]``, as the day's own open to-dos do)."""
+    return [extra_text(e, lang, origin=False) if e.done else f"[ ] {extra_text(e, lang, origin=False)}"
+            for e in extras]
 
 
 def markdown_extra_lines(extras: list[ExtraTodo], lang: Lang) -> list[str]:

@@ -94,12 +94,12 @@ def test_import_example_post_and_export_it_back(cli, home: Path) -> None:
     assert cli("config", "course.start", "2026-10-26").exit_code == 0
     assert cli("config", "course.name", "[네이버 부스트 캠프] AI-Tech-re").exit_code == 0
     r = cli("import", str(EXAMPLE), "--dry-run")
-    assert r.exit_code == 0 and r.output.startswith("would import 2026-11-18")
+    assert r.exit_code == 0 and r.output.startswith("가져올 것 2026-11-18")
     assert cli("show", "2026-11-18", "--json").exit_code == 0
     assert json.loads(cli("show", "2026-11-18", "--json").output)["exists"] is False
     r = cli("import", str(EXAMPLE))
     assert r.exit_code == 0, r.output
-    assert "4 to-dos" in r.output
+    assert "할 일 4개" in r.output
     out = cli("export", "2026-11-18", "--format", "blog").output
     assert out == EXAMPLE.read_text(encoding="utf-8").rstrip("\n") + "\n"
     day = json.loads(cli("show", "2026-11-18", "--json").output)
@@ -107,7 +107,8 @@ def test_import_example_post_and_export_it_back(cli, home: Path) -> None:
     assert "# label = int(path.stem.split(\"_\")[-1])" in day["sections"]["assignment"]
     assert day["sections"]["retro"].startswith("-\n증강을")
     # importing again adds nothing
-    assert "already there" in cli("import", str(EXAMPLE)).output
+    again = cli("import", str(EXAMPLE)).output
+    assert "이미 있던 것: 섹션 글 4개, 할 일 4개" in again, again
     assert json.loads(cli("show", "2026-11-18", "--json").output)["sections"] == day["sections"]
 
 
@@ -163,4 +164,5 @@ def test_stats(cli) -> None:
     assert data["longest_streak"] == 3
     assert data["per_section"]["retro"] == 4
     text = cli("stats").output
-    assert "최장 3일" in text and "Mon" in text and "more" in text  # language ko (the default)
+    assert "최장 3일" in text and "월 " in text and "많음" in text  # language ko (the default)
+    assert "more" not in text and "week" not in text and "notes per section" not in text

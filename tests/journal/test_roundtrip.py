@@ -14,6 +14,7 @@ from studylog.journal.day import add_note, add_todo
 from studylog.journal.publish.exchange import export_json, export_text, import_paths
 from studylog.journal.publish.parse import heading_key
 from studylog.journal.sections import KEYS
+from studylog.store import days as q
 from studylog.store import open_db
 from studylog.words import Lang
 
@@ -25,7 +26,7 @@ TEXT = st.lists(LINE, max_size=6).map(lambda ls: "\n".join(ls).strip("\n")).filt
     lambda t: t.strip() != ""
 )
 TODO = st.text(ALPHABET, min_size=1, max_size=20).map(str.strip).filter(
-    lambda s: s and heading_key(s) is None and not s.startswith(("-", "*"))
+    lambda s: s and heading_key(s) is None and not s.startswith(("-", "*", "[ ]", "[x]"))
 )
 DAY = st.fixed_dictionaries(
     {
@@ -55,6 +56,9 @@ def test_text_round_trip(day: dict, fmt: str, lang: Lang) -> None:
         b = open_db(Path(tmp) / "b.db")
         import_paths(b, [post], conf, lang, date="2026-11-18")
         assert export_text(b, "2026-11-18", fmt, conf, lang) == first
+        # the to-dos keep their state: open ones stay open, done ones done
+        assert [(t.text, t.done) for t in q.todos(b, "2026-11-18")] == [
+            (text, done) for text, done in day["todos"]]
         # and every line the user wrote is there
         for text in day["sections"].values():
             for line in text.splitlines():
@@ -111,4 +115,7 @@ def test_import_never_drops_a_line(lines: list[str]) -> None:
     )
     for line in lines:
         if line.strip() and heading_key(line) is None:
-            assert line.strip().removeprefix("# ").removeprefix("- [x] ").strip() in kept
+            bare = line.strip().removeprefix("# ")
+            for mark in ("- [x] ", "- [ ] ", "[x] ", "[ ] "):
+                bare = bare.removeprefix(mark)
+            assert bare.strip() in kept

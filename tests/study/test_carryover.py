@@ -106,7 +106,8 @@ def test_blog_export_lists_the_days_due_reviews(cli, db) -> None:
     assert r.exit_code == 0, r.output
     out = r.output.splitlines()
     start = out.index("오늘 한 일")
-    assert out[start + 1:start + 4] == ["과제 제출", "강의 5강", "다시 풀기: 2667 단지번호붙이기"]
+    # open to-dos start with [ ] (a done one is a plain line, as in the bootcamp's posts)
+    assert out[start + 1:start + 4] == ["[ ] 과제 제출", "[ ] 강의 5강", "[ ] 다시 풀기: 2667 단지번호붙이기"]
     # a past day's post keeps what was due then, even after it was solved again
     attempt(db, "2667", "2026-11-21", "AC")
     again = cli("export", "2026-11-21", "--format", "blog").output

@@ -36,8 +36,8 @@ def test_the_post_gets_the_days_study_lines_from_its_caller(cli, db) -> None:
     assert cli("note", "retro", "-", "--date", "2026-11-20", input=RETRO).exit_code == 0
     settings = Settings.load()
     lines = export_lines(db, "2026-11-21", settings, "blog", "ko")
-    assert lines == ["논문 읽기", "강의 5강 듣기"]
+    assert lines == ["[ ] 논문 읽기", "[ ] 강의 5강 듣기"]  # open: [ ]
     assert "논문 읽기" not in export_text(db, "2026-11-21", "blog", settings, "ko")
     post = export_text(db, "2026-11-21", "blog", settings, "ko", lines)
-    assert post.splitlines()[2:5] == ["오늘 한 일", "논문 읽기", "강의 5강 듣기"]
+    assert post.splitlines()[2:5] == ["오늘 한 일", "[ ] 논문 읽기", "[ ] 강의 5강 듣기"]
     assert cli("export", "2026-11-21").output == post  # the CLI passes them

@@ -32,23 +32,28 @@ def stats_text(stats: "Stats", weeks: int, lang: Lang) -> None:
     typer.echo(present.written_line(stats.days, stats.entries, lang))
     typer.echo("")
     keys = list(stats.per_section)
-    typer.echo("notes per section, last 8 weeks:")
-    typer.echo(f"{'week':<9} " + " ".join(f"{k:>10}" for k in keys))
+    pad = present.pad
+    typer.echo(present.per_section_caption(8, lang))
+    week_word, all_time = present.stats_row_names(lang)
+    typer.echo(pad(week_word, 9) + " " + " ".join(
+        pad(present.section_name(k, lang), 10, right=True) for k in keys))
     for week in sorted(stats.per_section_week)[-8:]:
         row = stats.per_section_week[week]
         typer.echo(f"{week:<9} " + " ".join(f"{row.get(k, 0):>10}" for k in keys))
-    typer.echo(f"{'all time':<9} " + " ".join(f"{stats.per_section[k]:>10}" for k in keys))
+    typer.echo(pad(all_time, 9) + " " + " ".join(f"{stats.per_section[k]:>10}" for k in keys))
     typer.echo("")
     from studylog.journal.stats import render_heatmap
 
-    typer.echo(render_heatmap(stats.activity, stats.today, weeks))
+    typer.echo(render_heatmap(stats.activity, stats.today, weeks, lang))
 
 
 def history_rows(rows: list[list[str]]) -> None:
     """`studylog history`: aligned columns."""
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)] if rows else []
+    width = present.display_width
+    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)] if rows else []
     for r in rows:
-        typer.echo("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1])
+        typer.echo("  ".join(present.pad(c, w) for c, w in zip(r, widths, strict=False))
+                   + "  " + r[-1])
 
 
 

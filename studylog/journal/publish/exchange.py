@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +19,9 @@ from studylog.journal.publish.parse import ParsedDay, parse_day
 from studylog.journal.publish.post import export_blog, export_markdown, generated_lines
 from studylog.journal.sections import KEYS
 from studylog.journal.textin import read_text_file
+from studylog.store import bulk, revisions, transaction, transfer
 from studylog.store import days as q
-from studylog.store import revisions, transaction, transfer
+from studylog.store.bulk import NewDay, NewEntry, NewTodo
 from studylog.words import Lang
 
 FORMATS = ("blog", "markdown", "json")
@@ -78,23 +80,29 @@ class ImportReport:
     todos: int = 0
     attempts: int = 0
     runs: int = 0
-    skipped: int = 0  # pieces already present
+    skipped_notes: int = 0  # section texts (or JSON notes) already stored on that day
+    skipped_todos: int = 0  # to-dos already on that day
+    same_as: str | None = None  # the same post is already stored on this other day: not imported
+    record_no: int | None = None  # the post's record number (학습기록 N), when it has one
 
-    def summary(self) -> str:
-        """One line for the terminal."""
-        parts = [f"{k} {n} line{'s' if n != 1 else ''}" for k, n in self.entries.items()]
-        if self.todos:
-            parts.append(f"{self.todos} to-do{'s' if self.todos != 1 else ''}")
-        if self.attempts:
-            parts.append(f"{self.attempts} attempts")
-        if self.runs:
-            parts.append(f"{self.runs} runs")
-        if self.skipped:
-            parts.append(f"{self.skipped} already there")
-        return f"{self.date} ← {self.source}: {', '.join(parts) or 'nothing new'}"
+    @property
+    def skipped(self) -> int:
+        """Pieces already present (notes and to-dos)."""
+        return self.skipped_notes + self.skipped_todos
+
+    def summary(self, lang: Lang = "en", dry_run: bool = False) -> str:
+        """One line for the terminal, in ``lang``."""
+        from studylog.journal.words import import_line
+
+        return import_line(self, lang, dry_run)
+
+
+_DATE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?!\d)")
 
 
 def _date_for(parsed: ParsedDay, given: str | None, settings: Settings, source: str) -> str:
+    """The day a post goes to: --date, its front matter's date, a file name that starts with
+    YYYY-MM-DD, else its title's week/day counted from course.start."""
     if given:
         return given
     if parsed.date:
@@ -102,6 +110,12 @@ def _date_for(parsed: ParsedDay, given: str | None, settings: Settings, source: 
             return dt.date.fromisoformat(parsed.date).isoformat()
         except ValueError:
             raise UserError(f"{source}: bad date {parsed.date!r} in its front matter") from None
+    named = _DATE_NAME.match(Path(source).name)
+    if named:
+        try:
+            return dt.date.fromisoformat(named.group(1)).isoformat()
+        except ValueError:
+            pass  # 2026-13-40.txt: not a date after all
     if parsed.week and parsed.day:
         date = date_of(parsed.week, parsed.day, settings)
         if date:
@@ -127,7 +141,7 @@ def _merge_day(db: sqlite_utils.Database, parsed: ParsedDay, date: str, settings
     known = {t.text for t in day.todos}
     for text, done in parsed.todos:
         if text in known:
-            report.skipped += 1
+            report.skipped_todos += 1
             continue
         q.add_todo(db, date, text, done)
         known.add(text)
@@ -142,7 +156,7 @@ def _merge_day(db: sqlite_utils.Database, parsed: ParsedDay, date: str, settings
             continue
         have = day.sections.get(key, "")
         if text == have or (have and text in have):
-            report.skipped += 1
+            report.skipped_notes += 1
             continue
         if have and text.startswith(have + "\n"):  # the post grew since: add just the rest
             text = text[len(have) + 1 :].strip("\n")
@@ -164,7 +178,7 @@ def _import_json(db: sqlite_utils.Database, doc: dict, source: str,
             if e["section"] not in KEYS:
                 raise UserError(f"{source}: unknown section {e['section']!r} on {date}")
             if (e["section"], e["title"], e["body"]) in have:
-                report.skipped += 1
+                report.skipped_notes += 1
                 continue
             q.add_entry(db, date, e["section"], e["body"], title=e["title"],
                         created=e.get("created"), updated=e.get("updated"),
@@ -175,7 +189,7 @@ def _import_json(db: sqlite_utils.Database, doc: dict, source: str,
         known = {t.text for t in q.todos(db, date)}
         for t in d.get("todos", []):
             if t["text"] in known:
-                report.skipped += 1
+                report.skipped_todos += 1
                 continue
             q.add_todo(db, date, one_line(t["text"]), bool(t.get("done")), t.get("created"),
                        t.get("done_at"))
@@ -203,28 +217,165 @@ def import_paths(db: sqlite_utils.Database, paths: list[Path], settings: Setting
     class _DryRun(Exception):
         pass
 
+    posts = _read_posts(texts, date, settings)
     try:
         with transaction(db):
-            for path, text in texts:
-                stripped = text.lstrip()
-                if stripped.startswith("{"):
-                    try:
-                        doc = json.loads(text)
-                    except json.JSONDecodeError as exc:
-                        raise UserError(f"{path}: not valid JSON ({exc})") from None
-                    if not isinstance(doc, dict) or "days" not in doc:
-                        raise UserError(f"{path}: not a studylog JSON export")
-                    _import_json(db, doc, str(path), reports)
-                    continue
-                parsed = parse_day(text)
-                if not parsed.line_count() and not parsed.title:
-                    raise UserError(f"{path}: nothing to import (the file is empty)")
-                day = _date_for(parsed, date, settings, str(path))
-                report = ImportReport(str(path), day)
-                _merge_day(db, parsed, day, settings, lang, report)
-                reports.append(report)
+            _import_posts(db, posts, settings, lang, reports, check_same=date is None)
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
     return reports
+
+
+@dataclass
+class _Post:
+    """One file to import: a JSON export, or a post parsed with the day it goes to."""
+
+    source: str
+    doc: dict | None = None
+    parsed: ParsedDay | None = None
+    date: str = ""
+
+
+def _read_posts(texts: list[tuple[Path, str]], date: str | None,
+                settings: Settings) -> list[_Post]:
+    """Parse every file and date every post (before anything is written)."""
+    posts: list[_Post] = []
+    for path, text in texts:
+        if text.lstrip().startswith("{"):
+            try:
+                doc = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise UserError(f"{path}: not valid JSON ({exc})") from None
+            if not isinstance(doc, dict) or "days" not in doc:
+                raise UserError(f"{path}: not a studylog JSON export")
+            posts.append(_Post(str(path), doc=doc))
+            continue
+        parsed = parse_day(text)
+        if not parsed.line_count() and not parsed.title:
+            raise UserError(f"{path}: nothing to import (the file is empty)")
+        posts.append(_Post(str(path), parsed=parsed,
+                           date=_date_for(parsed, date, settings, str(path))))
+    return posts
+
+
+class _Stored:
+    """What is already stored, to find a post that is already on another day: the days' record
+    numbers and their section texts (read once per import, kept up to date as posts land)."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.number_of: dict[str, int] | None = None
+        self.numbers: dict[int, set[str]] = {}
+        self.bodies: dict[tuple[str, str], set[str]] = {}
+        self.titles: dict[str, str] = {}  # the days this import adds: their posts' titles
+
+    def _load(self) -> dict[str, int]:
+        if self.number_of is None:
+            self.number_of = bulk.record_numbers(self.db)
+            for d, n in self.number_of.items():
+                self.numbers.setdefault(n, set()).add(d)
+            self.bodies = bulk.section_bodies(self.db)
+        return self.number_of
+
+    def same_post(self, parsed: ParsedDay, date: str, settings: Settings) -> str | None:
+        """Another day that holds this post: every section's text the same (and the same record
+        number, when the post has one), or the same record number under the same title."""
+        number_of = self._load()
+        sections = [(k, t) for k, t in parsed.sections.items() if t.strip()]
+        if sections:
+            found: set[str] = set(self.bodies.get(sections[0], set()))
+            for key in sections[1:]:
+                found &= self.bodies.get(key, set())
+            for other in sorted(found - {date}):
+                if parsed.record_no is None or number_of.get(other) in (None, parsed.record_no):
+                    return other
+        if parsed.record_no is not None and parsed.title:
+            for other in sorted(self.numbers.get(parsed.record_no, set()) - {date}):
+                title = self.titles.get(other) or labels_for(self.db, other, settings).title
+                if title == parsed.title:
+                    return other
+        return None
+
+    def add(self, parsed: ParsedDay, date: str) -> None:
+        """Remember a post just imported on ``date``."""
+        if self.number_of is None:
+            return
+        if parsed.title:
+            self.titles[date] = parsed.title
+        if parsed.record_no is not None:
+            self.number_of[date] = parsed.record_no
+            self.numbers.setdefault(parsed.record_no, set()).add(date)
+        for key, text in parsed.sections.items():
+            self.bodies.setdefault((key, text), set()).add(date)
+
+
+def _new_day(parsed: ParsedDay, date: str, settings: Settings, report: ImportReport) -> NewDay:
+    """A post for a day not yet stored, as rows (its labels kept where they differ from the
+    computed ones; its record number always, as the anchor of the days after it)."""
+    wd = course_week_day(date, settings)
+    week = day = None
+    if parsed.week and parsed.day and (parsed.week, parsed.day) != wd:
+        week, day = parsed.week, parsed.day
+    shown_week = week or (wd[0] if wd else None)
+    shown_day = day or (wd[1] if wd else None)
+    title = None
+    if parsed.title and parsed.title != default_title(settings, shown_week, shown_day, date):
+        title = parsed.title
+    entries = []
+    for key in KEYS:
+        text = parsed.sections.get(key, "")
+        if text.strip():
+            entries.append(NewEntry(key, text, tuple(find_tags(text))))
+            report.entries[key] = len(text.splitlines())
+    todos = []
+    seen: set[str] = set()
+    for text, done in parsed.todos:
+        if text in seen:
+            report.skipped_todos += 1
+            continue
+        seen.add(text)
+        todos.append(NewTodo(text, done))
+    report.todos = len(todos)
+    return NewDay(date, title, week, day, parsed.record_no, entries, todos)
+
+
+def _import_posts(db: sqlite_utils.Database, posts: list[_Post], settings: Settings, lang: Lang,
+                  reports: list[ImportReport], *, check_same: bool) -> None:
+    """Import every post: new days in one batch (:func:`studylog.store.bulk.insert_days`), the
+    rest merged into the day already there, JSON exports as they come."""
+    stored = _Stored(db)
+    have = bulk.existing_dates(db, [p.date for p in posts if p.parsed is not None])
+    by_source: dict[int, ImportReport] = {}
+    new_days: list[NewDay] = []
+    later: list[tuple[int, _Post]] = []
+    for i, post in enumerate(posts):
+        if post.parsed is None:
+            later.append((i, post))
+            continue
+        report = ImportReport(post.source, post.date, record_no=post.parsed.record_no)
+        by_source[i] = report
+        if check_same:
+            report.same_as = stored.same_post(post.parsed, post.date, settings)
+            if report.same_as:
+                continue
+        stored.add(post.parsed, post.date)
+        if post.date in have:
+            later.append((i, post))
+            continue
+        have.add(post.date)
+        new_days.append(_new_day(post.parsed, post.date, settings, report))
+    bulk.insert_days(db, new_days)
+    json_reports: dict[int, list[ImportReport]] = {}
+    for i, post in later:
+        if post.doc is not None:
+            json_reports[i] = []
+            _import_json(db, post.doc, post.source, json_reports[i])
+        elif post.parsed is not None:
+            _merge_day(db, post.parsed, post.date, settings, lang, by_source[i])
+    for i in range(len(posts)):
+        if i in json_reports:
+            reports.extend(json_reports[i])
+        elif i in by_source:
+            reports.append(by_source[i])

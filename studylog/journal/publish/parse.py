@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from studylog.journal.sections import RECORD_LABEL, SECTIONS, TODO_HEADING
+from studylog.journal.sections import RECORD_LABEL, SECTIONS, TODO_HEADING, section_key
 
 TODOS = "todos"
 
@@ -35,7 +35,7 @@ _SHORT.update({
 
 _HEADING = re.compile(r"^(?P<hash>#{1,6}\s*)?(?:\*\*)?(?:(?P<num>\d+)\s*[.)]\s*)?(?P<rest>.*?)(?:\*\*)?\s*:?\s*$")
 _RECORD = re.compile(rf"^(?:{'|'.join(RECORD_LABEL.values())})\s*-\s*(\d+)\s*$", re.IGNORECASE)
-_TASK = re.compile(r"^\s*[-*]\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*)$")
+_TASK = re.compile(r"^\s*(?:[-*+]\s+)?\[(?P<mark>[ xX])\]\s+(?P<text>\S.*)$")
 _TITLE_WD = re.compile(r"week\s*(\d+)\s*\(\s*(\d+)\s*\)", re.IGNORECASE)
 
 
@@ -47,8 +47,8 @@ def heading_key(line: str) -> str | None:
     rest = m.group("rest").strip().lower()
     if rest in _FULL:
         return _FULL[rest]
-    if (m.group("num") or m.group("hash")) and rest in _SHORT:
-        return _SHORT[rest]
+    if m.group("num") or m.group("hash"):
+        return _SHORT.get(rest) or section_key(rest)
     return None
 
 

@@ -72,11 +72,18 @@ def _section_blocks(day: DayRecord, lang: Lang, heading_prefix: str) -> list[str
     return lines
 
 
+def blog_todo_line(text: str, done: bool) -> str:
+    """A to-do in the blog's 오늘 한 일: a done one is a plain line (the bootcamp's format), an
+    open one starts with ``[ ]``; :func:`studylog.journal.publish.parse.parse_day` reads both
+    back (and ``[x]``, ``- [ ]``, ``- [x]``)."""
+    return text if done else f"[ ] {text}"
+
+
 def render_blog(day: DayRecord, lang: Lang, extra_todos: Sequence[str] = ()) -> str:
     """The day as the bootcamp's plain-text blog post (``extra_todos``: carried items and due
     reviews, from :func:`studylog.study.study_todos.export_lines`)."""
     lines = [day.title, f"{RECORD_LABEL[lang]} - {day.record_no}", TODO_HEADING[lang]]
-    lines.extend(t.text for t in day.todos)
+    lines.extend(blog_todo_line(t.text, t.done) for t in day.todos)
     lines.extend(extra_todos)
     lines.extend(_section_blocks(day, lang, ""))
     return "\n".join(lines) + "\n"
