@@ -31,7 +31,7 @@ from studylog.tui.widgets.todo_list import TodoList
 from studylog.words import Lang, current_lang
 
 if TYPE_CHECKING:
-    from studylog.journal.day import DayAttempt, DayRecord, DayRun
+    from studylog.journal.day import DayAttempt, DayRecord, DayRun, SectionSave
 
 EDITED_SECTIONS = ("lecture", "assignment", "algorithm", "review", "peer", "retro")
 SAVED_MARK_S = 3.0  # how long a tab shows ✓ after its save
@@ -232,9 +232,12 @@ class TodayScreen(SectionRevisions):
         for save in self.saver.take():
             self.save_section(save)
 
-    def collect_edits(self) -> None:
+    def collect_edits(self, show: bool = True) -> None:
         """Count typing whose Changed message is still queued: quit and hang-up come as
-        priority keys or signals, ahead of those messages, and must save that text too."""
+        priority keys or signals, ahead of those messages, and must save that text too.
+
+        ``show=False`` leaves the tabs alone (no Textual call: the hang-up may read the editors
+        from another thread when the event loop is stuck)."""
         if self.readonly:
             return
         for editor in self.query(SectionEditor):
@@ -242,7 +245,8 @@ class TodayScreen(SectionRevisions):
             if text != editor.handled_text:
                 editor.handled_text = text
                 self.saver.mark(editor.section, text)
-                self.mark_tab(editor.section, "dirty")
+                if show:
+                    self.mark_tab(editor.section, "dirty")
 
     async def flush_pending(self) -> None:
         """Save what is unsaved and wait until every save is written (used at exit)."""
@@ -251,11 +255,11 @@ class TodayScreen(SectionRevisions):
             if worker.group == "save":
                 await worker.wait()
 
-    def pending_saves(self) -> tuple[str, list[PendingSave]]:
-        """The date and every section's unsaved text, taken from the editors themselves (for
-        a save outside the event loop: the hang-up)."""
-        self.collect_edits()
-        return self.date, self.saver.take()
+    def pending_saves(self, show: bool = True) -> list[PendingSave]:
+        """Every section's unsaved text, taken from the editors themselves, handed over for a
+        save outside the event loop (the hang-up writes them with :meth:`write_save`)."""
+        self.collect_edits(show)
+        return self.saver.take()
 
     def action_save_now(self) -> None:
         self.flush()
@@ -268,20 +272,26 @@ class TodayScreen(SectionRevisions):
         The save carries the version the editor started from, so a change another process
         saved meanwhile is merged, not overwritten.
         """
+        with self.saver.lock, self.studylog.gate.use() as db:
+            result = self.write_save(save, db)
+        if result is not None:
+            self.post_message(SectionWritten(result))
+
+    def write_save(self, save: PendingSave, db: Any) -> SectionSave | None:
+        """Write ``save`` on ``db`` with its base (call with ``saver.lock`` held; any thread);
+        None when a newer text of the section was written already."""
         from studylog.journal import words as present
         from studylog.journal.day import set_section_text
 
-        with self.saver.lock:
-            if not self.saver.should_write(save):
-                return
-            version, base = self.saver.base(save.section)
-            with self.studylog.gate.use() as db:
-                result = set_section_text(db, self.date, save.section, save.text,
-                                          base_version=version, base_text=base,
-                                          marker=present.merge_marker(self.lang))
-            self.saver.written(save)
-            self.saver.after_save(save.section, result.version, save.text, result.merged)
-        self.post_message(SectionWritten(result))
+        if not self.saver.should_write(save):
+            return None
+        version, base = self.saver.base(save.section)
+        result = set_section_text(db, self.date, save.section, save.text,
+                                  base_version=version, base_text=base,
+                                  marker=present.merge_marker(self.lang))
+        self.saver.written(save)
+        self.saver.after_save(save.section, result.version, save.text, result.merged)
+        return result
 
     def on_section_written(self, message: SectionWritten) -> None:
         from studylog.journal import words as present
