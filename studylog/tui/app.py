@@ -7,12 +7,12 @@ The app itself only wires things together: screens live in ``screens/``, palette
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import gc
-import signal
+import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
@@ -51,10 +51,11 @@ class StudylogApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_S, self._poll_database, name="poll-db")
-        with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
-            # The terminal closed: save what was typed before the process goes.
-            asyncio.get_running_loop().add_signal_handler(
-                signal.SIGHUP, lambda: asyncio.ensure_future(self.action_quit()))
+        if not self.is_headless and threading.current_thread() is threading.main_thread():
+            # The terminal closed: save what was typed, then go (never through Textual).
+            from studylog.tui.hangup import Hangup
+
+            Hangup(self, asyncio.get_running_loop()).install()
 
     def _poll_database(self) -> None:
         """Tell the current screen when another process changed the database."""
@@ -97,6 +98,17 @@ class StudylogApp(App):
         """Save every editor that has unsaved text, then leave."""
         await self.flush_all()
         self.exit()
+
+    def pending_saves(self, show: bool = True) -> list[tuple[Any, list[Any]]]:
+        """(screen, its unsaved text as pending saves) for every screen with an editor; the
+        saves are taken out of the screens' autosavers (the caller writes them)."""
+        found: list[tuple[Any, list[Any]]] = []
+        for stack in list(self._screen_stacks.values()):
+            for screen in list(stack):
+                take = getattr(screen, "pending_saves", None)
+                if take is not None:
+                    found.append((screen, take(show)))
+        return found
 
     async def flush_all(self) -> None:
         """Write pending editor text on every screen (awaits the save workers)."""

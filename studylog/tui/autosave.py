@@ -51,6 +51,11 @@ class Autosaver:
             self._first_dirty = now
         return now - self._first_dirty >= self.max_wait_s
 
+    def overdue(self) -> bool:
+        """Whether unsaved text has waited ``max_wait_s`` since its first keystroke."""
+        return (self._first_dirty is not None
+                and time.monotonic() - self._first_dirty >= self.max_wait_s)
+
     def is_dirty(self, section: str) -> bool:
         """Whether ``section`` has text not yet handed to a save."""
         return section in self._dirty

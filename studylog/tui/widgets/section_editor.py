@@ -27,6 +27,9 @@ class SectionEditor(Horizontal):
         self.readonly = readonly
         self._preview_timer: Timer | None = None
         self._preview_stale = True
+        # The text the screen has accounted for (loaded, or seen in a handled Changed
+        # message); the editor's text differs from it while Changed messages are queued.
+        self.handled_text = ""
 
     def compose(self) -> ComposeResult:
         area = TextArea(id=f"ed-{self.section}", soft_wrap=True, read_only=self.readonly,
@@ -45,6 +48,7 @@ class SectionEditor(Horizontal):
     def set_text(self, text: str) -> None:
         """Load text without counting it as an edit to save."""
         area = self.editor
+        self.handled_text = text
         if area.text != text:
             with area.prevent(TextArea.Changed):
                 area.load_text(text)

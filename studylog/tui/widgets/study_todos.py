@@ -98,10 +98,14 @@ class StudyTodos(Vertical):
         self.post_message(self.Loaded(date, extras, texts, title))
 
     async def on_study_todos_loaded(self, message: Loaded) -> None:
-        self.date = message.date
         view = self.query_one(ExtraListView)
+        if not view.is_attached:  # the screen is going away (the app quits)
+            return
+        self.date = message.date
         old = view.index
         await view.clear()
+        if not view.is_attached:
+            return
         await view.extend(ExtraItem(e, t) for e, t in zip(message.extras, message.texts,
                                                           strict=True))
         self.query_one(".panel-title", Label).update(message.title)

@@ -10,6 +10,7 @@ date, read-only or for editing.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
@@ -30,11 +31,21 @@ from studylog.tui.widgets.todo_list import TodoList
 from studylog.words import Lang, current_lang
 
 if TYPE_CHECKING:
-    from studylog.journal.day import DayAttempt, DayRecord, DayRun
+    from studylog.journal.day import DayAttempt, DayRecord, DayRun, SectionSave
 
 EDITED_SECTIONS = ("lecture", "assignment", "algorithm", "review", "peer", "retro")
 SAVED_MARK_S = 3.0  # how long a tab shows ✓ after its save
 NARROW_BELOW = 110  # columns; below it the side bar slims down and the preview hides
+
+
+class SectionTabs(TabbedContent):
+    """The section tabs. Focusing an editor never switches the tab by itself (Textual's
+    ``TabbedContent`` does, from a message that can arrive after a newer switch): the screen
+    switches tab and focus together (:meth:`TodayScreen.show_section`)."""
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        event.stop()
+        event.prevent_default()
 
 
 def day_heading(record: DayRecord, lang: Lang, today: str) -> str:
@@ -51,9 +62,13 @@ class TodayScreen(SectionRevisions):
 
     MAIN_INPUT = "TabPane.-active TextArea"
     BINDINGS = [
-        Binding("ctrl+n", "new_todo", "To-do"),
-        Binding("ctrl+o", "next_section(1)", "Section"),
-        Binding("ctrl+b", "next_section(-1)", "Prev section", show=False),
+        # The keys that move the focus are priority bindings: the app runs them as it takes
+        # the key, before it hands on the next one, so no typed key can reach the editor
+        # that was focused before (a plain binding runs only after the key has passed through
+        # the focused widget's queue, while the next keys are already queued there).
+        Binding("ctrl+n", "new_todo", "To-do", priority=True),
+        Binding("ctrl+o", "next_section(1)", "Section", priority=True),
+        Binding("ctrl+b", "next_section(-1)", "Prev section", show=False, priority=True),
         Binding("ctrl+s", "save_now", "Save", show=False),
         Binding("ctrl+r", "toggle_preview", "Preview", show=False),
         Binding("ctrl+g", "export_blog", "Blog"),
@@ -66,8 +81,11 @@ class TodayScreen(SectionRevisions):
         self.readonly = readonly
         self.saver = Autosaver()
         self._timer: Timer | None = None
+        self._last_edit = 0.0
         self._loaded = False
         self._sections: list[Any] = []
+        self._shown = ""  # the section whose tab is shown; "" until compose
+        self._marks: dict[str, str] = {}  # the save mark each tab shows now
         self.lang: Lang = "ko"
 
     def compose(self) -> ComposeResult:
@@ -78,6 +96,7 @@ class TodayScreen(SectionRevisions):
         self.date = self.date or self.studylog.today
         is_today = self.date == self.studylog.today
         self._sections = [s for s in SECTIONS if s.key in EDITED_SECTIONS]
+        self._shown = self._sections[0].key
         with Horizontal(id="day-head"):
             yield Label(self.date, id="day-date")
             yield Label("", id="day-title")
@@ -90,7 +109,7 @@ class TodayScreen(SectionRevisions):
                 yield DataTable(id="day-attempts", cursor_type="row", zebra_stripes=True)
                 yield Label(present.runs_title(is_today, self.lang), classes="panel-title")
                 yield DataTable(id="day-runs", cursor_type="row", zebra_stripes=True)
-            with TabbedContent(id="sections"):
+            with SectionTabs(id="sections"):
                 for section in self._sections:
                     with TabPane(present.section_name(section.key, self.lang),
                                  id=f"tab-{section.key}"):
@@ -176,14 +195,28 @@ class TodayScreen(SectionRevisions):
         if self.readonly or not event.text_area.id or not event.text_area.id.startswith("ed-"):
             return
         section = event.text_area.id.removeprefix("ed-")
-        overdue = self.saver.mark(section, event.text_area.text)
+        self._note_edit(section, event.text_area.text)
+
+    def _note_edit(self, section: str, text: str) -> None:
+        """Count ``text`` as the section's unsaved text and arm the debounce."""
+        self.query_one(f"#sec-{section}", SectionEditor).handled_text = text
+        overdue = self.saver.mark(section, text)
         self.mark_tab(section, "dirty")
+        self._last_edit = time.monotonic()
         if overdue:
             self.flush()
         elif self._timer is None:
-            self._timer = self.set_timer(self.saver.debounce_s, self.flush)
+            self._timer = self.set_timer(self.saver.debounce_s, self._debounce_due)
+
+    def _debounce_due(self) -> None:
+        """The debounce timer fired: save, or wait again when typing went on meanwhile (one
+        timer at a time, never ``reset()``, which does nothing to a timer already fired)."""
+        self._timer = None
+        wait = self._last_edit + self.saver.debounce_s - time.monotonic()
+        if wait > 0.01 and not self.saver.overdue():
+            self._timer = self.set_timer(wait, self._debounce_due)
         else:
-            self._timer.reset()
+            self.flush()
 
     @on(DescendantBlur)
     def _blurred(self, event: DescendantBlur) -> None:
@@ -195,8 +228,25 @@ class TodayScreen(SectionRevisions):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        self.collect_edits()
         for save in self.saver.take():
             self.save_section(save)
+
+    def collect_edits(self, show: bool = True) -> None:
+        """Count typing whose Changed message is still queued: quit and hang-up come as
+        priority keys or signals, ahead of those messages, and must save that text too.
+
+        ``show=False`` leaves the tabs alone (no Textual call: the hang-up may read the editors
+        from another thread when the event loop is stuck)."""
+        if self.readonly:
+            return
+        for editor in self.query(SectionEditor):
+            text = editor.editor.text
+            if text != editor.handled_text:
+                editor.handled_text = text
+                self.saver.mark(editor.section, text)
+                if show:
+                    self.mark_tab(editor.section, "dirty")
 
     async def flush_pending(self) -> None:
         """Save what is unsaved and wait until every save is written (used at exit)."""
@@ -204,6 +254,12 @@ class TodayScreen(SectionRevisions):
         for worker in list(self.workers):
             if worker.group == "save":
                 await worker.wait()
+
+    def pending_saves(self, show: bool = True) -> list[PendingSave]:
+        """Every section's unsaved text, taken from the editors themselves, handed over for a
+        save outside the event loop (the hang-up writes them with :meth:`write_save`)."""
+        self.collect_edits(show)
+        return self.saver.take()
 
     def action_save_now(self) -> None:
         self.flush()
@@ -216,20 +272,26 @@ class TodayScreen(SectionRevisions):
         The save carries the version the editor started from, so a change another process
         saved meanwhile is merged, not overwritten.
         """
+        with self.saver.lock, self.studylog.gate.use() as db:
+            result = self.write_save(save, db)
+        if result is not None:
+            self.post_message(SectionWritten(result))
+
+    def write_save(self, save: PendingSave, db: Any) -> SectionSave | None:
+        """Write ``save`` on ``db`` with its base (call with ``saver.lock`` held; any thread);
+        None when a newer text of the section was written already."""
         from studylog.journal import words as present
         from studylog.journal.day import set_section_text
 
-        with self.saver.lock:
-            if not self.saver.should_write(save):
-                return
-            version, base = self.saver.base(save.section)
-            with self.studylog.gate.use() as db:
-                result = set_section_text(db, self.date, save.section, save.text,
-                                          base_version=version, base_text=base,
-                                          marker=present.merge_marker(self.lang))
-            self.saver.written(save)
-            self.saver.after_save(save.section, result.version, save.text, result.merged)
-        self.post_message(SectionWritten(result))
+        if not self.saver.should_write(save):
+            return None
+        version, base = self.saver.base(save.section)
+        result = set_section_text(db, self.date, save.section, save.text,
+                                  base_version=version, base_text=base,
+                                  marker=present.merge_marker(self.lang))
+        self.saver.written(save)
+        self.saver.after_save(save.section, result.version, save.text, result.merged)
+        return result
 
     def on_section_written(self, message: SectionWritten) -> None:
         from studylog.journal import words as present
@@ -248,9 +310,16 @@ class TodayScreen(SectionRevisions):
                         severity="warning" if result.conflicted else "information")
 
     def mark_tab(self, section: str, state: str) -> None:
-        """Show a section's save state on its tab: • unsaved typing, ✓ saved."""
+        """Show a section's save state on its tab: • unsaved typing, ✓ saved.
+
+        The label is set only when the mark changes: setting it relayouts the tab bar, which
+        on every keystroke cost a full layout of the screen.
+        """
         from studylog.journal import words as present
 
+        if self._marks.get(section, "") == state:
+            return
+        self._marks[section] = state
         tab = self.query_one(TabbedContent).get_tab(f"tab-{section}")
         mark = present.saved_mark(state)
         tab.label = present.section_name(section, self.lang) + (f" {mark}" if mark else "")
@@ -263,7 +332,7 @@ class TodayScreen(SectionRevisions):
 
     def action_new_todo(self) -> None:
         if not self.readonly:
-            self.query_one("#todo-input").focus()
+            self.set_focus(self.query_one("#todo-input"), scroll_visible=False)
 
     @on(TodoList.Request)
     def _todo_request(self, request: TodoList.Request) -> None:
@@ -299,30 +368,37 @@ class TodayScreen(SectionRevisions):
     # --- sections ---------------------------------------------------------------------------
 
     def action_next_section(self, delta: int) -> None:
-        tabs = self.query_one(TabbedContent)
         keys = [s.key for s in self._sections]
-        current = (tabs.active or f"tab-{keys[0]}").removeprefix("tab-")
-        nxt = keys[(keys.index(current) + delta) % len(keys)]
-        self.show_section(nxt)
+        self.show_section(keys[(keys.index(self.current_section()) + delta) % len(keys)])
 
     def current_section(self) -> str:
-        """The key of the section whose tab is shown."""
-        active = self.query_one(TabbedContent).active or f"tab-{self._sections[0].key}"
-        return active.removeprefix("tab-")
+        """The key of the section whose tab is shown (the screen's own record of it, never
+        behind a queued tab message)."""
+        return self._shown or self._sections[0].key
 
     def focus_main(self) -> None:
         """Put the cursor in the shown section's editor."""
-        self.query_one(f"#ed-{self.current_section()}").focus()
+        self.show_section(self.current_section())
 
     def show_section(self, key: str) -> None:
-        """Open a section's tab and put the cursor in its editor."""
-        self.query_one(TabbedContent).active = f"tab-{key}"
-        self.query_one(f"#ed-{key}", TextArea).focus()
+        """Show a section's tab and put the cursor in its editor, both at once.
+
+        The tab and the focus change in the same call (``set_focus``, not the deferred
+        ``focus()``), and the tab change posts no message, so a key handled next (however
+        fast it follows) goes to the editor on screen.
+        """
+        self._shown = key
+        tabs = self.query_one(TabbedContent)
+        with self.prevent(TabbedContent.TabActivated):
+            tabs.active = f"tab-{key}"
+        self.set_focus(self.query_one(f"#ed-{key}", TextArea), scroll_visible=False)
 
     @on(TabbedContent.TabActivated)
     def _tab(self, event: TabbedContent.TabActivated) -> None:
+        """A tab clicked (or chosen on the tab bar): its editor takes the focus."""
         key = (event.pane.id or "").removeprefix("tab-")
-        self.query_one(f"#ed-{key}", TextArea).focus()
+        if key and key != self._shown:
+            self.show_section(key)
 
     def action_toggle_preview(self) -> None:
         self.toggle_class("no-preview")
