@@ -91,11 +91,15 @@ def load_day(db: sqlite_utils.Database, date: str, settings: Settings) -> DayRec
 
 
 def add_note(db: sqlite_utils.Database, date: str, section: str, text: str, title: str = "") -> int:
-    """Append a note to a section of a day; returns the entry id."""
+    """Append a note to a section of a day; returns the entry id.
+
+    The title is one line (line breaks become spaces): a title never puts a heading into the
+    blog post."""
     if not text.strip() and not title.strip():
         raise UserError("the note is empty")
     check_size(text)
     check_size(title)
+    title = one_line(title)
     with transaction(db):
         entry_id = q.add_entry(db, date, section, text, title=title,
                                tags=find_tags(f"{title}\n{text}"))
@@ -202,7 +206,8 @@ def add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool = False
 
 
 def one_line(text: str) -> str:
-    """A to-do is one line: its lines are joined with single spaces (blank ones dropped)."""
+    """A to-do or a title is one line: its lines are joined with single spaces (blank ones
+    dropped)."""
     return " ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
