@@ -48,6 +48,21 @@ def os_error_line(exc: OSError, action: str = "cannot use") -> str:
     return f"{action}{where}: {why}"
 
 
+def disk_full(path: Path | str | None) -> bool:
+    """Whether the disk holding ``path`` (a file or a folder) has (almost) no space left."""
+    if not path:
+        return False
+    import shutil
+
+    folder = Path(path)
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
+
+
 def fault_line(exc: BaseException, db_path: Path | str | None = None) -> str | None:
     """The one line for a fault from the system, or None when ``exc`` is not one of :data:`FAULTS`.
 
@@ -62,7 +77,7 @@ def fault_line(exc: BaseException, db_path: Path | str | None = None) -> str | N
         if "malformed" in low or "not a database" in low or isinstance(exc, sqlite3.DatabaseError) \
                 and "corrupt" in low:
             return damaged_line(db_path, text)
-        if "disk is full" in low or "database or disk is full" in low:
+        if "disk is full" in low or ("i/o error" in low and disk_full(db_path)):
             return f"cannot write the database {db_path or ''}: the disk is full".replace("  ", " ")
         if "readonly" in low or "read-only" in low:
             return f"cannot write the database {db_path or ''}: it is read-only".replace("  ", " ")

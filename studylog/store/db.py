@@ -16,12 +16,21 @@ from pathlib import Path
 
 import sqlite_utils
 
-from studylog.errors import UserError, damaged_line, os_error_line
+from studylog.errors import UserError, damaged_line, disk_full, os_error_line
 from studylog.store.migrations import MIGRATIONS, applied
 from studylog.store.migrations import migrate as run_migrations
 from studylog.store.tx import BUSY_TIMEOUT_MS, busy_timeout_ms, transaction
 
 __all__ = ["BUSY_TIMEOUT_MS", "open_db", "transaction"]
+
+
+def _sqlite_header(path: Path) -> bool:
+    """Whether ``path`` starts as a SQLite file does (so a failure to open it is damage)."""
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def _damaged(text: str) -> bool:
@@ -77,9 +86,10 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
             raise UserError(f"could not switch {path} to WAL mode (got {mode})")
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
-        if _damaged(str(exc)) and path.exists() and path.stat().st_size >= 100 and \
-                path.read_bytes()[:16] == b"SQLite format 3\x00":
+        if _damaged(str(exc)) and _sqlite_header(path):
             raise UserError(damaged_line(path, str(exc))) from None
+        if not memory and disk_full(path):
+            raise UserError(f"cannot open the database {path}: the disk is full") from None
         raise UserError(f"cannot open database {path}: {exc}") from None
     db = sqlite_utils.Database(conn, execute_plugins=False)  # no entry-point scan at start-up
     if migrate:
@@ -89,5 +99,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
         except sqlite3.DatabaseError as exc:
             if _damaged(str(exc)):
                 raise UserError(damaged_line(path, str(exc))) from None
+            if not memory and disk_full(path):
+                raise UserError(f"cannot open the database {path}: the disk is full") from None
             raise UserError(f"cannot open database {path}: {exc}") from None
     return db

@@ -4,13 +4,14 @@ epoch, what ``runs resume`` needs). Both are plain ``torch.save`` dicts, written
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Any
 
 import torch
 
-from studylog.errors import UserError
+from studylog.errors import UserError, disk_full
 from studylog.train.engine import Prepared
 
 BEST, LAST = "best.pt", "last.pt"
@@ -18,14 +19,19 @@ BEST, LAST = "best.pt", "last.pt"
 
 def _write(obj: dict[str, Any], path: Path) -> None:
     """Save ``obj`` to ``path`` through a temporary file; on failure (a full disk) the partial
-    temporary file is removed and the OSError goes up."""
+    temporary file is removed and an OSError goes up (torch's writer raises RuntimeError: it
+    becomes one, ENOSPC when the disk is full)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     try:
         torch.save(obj, tmp)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
+        full = disk_full(path.parent)  # before the partial file goes and frees its space
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, RuntimeError):  # torch's writer: "iostream error", "unexpected pos"
+            code = errno.ENOSPC if full else errno.EIO
+            raise OSError(code, os.strerror(code), str(path)) from None
         raise
 
 

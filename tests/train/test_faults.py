@@ -121,6 +121,9 @@ head -c 300000 /dev/zero | tr '\\0' x | {py} -m studylog --db {mnt}/s.db note le
   2>{tmp_path}/note.err; echo $? >{tmp_path}/note.rc
 {py} -m studylog --db {mnt}/s.db train --model mlp --limit 200 --epochs 2 --device cpu \
   2>{tmp_path}/train.err >/dev/null; echo $? >{tmp_path}/train.rc
+truncate -s -600K {mnt}/filler  # room for the database's writes, not for the weights
+{py} -m studylog --db {mnt}/s.db train --model mlp --limit 200 --epochs 2 --device cpu \
+  2>{tmp_path}/train2.err >/dev/null; echo $? >{tmp_path}/train2.rc
 rm -f {mnt}/filler
 {py} -m studylog --db {mnt}/s.db runs --json >{tmp_path}/runs.json 2>{tmp_path}/runs.err
 ls -R {mnt} >{tmp_path}/ls.txt
@@ -128,14 +131,15 @@ ls -R {mnt} >{tmp_path}/ls.txt
     r = subprocess.run(["unshare", "--mount", "--map-root-user", "sh", str(script)],
                        capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert r.returncode == 0, r.stderr
-    for what in ("note", "train"):
+    for what in ("note", "train", "train2"):
         err = (tmp_path / f"{what}.err").read_text()
         assert "Traceback" not in err, err
         assert (tmp_path / f"{what}.rc").read_text().strip() == "2", err
         assert len([ln for ln in err.splitlines() if ln.strip()]) == 1, err
-        assert "full" in err, err
+        assert "disk is full" in err, err
     listed = json.loads((tmp_path / "runs.json").read_text() or "[]")
-    assert all(r["status"] != "running" for r in listed), listed
+    assert [r["status"] for r in listed] == ["failed"], listed  # the run of train2, with why
+    assert "disk is full" in listed[0]["message"]
     assert ".tmp" not in (tmp_path / "ls.txt").read_text()
 
 
