@@ -87,14 +87,25 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
-        """Read the settings file; a missing file means all defaults."""
+        """Read the settings file; a missing file means all defaults. A folder, a file that
+        cannot be read, is not UTF-8 or not TOML is one UserError (fix STUDYLOG_CONFIG)."""
         path = path or config_path()
         values: dict[str, str] = {}
         if path.exists():
+            if not path.is_file():
+                raise UserError(f"settings file {path} is not a file (a folder?); "
+                                "point STUDYLOG_CONFIG at a file")
             try:
-                values = _flatten("", tomllib.loads(path.read_text(encoding="utf-8")))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                data = path.read_bytes()[:1_000_001]
+                if len(data) > 1_000_000:
+                    raise UserError(f"settings file {path} is over 1 MB; it is no settings file")
+                values = _flatten("", tomllib.loads(data.decode("utf-8")))
+            except UnicodeDecodeError:
+                raise UserError(f"settings file {path} is not UTF-8 text") from None
+            except tomllib.TOMLDecodeError as exc:
                 raise UserError(f"settings file {path} is not valid TOML: {exc}") from None
+            except OSError as exc:
+                raise UserError(f"cannot read the settings file {path}: {exc.strerror}") from None
         return cls(values=values, path=path)
 
     def get(self, key: str) -> str:

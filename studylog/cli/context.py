@@ -28,10 +28,16 @@ def db_path() -> Path:
 def get_db() -> sqlite_utils.Database:
     """The open database (opened and migrated on first use)."""
     if _state["db"] is None:
-        from studylog.journal.database import open_db
+        from studylog.journal.database import open_db, set_wait_notice
 
+        set_wait_notice(_wait_notice)
         _state["db"] = open_db(db_path())
     return _state["db"]
+
+
+def _wait_notice() -> None:
+    sys.stderr.write("studylog: waiting for the database… (another program is writing to it)\n")
+    sys.stderr.flush()
 
 
 def print_json(data: Any) -> None:

@@ -230,12 +230,21 @@ def export_cmd(
     since: Annotated[str | None, typer.Option("--since", help="From this date.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="blog, markdown or json.")] = "blog",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File, or folder for one file per day.")] = None,
+    output_name: Annotated[str | None, typer.Option(
+        "--output", "-o", help="File, or folder for one file per day.")] = None,
 ) -> None:
     """Export days as the blog post (학습기록), markdown or JSON (never the revisions)."""
     from studylog.cli.peer import with_peer_lines
     from studylog.journal.publish.exchange import FORMATS, export_json, export_text, recorded_dates
+    from studylog.journal.publish.output import (
+        check_target,
+        make_folder,
+        output_path,
+        write_output,
+    )
     from studylog.study.study_todos import export_lines
+
+    output = output_path(output_name)
 
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
@@ -251,6 +260,8 @@ def export_cmd(
     elif not chosen:
         chosen = [today()]
     chosen = sorted(set(chosen))
+    if output is not None:  # before any work: a path that cannot be written is refused first
+        check_target(output, folder=output.is_dir() or (fmt != "json" and len(chosen) > 1))
     if fmt == "json":
         text = json.dumps(export_json(db, chosen, settings), ensure_ascii=False, indent=2) + "\n"
         _write(output, text)
@@ -263,9 +274,9 @@ def export_cmd(
         return with_peer_lines(d, fmt, text)  # and the day's peer session
 
     if output is not None and (output.is_dir() or len(chosen) > 1):
-        output.mkdir(parents=True, exist_ok=True)
+        make_folder(output)
         for d in chosen:
-            (output / f"{d}{ext}").write_text(export_day(d), encoding="utf-8")
+            write_output(output / f"{d}{ext}", export_day(d))
         typer.echo(f"wrote {len(chosen)} file{'s' if len(chosen) != 1 else ''} to {output}", err=True)
         return
     _write(output, "\n".join(export_day(d) for d in chosen))
@@ -275,10 +286,9 @@ def _write(output: Path | None, text: str) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    if output.is_dir():
-        raise UserError(f"{output} is a directory; name a file")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+    from studylog.journal.publish.output import write_output
+
+    write_output(output, text)
     typer.echo(f"wrote {output}", err=True)
 
 
@@ -298,12 +308,14 @@ def import_cmd(
 
 
 def backup_cmd(
-    path: Annotated[Path | None, typer.Argument(help="Target file or folder.")] = None,
+    name: Annotated[str | None, typer.Argument(help="Target file or folder (it must exist).")] = None,
 ) -> None:
     """Make a consistent copy of the database (safe while other commands write)."""
     from studylog.journal.publish.backup import backup, default_backup_path
+    from studylog.journal.publish.output import output_path
 
-    target = backup(get_db(), path or default_backup_path(db_path()))
+    path = output_path(name, "the backup's path")
+    target = backup(get_db(), path or default_backup_path(db_path()), make_folders=path is None)
     typer.echo(f"backed up {db_path()} to {target}")
 
 

@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - older typer on real click
 
 from studylog.cli import context, journal, peer, problems, runs, solve, study, todo, train
 from studylog.cli.text_args import TextCommand
-from studylog.errors import CheckFailed, UserError
+from studylog.errors import FAULTS, CheckFailed, UserError, error_line
 
 
 class StudylogGroup(TyperGroup):
@@ -57,6 +57,9 @@ class StudylogGroup(TyperGroup):
         except (typer.Abort, KeyboardInterrupt):
             typer.echo("studylog: interrupted", err=True)
             code = 130
+        except FAULTS as exc:  # a full disk, an unwritable path, a locked or damaged database...
+            typer.echo(f"studylog: {error_line(exc, context.db_path())}", err=True)
+            code = 2
         if standalone_mode:
             sys.exit(code)
         return code
@@ -166,5 +169,9 @@ def app_for(args: list[str]) -> typer.Typer:
 
 
 def run() -> None:
-    """Entry point of the `studylog` script."""
+    """Entry point of the `studylog` script: text for a terminal goes through
+    :func:`studylog.terminal.guard_streams` (no escape sequences the user's text carried)."""
+    from studylog.terminal import guard_streams
+
+    guard_streams()
     app_for(sys.argv[1:])()

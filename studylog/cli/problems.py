@@ -19,9 +19,9 @@ problems_app = typer.Typer(
 def _console():
     import sys
 
-    from rich.console import Console
+    from studylog.cli.render.console import console
 
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+    return console(width=None if sys.stdout.isatty() else 160)
 
 
 def _table(headers: list[str] | None, rows: list[list[str]]):

@@ -72,21 +72,23 @@ def _solve(problem, file: Path, lang: str | None, as_json: bool) -> None:
     err = render.console(stderr=True)
     result = None
     status = None
-    for ev in solve_events(get_db(), problem, file, lang=lang):
-        if isinstance(ev, Compiled) and not as_json:
-            head = present.heading(problem.id, problem.title, problem.title_en,
-                                   ev.language.name, file.name, ev.total, words)
-            con.print(f"[bold]{escape(head)}[/]")
-            con.print(escape(present.sandbox_line(sandbox_name(), sandbox_probe(), words)))
-            if ev.ok and err.is_terminal:
-                status = err.status("judging…")
-                status.start()
-        elif isinstance(ev, TestDone) and status is not None:
-            status.update(f"judging… {ev.done}/{ev.total}")
-        elif isinstance(ev, Finished):
-            result = ev.result
-    if status is not None:
-        status.stop()
+    try:
+        for ev in solve_events(get_db(), problem, file, lang=lang):
+            if isinstance(ev, Compiled) and not as_json:
+                head = present.heading(problem.id, problem.title, problem.title_en,
+                                       ev.language.name, file.name, ev.total, words)
+                con.print(f"[bold]{escape(head)}[/]")
+                con.print(escape(present.sandbox_line(sandbox_name(), sandbox_probe(), words)))
+                if ev.ok and err.is_terminal:
+                    status = err.status("judging…")
+                    status.start()
+            elif isinstance(ev, TestDone) and status is not None:
+                status.update(f"judging… {ev.done}/{ev.total}")
+            elif isinstance(ev, Finished):
+                result = ev.result
+    finally:  # Ctrl-C too: the spinner's line is cleared before "interrupted" is printed
+        if status is not None:
+            status.stop()
     assert result is not None
     if as_json:
         data = result.to_json()

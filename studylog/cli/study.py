@@ -1,7 +1,6 @@
 """Study commands: ``review`` (the FSRS review queue) and ``week`` (the week in one page)."""
 
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -55,12 +54,17 @@ def review_cmd(
 def week_cmd(
     when: Annotated[str, typer.Argument(help="A date in the week, 2026-W47, or week4 (course week).")] = "today",
     fmt: Annotated[str, typer.Option("--format", "-f", help="markdown, blog or json.")] = "markdown",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    output_name: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
 ) -> None:
     """The week in one page: days, lectures, problems, runs, to-dos, streak, retrospectives."""
     import json
 
+    from studylog.journal.publish.output import check_target, output_path, write_output
     from studylog.study import week
+
+    output = output_path(output_name)
+    if output is not None:
+        check_target(output)
     from studylog.study import words as week_words
 
     if fmt not in week_words.WEEK_FORMATS:
@@ -79,8 +83,7 @@ def week_cmd(
     if output is None:
         typer.echo(text, nl=False)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+    write_output(output, text)
     typer.echo(f"wrote {output}", err=True)
 
 

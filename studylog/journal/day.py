@@ -11,6 +11,7 @@ from studylog.config import Settings
 from studylog.errors import UserError
 from studylog.journal.labels import labels_for
 from studylog.journal.sections import KEYS
+from studylog.journal.textin import one_line
 from studylog.store import day_summary, revisions, transaction
 from studylog.store import days as q
 from studylog.store.day_summary import DayAttempt, DayRun
@@ -91,11 +92,15 @@ def load_day(db: sqlite_utils.Database, date: str, settings: Settings) -> DayRec
 
 
 def add_note(db: sqlite_utils.Database, date: str, section: str, text: str, title: str = "") -> int:
-    """Append a note to a section of a day; returns the entry id."""
+    """Append a note to a section of a day; returns the entry id.
+
+    The title is one line (line breaks become spaces): a title never puts a heading into the
+    blog post."""
     if not text.strip() and not title.strip():
         raise UserError("the note is empty")
     check_size(text)
     check_size(title)
+    title = one_line(title)
     with transaction(db):
         entry_id = q.add_entry(db, date, section, text, title=title,
                                tags=find_tags(f"{title}\n{text}"))
@@ -276,9 +281,6 @@ def remove_note(db: sqlite_utils.Database, entry_id: int) -> Entry:
         return entry
 
 
-def one_line(text: str) -> str:
-    """A to-do is one line: its lines are joined with single spaces (blank ones dropped)."""
-    return " ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
 def _add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool) -> int:

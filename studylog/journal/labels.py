@@ -72,8 +72,14 @@ def labels_for(db: sqlite_utils.Database, date: str, settings: Settings) -> Labe
 def set_labels(db: sqlite_utils.Database, date: str, *, title: str | None = None,
                week: int | None = None, day: int | None = None, record_no: int | None = None,
                reset: bool = False) -> None:
-    """Override a day's labels (or, with ``reset``, go back to the computed ones)."""
+    """Override a day's labels (or, with ``reset``, go back to the computed ones).
+
+    The title is one line (line breaks become spaces) and must be valid UTF-8."""
+    from studylog.journal.textin import check_text, one_line
     from studylog.store import transaction
+
+    if title is not None:
+        title = one_line(check_text(title, "the title"))
 
     for name, value in (("week", week), ("day", day), ("record_no", record_no)):
         if value is not None and value < 1:

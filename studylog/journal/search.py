@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
+from studylog.errors import UserError
 from studylog.store.search import compact, search_entries
 
 SNIPPET_WIDTH = 70
@@ -65,8 +66,12 @@ def search(
     until: str | None = None,
     limit: int = 20,
 ) -> list[SearchHit]:
-    """Entries containing every word of ``query`` (any length, Hangul or not), best first."""
+    """Entries containing every word of ``query`` (any length, Hangul or not), best first.
+
+    UserError for an empty query (it would match nothing, and saying so is clearer)."""
     words = query.split()
+    if not words:
+        raise UserError("the query is empty: give a word to search for")
     hits = search_entries(db, query, section=section, since=since, until=until, limit=limit)
     out = []
     for h in hits:

@@ -41,11 +41,22 @@ def read_stdin(stream: BinaryIO) -> str:
 
 
 def read_text_file(path: Path) -> str:
-    """Read a file the user gave us as text, or raise one clear UserError."""
+    """Read a file the user gave us as text, or raise one clear UserError.
+
+    Only a regular file is read (``-`` is standard input): a named pipe, a device such as
+    ``/dev/zero`` or a socket is refused before it is opened, so nothing blocks or streams.
+    """
+    if str(path) == "-":
+        import sys
+
+        return read_stdin(sys.stdin.buffer)
     if not path.exists():
         raise UserError(f"no such file: {path}")
     if path.is_dir():
         raise UserError(f"{path} is a directory, not a file")
+    if not path.is_file():
+        raise UserError(f"{path} is not a regular file (a pipe or a device); "
+                        "give a file, or - for standard input")
     try:
         with path.open("rb") as f:
             data = read_bounded(f, str(path))
@@ -71,3 +82,9 @@ def check_text(text: str, what: str = "the text") -> str:
     except UnicodeEncodeError:
         raise UserError(f"{what} is not valid UTF-8") from None
     return text
+
+
+def one_line(text: str) -> str:
+    """A to-do or a title is one line: its lines are joined with single spaces (blank ones
+    dropped)."""
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())

@@ -132,11 +132,16 @@ def _fill(parts: tuple[str, ...], **values: str) -> list[str]:
 
 
 def read_source(source: Path) -> bytes:
-    """The solution's bytes (UserError when it is larger than 4 MB)."""
+    """The solution's bytes (UserError when it is not a regular file, is empty or is larger than
+    4 MB)."""
+    if source.exists() and not source.is_file():
+        raise UserError(f"{source} is not a regular file; give the solution's source file")
     with open(source, "rb") as fh:
         text = fh.read(MAX_SOURCE_BYTES + 1)
     if len(text) > MAX_SOURCE_BYTES:
         raise UserError(f"{source.name} is larger than {MAX_SOURCE_BYTES >> 20} MB")
+    if not text.strip():
+        raise UserError(f"{source.name} is empty: there is no solution to judge")
     return text
 
 

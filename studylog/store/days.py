@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlite_utils
 
+from studylog.errors import UserError
 from studylog.store.search import index_entry, index_todo, unindex_entry, unindex_todo
 
 
@@ -67,8 +68,21 @@ def now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
+def check_date(date: object) -> str:
+    """``date`` when it is a real day written ``YYYY-MM-DD``; UserError otherwise (no
+    ``2026-02-30`` is ever stored, whichever way it came in)."""
+    try:
+        if not isinstance(date, str) or len(date) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(date).isoformat()
+    except ValueError:
+        raise UserError(f"not a day: {date!r} (YYYY-MM-DD)") from None
+
+
 def ensure_day(db: sqlite_utils.Database, date: str) -> None:
-    """Make sure the ``days`` row for ``date`` (YYYY-MM-DD) exists (call inside a transaction)."""
+    """Make sure the ``days`` row for ``date`` (YYYY-MM-DD) exists (call inside a transaction);
+    UserError for a date that is no real day."""
+    check_date(date)
     ts = now()
     db.execute(
         "INSERT OR IGNORE INTO days (date, created, updated) VALUES (?, ?, ?)", [date, ts, ts]

@@ -4,23 +4,49 @@ epoch, what ``runs resume`` needs). Both are plain ``torch.save`` dicts, written
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Any
 
 import torch
 
-from studylog.errors import UserError
+from studylog.errors import UserError, disk_full
 from studylog.train.engine import Prepared
 
 BEST, LAST = "best.pt", "last.pt"
 
 
 def _write(obj: dict[str, Any], path: Path) -> None:
+    """Save ``obj`` to ``path`` through a temporary file; on failure (a full disk) the partial
+    temporary file is removed and an OSError goes up (torch's writer raises RuntimeError: it
+    becomes one, ENOSPC when the disk is full)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    torch.save(obj, tmp)
-    os.replace(tmp, path)
+    full = False
+    try:
+        # Our own file object, closed by ``with`` whatever torch's writer does: a writer given
+        # a path keeps its file open while the exception (and its traceback) lives, and on a
+        # full disk the unlinked file's space would not come back for the run's last words.
+        with tmp.open("wb") as out:
+            try:
+                torch.save(obj, out)
+            except RuntimeError:  # torch's writer: "iostream error", "unexpected pos"
+                full = disk_full(path.parent)  # before the partial file goes and frees its space
+                raise
+        os.replace(tmp, path)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, RuntimeError):
+            code = errno.ENOSPC if full else errno.EIO
+            raise OSError(code, os.strerror(code), str(path)) from None
+        raise
+
+
+def remove_partial(folder: Path) -> None:
+    """Remove the temporary files a failed save may have left in ``folder``."""
+    for tmp in folder.glob("*.tmp"):
+        tmp.unlink(missing_ok=True)
 
 
 def save_last(folder: Path, prep: Prepared, epoch: int, best_acc: float) -> None:
@@ -30,7 +56,7 @@ def save_last(folder: Path, prep: Prepared, epoch: int, best_acc: float) -> None
         "epoch": epoch, "best_acc": best_acc, "loss_ref": prep.loss_ref,
         "model": prep.model.state_dict(), "optimizer": prep.optimizer.state_dict(),
         "scheduler": None if sched is None else sched.state_dict(),
-        "gen": prep.gen.get_state(), "classes": prep.data.classes,
+        "gen": prep.gen.get_state(), "classes": prep.data.classes, "model_name": prep.cfg.model,
     }, folder / LAST)
 
 
@@ -53,13 +79,60 @@ def read(path: Path) -> dict[str, Any]:
     return data
 
 
-def restore(prep: Prepared, state: dict[str, Any]) -> None:
-    """Put ``last.pt``'s model, optimizer, scheduler and generator back into ``prep``."""
-    prep.model.load_state_dict(state["model"])
-    prep.optimizer.load_state_dict(state["optimizer"])
-    if prep.scheduler is not None and state.get("scheduler") is not None:
-        prep.scheduler.load_state_dict(state["scheduler"])
-    prep.gen.set_state(state["gen"])
+#: what ``last.pt`` holds besides the model (``best.pt`` lacks them)
+_RESUME_KEYS = ("epoch", "optimizer", "gen")
+
+
+def check_resumable(prep: Prepared, state: dict[str, Any], path: Path) -> None:
+    """UserError unless ``state`` (read from ``path``) is a ``last.pt`` of ``prep``'s model:
+    the resume keys present, the model name (when stored) the same, every tensor's name and shape
+    those of ``prep.model``."""
+    missing = [k for k in _RESUME_KEYS if k not in state]
+    if missing:
+        kind = "a best.pt (weights only)" if "val_acc" in state else "not a last.pt"
+        raise UserError(f"{path} is {kind}: it lacks {', '.join(missing)}, so the run cannot be "
+                        "continued from it; start it again with `studylog train`")
+    name = state.get("model_name")
+    if name is not None and name != prep.cfg.model:
+        raise UserError(f"{path} is a checkpoint of a {name}, this run trains a {prep.cfg.model}")
+    theirs = state["model"]
+    ours = prep.model.state_dict()
+    if not isinstance(theirs, dict):
+        raise UserError(f"{path} is not a studylog checkpoint (no model weights)")
+    extra = sorted(set(theirs) - set(ours))
+    lacking = sorted(set(ours) - set(theirs))
+    if extra or lacking:
+        raise UserError(f"{path} holds another model's weights ("
+                        f"{'unknown ' + extra[0] if extra else 'no ' + lacking[0]}); "
+                        f"it is not this {prep.cfg.model}'s checkpoint")
+    for key, tensor in ours.items():
+        other = theirs[key]
+        if not isinstance(other, torch.Tensor) or tuple(other.shape) != tuple(tensor.shape):
+            shape = tuple(other.shape) if isinstance(other, torch.Tensor) else type(other).__name__
+            raise UserError(f"{path} holds another model's weights ({key}: {shape}, this "
+                            f"{prep.cfg.model} has {tuple(tensor.shape)})")
+    try:
+        epoch = int(state["epoch"])
+    except (TypeError, ValueError):
+        raise UserError(f"{path}: its epoch is not a number") from None
+    if epoch < 0:
+        raise UserError(f"{path}: its epoch is negative ({epoch})")
+
+
+def restore(prep: Prepared, state: dict[str, Any], path: Path | None = None) -> None:
+    """Put ``last.pt``'s model, optimizer, scheduler and generator back into ``prep``, after
+    :func:`check_resumable`; a state that still does not fit is one UserError."""
+    where = path or Path(LAST)
+    check_resumable(prep, state, where)
+    try:
+        prep.model.load_state_dict(state["model"])
+        prep.optimizer.load_state_dict(state["optimizer"])
+        if prep.scheduler is not None and state.get("scheduler") is not None:
+            prep.scheduler.load_state_dict(state["scheduler"])
+        prep.gen.set_state(state["gen"])
+    except (RuntimeError, KeyError, ValueError, TypeError, IndexError) as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise UserError(f"{where} does not fit this run: {first}") from None
     prep.start_epoch = int(state["epoch"])
     prep.loss_ref = state.get("loss_ref")
 

@@ -65,6 +65,10 @@ def _finite(name: str, value: float, lo: float, hi: float, *, lo_open: bool = Fa
                         f"not {value}")
 
 
+#: the most epochs a run (and an LR preview) may have
+MAX_EPOCHS = 10_000
+
+
 def _int(name: str, value: int, lo: int, hi: int) -> None:
     if not lo <= value <= hi:
         raise UserError(f"--{name} must be an integer from {lo:,} to {hi:,}, not {value}")
@@ -131,7 +135,7 @@ class TrainConfig:
         if self.t_max is not None:
             _int("t-max", self.t_max, 1, 100_000)
         _int("patience", self.patience, 0, 100_000)
-        _int("epochs", self.epochs, 1, 10_000)
+        _int("epochs", self.epochs, 1, MAX_EPOCHS)
         _int("batch-size", self.batch_size, 1, 65_536)
         if self.limit is not None:
             _int("limit", self.limit, 10, 100_000_000)

@@ -12,9 +12,10 @@ import math
 from dataclasses import dataclass
 
 from studylog.errors import UserError
-from studylog.train.config import SCHEDULERS
+from studylog.train.config import MAX_EPOCHS, SCHEDULERS
 
 PLATEAU_THRESHOLD = 1e-4
+
 PLATEAU_EPS = 1e-8
 
 
@@ -82,8 +83,8 @@ def lr_schedule(
         raise UserError(f"unknown scheduler {scheduler!r}; choose one of: {', '.join(SCHEDULERS)}")
     if not lr > 0:
         raise UserError(f"--lr must be a positive number, not {lr}")
-    if epochs < 1:
-        raise UserError(f"--epochs must be at least 1, not {epochs}")
+    if not 1 <= epochs <= MAX_EPOCHS:  # the same cap as training: a preview is no bigger
+        raise UserError(f"--epochs must be an integer from 1 to {MAX_EPOCHS:,}, not {epochs}")
     if step_size < 1 or not 0 < gamma <= 1 or patience < 0 or (t_max is not None and t_max < 1):
         raise UserError("--step-size >= 1, 0 < --gamma <= 1, --patience >= 0 and --t-max >= 1")
     lrs = [lr]

@@ -16,6 +16,7 @@ crashed run from its ``last.pt``.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import threading
 import time
 from collections.abc import Generator
@@ -125,6 +126,7 @@ def record(
     folder = store.weights_dir(db, run_id)
     finished = False
     first_batch_at: float | None = None
+    fault: OSError | sqlite3.Error | None = None
     try:
         yield RunStarted(
             run_id, cfg.to_dict(), str(prep.device),
@@ -150,10 +152,45 @@ def record(
                 )
                 finished = True
             yield event
+    except (OSError, sqlite3.Error) as exc:  # a full disk while saving the weights or an epoch
+        fault = exc
     finally:
         if not finished:
+            _end_unfinished(db, run_id, folder, fault)
+    if fault is not None:
+        raise UserError(f"run #{run_id} failed: {_fault_words(fault)}; finished epochs kept"
+                        ) from None
+
+
+def _fault_words(exc: OSError | sqlite3.Error) -> str:
+    from studylog.errors import error_line, os_error_line
+
+    if isinstance(exc, OSError):
+        return os_error_line(exc, "cannot save the weights to")
+    return error_line(exc)
+
+
+def _end_unfinished(db: sqlite_utils.Database, run_id: int, folder: Path | None,
+                    fault: OSError | sqlite3.Error | None) -> None:
+    """Give a run that did not finish its status: ``failed`` with the reason after a fault
+    (partial weight files removed), else ``interrupted``. When even that cannot be written (the
+    database's disk is full too) the row stays ``running`` and is reconciled as ``crashed``."""
+    from studylog.train import checkpoint
+
+    if folder is not None:
+        try:
+            checkpoint.remove_partial(folder)
+        except OSError:
+            pass
+    try:
+        if fault is not None:
+            store.finish_run(db, run_id, status="failed", message=_fault_words(fault))
+        else:
             store.finish_run(db, run_id, status="interrupted",
                              message="stopped before the end; finished epochs kept")
+    except sqlite3.Error:
+        if fault is None:
+            raise
 
 
 def _from_weights(db: sqlite_utils.Database, cfg: TrainConfig) -> tuple[dict[str, Any], str]:
@@ -205,13 +242,20 @@ def resume(
     if run.status not in RESUMABLE:
         raise UserError(f"run #{run_id} is {run.status}; only an interrupted or crashed run can "
                         "be resumed")
-    if not run.weights or not (Path(run.weights) / checkpoint.LAST).is_file():
-        raise UserError(f"run #{run_id} finished no epoch, so there is nothing to resume; "
-                        "start it again with `studylog train`")
-    state = checkpoint.read(Path(run.weights) / checkpoint.LAST)
+    last = Path(run.weights) / checkpoint.LAST if run.weights else None
+    if last is None or not last.is_file():
+        if not run.epochs_done:
+            raise UserError(f"run #{run_id} finished no epoch, so there is nothing to resume; "
+                            "start it again with `studylog train`")
+        where = f" ({last})" if last is not None else ""
+        raise UserError(f"run #{run_id} has {run.epochs_done} epoch"
+                        f"{'s' if run.epochs_done != 1 else ''} stored but its last.pt{where} "
+                        "is missing, so there are no weights to continue from; start it again "
+                        "with `studylog train`")
+    state = checkpoint.read(last)
     cfg = TrainConfig.from_dict(run.config | {"from_run": None})  # the weights come from last.pt
     prep = engine.prepare(cfg)
-    checkpoint.restore(prep, state)
+    checkpoint.restore(prep, state, last)
     if prep.start_epoch >= cfg.epochs:
         raise UserError(f"run #{run_id} already has all {cfg.epochs} epochs")
     yield from record(db, prep, cancel=cancel, run_id=run_id,

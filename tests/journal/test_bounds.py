@@ -30,8 +30,12 @@ def test_endless_stdin_and_file_are_refused_after_10_mb(run, home: Path) -> None
     before = dump(home / "studylog.db")
     with open("/dev/zero", "rb") as zero:
         assert_refused(run_bytes(["note", "lecture", "-"], zero, timeout=30), "over 10 MB")
+    with open("/dev/zero", "rb") as zero:
+        assert_refused(run_bytes(["import", "-", "--date", "today"], zero, timeout=30),
+                       "over 10 MB")
+    # a device is not read at all (only regular files, and - for standard input)
     assert_refused(run_bytes(["import", "/dev/zero", "--date", "today"], None, timeout=30),
-                   "over 10 MB")
+                   "not a regular file")
     big = home / "big.txt"
     big.write_bytes(b"a" * (10 * 1024 * 1024 + 1))
     assert_refused(run_bytes(["import", str(big), "--date", "today"], None), "over 10 MB")

@@ -16,14 +16,22 @@ if TYPE_CHECKING:
 
 def search_hits(hits: list[SearchHit], lang: Lang) -> None:
     """One line a hit: date, section, the snippet (matches in bold yellow on a terminal)."""
+    from studylog.terminal import clean, raw
+
     color = sys.stdout.isatty()
+    out = raw(sys.stdout)  # the highlight is ours; the snippet's text is cleaned piece by piece
     for h in hits:
-        snippet = h.snippet
+        snippet = clean(h.snippet)
         if color:
-            for start, end in reversed(h.spans):
-                snippet = snippet[:start] + typer.style(snippet[start:end], bold=True,
-                                                        fg="yellow") + snippet[end:]
-        typer.echo(f"{h.date}  {present.section_name(h.section, lang)}  {snippet}")
+            pieces, at = [], 0
+            for start, end in sorted(h.spans):
+                start = max(start, at)
+                pieces += [clean(h.snippet[at:start]),
+                           typer.style(clean(h.snippet[start:end]), bold=True, fg="yellow")]
+                at = max(at, end)
+            snippet = "".join(pieces) + clean(h.snippet[at:])
+        out.write(f"{h.date}  {present.section_name(h.section, lang)}  {snippet}\n")
+    out.flush()
 
 
 def stats_text(stats: "Stats", weeks: int, lang: Lang) -> None:

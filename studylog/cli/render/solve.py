@@ -12,10 +12,10 @@ from studylog.judge import words as present
 
 def console(stderr: bool = False) -> Any:
     """A Rich console (160 columns when not a terminal)."""
-    from rich.console import Console
+    from studylog.cli.render.console import console as clean_console
 
     stream = sys.stderr if stderr else sys.stdout
-    return Console(highlight=False, stderr=stderr, width=None if stream.isatty() else 160)
+    return clean_console(stderr=stderr, width=None if stream.isatty() else 160)
 
 
 def _style(code: str) -> str:

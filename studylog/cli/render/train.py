@@ -26,11 +26,11 @@ from studylog.train.events import (
 
 def console(stderr: bool = False) -> Any:
     """A rich Console on stdout (or stderr); a pipe or file gets 150 columns, not rich's 80."""
-    from rich.console import Console
+    from studylog.cli.render.console import console as clean_console
 
     stream = sys.stderr if stderr else sys.stdout
     width = None if stream.isatty() else max(150, shutil.get_terminal_size((150, 40)).columns)
-    return Console(stderr=stderr, highlight=False, width=width)
+    return clean_console(stderr=stderr, width=width)
 
 
 def block_table(out: Any, blocks: Sequence[BlockRow], lang: str = "en") -> None:
@@ -96,6 +96,8 @@ def show(draw: Callable[..., None], *args: Any, n_charts: int = 1, **kwargs: Any
     """Clear the plotext figure, call ``draw(plt, *args)``, size it to the terminal and print it."""
     import plotext as plt
 
+    from studylog.terminal import raw
+
     plt.clf()
     plt.theme("pro" if sys.stdout.isatty() else "clear")
     draw(plt, *args, **kwargs)
@@ -103,8 +105,9 @@ def show(draw: Callable[..., None], *args: Any, n_charts: int = 1, **kwargs: Any
     text = plt.build()
     if not sys.stdout.isatty():  # a file or a pipe gets plain text
         text = plt.uncolorize(text)
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
+    out = raw(sys.stdout)  # the chart's colours are ours; its words are studylog's own
+    out.write(text + "\n")
+    out.flush()
 
 
 def run_charts(epochs: Sequence[Any]) -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from studylog.errors import UserError
+from studylog.errors import UserError, os_error_line
+from studylog.journal.publish.output import check_target
 
 
 def default_backup_path(db_path: Path) -> Path:
@@ -17,26 +18,39 @@ def default_backup_path(db_path: Path) -> Path:
     return db_path.parent / "backups" / f"studylog-{stamp}.db"
 
 
-def backup(db: sqlite_utils.Database, target: Path) -> Path:
+def backup(db: sqlite_utils.Database, target: Path, *, make_folders: bool = False) -> Path:
     """Copy the open database to ``target`` (a file, or a folder to put a dated file in).
 
     The copy is a snapshot taken while other processes may keep writing; it is written to a
-    temporary name first and renamed, so a half-made copy never sits at ``target``.
+    temporary name first and renamed, so a half-made copy never sits at ``target``. A folder
+    that does not exist is refused (``make_folders``: made, for the default backups folder);
+    any failure (a full disk, no rights) removes the partial copy and raises one UserError.
     """
     if target.is_dir():
         target = target / default_backup_path(Path("x")).name
-    if target.exists():
+    if target.exists() or target.is_symlink():
         raise UserError(f"{target} exists; choose a new name")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if make_folders:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(os_error_line(exc, "cannot make the backups folder")) from None
+    check_target(target)
     tmp = target.with_name(target.name + ".part")
-    dest = sqlite3.connect(str(tmp))
+    dest: sqlite3.Connection | None = None
     try:
+        dest = sqlite3.connect(str(tmp))
         db.conn.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")
-    except sqlite3.DatabaseError as exc:
         dest.close()
+        dest = None
+        tmp.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        if dest is not None:
+            dest.close()
         tmp.unlink(missing_ok=True)
-        raise UserError(f"backup failed: {exc}") from None
-    dest.close()
-    tmp.replace(target)
+        why = os_error_line(exc, "cannot write") if isinstance(exc, OSError) else str(exc)
+        if "full" in why:
+            why = "the disk is full"
+        raise UserError(f"backup to {target} failed: {why}") from None
     return target

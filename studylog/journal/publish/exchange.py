@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from studylog.journal.day import find_tags, load_day, one_line
 from studylog.journal.labels import course_week_day, date_of, default_title, labels_for
 from studylog.journal.publish.parse import ParsedDay, parse_day
 from studylog.journal.publish.post import export_blog, export_markdown, generated_lines
+from studylog.journal.publish.schema import JSON_VERSION, ExportDoc, parse_export
 from studylog.journal.sections import KEYS
 from studylog.journal.textin import read_text_file
 from studylog.store import bulk, revisions, transaction, transfer
@@ -25,7 +25,8 @@ from studylog.store.bulk import NewDay, NewEntry, NewTodo
 from studylog.words import Lang
 
 FORMATS = ("blog", "markdown", "json")
-JSON_VERSION = 1
+__all__ = ["FORMATS", "JSON_VERSION", "ImportReport", "export_json", "export_text",
+           "import_paths", "recorded_dates"]
 
 
 def recorded_dates(db: sqlite_utils.Database, since: str | None = None,
@@ -165,37 +166,39 @@ def _merge_day(db: sqlite_utils.Database, parsed: ParsedDay, date: str, settings
         report.entries[key] = len(text.splitlines())
 
 
-def _import_json(db: sqlite_utils.Database, doc: dict, source: str,
+def _import_json(db: sqlite_utils.Database, doc: ExportDoc, source: str,
                  reports: list[ImportReport]) -> None:
-    for d in doc.get("days", []):
-        date = d["date"]
+    """Add what a checked export has and the database lacks (inside the caller's transaction)."""
+    for d in doc.days:
+        date = d.date
         report = ImportReport(source, date)
-        overrides = {k: v for k, v in (d.get("overrides") or {}).items() if v is not None}
+        overrides = d.overrides.given()
+        if "title" in overrides:
+            overrides["title"] = one_line(str(overrides["title"]))
+        if overrides or d.entries or d.todos or d.attempts or d.runs:  # an empty day stays unwritten
+            q.ensure_day(db, date)
         if overrides:
             q.set_day_fields(db, date, **overrides)
         have = {(e.section, e.title, e.body) for e in q.entries(db, date)}
-        for e in d.get("entries", []):
-            if e["section"] not in KEYS:
-                raise UserError(f"{source}: unknown section {e['section']!r} on {date}")
-            if (e["section"], e["title"], e["body"]) in have:
+        for e in d.entries:
+            if (e.section, e.title, e.body) in have:
                 report.skipped_notes += 1
                 continue
-            q.add_entry(db, date, e["section"], e["body"], title=e["title"],
-                        created=e.get("created"), updated=e.get("updated"),
-                        tags=find_tags(f"{e['title']}\n{e['body']}"))
-            revisions.snapshot(db, date, e["section"], "import")
-            report.entries[e["section"]] = report.entries.get(e["section"], 0) + len(
-                e["body"].splitlines())
+            q.add_entry(db, date, e.section, e.body, title=one_line(e.title),
+                        created=e.created, updated=e.updated,
+                        tags=find_tags(f"{e.title}\n{e.body}"))
+            revisions.snapshot(db, date, e.section, "import")
+            report.entries[e.section] = report.entries.get(e.section, 0) + len(
+                e.body.splitlines())
         known = {t.text for t in q.todos(db, date)}
-        for t in d.get("todos", []):
-            if t["text"] in known:
+        for t in d.todos:
+            if t.text in known:
                 report.skipped_todos += 1
                 continue
-            q.add_todo(db, date, one_line(t["text"]), bool(t.get("done")), t.get("created"),
-                       t.get("done_at"))
+            q.add_todo(db, date, one_line(t.text), t.done, t.created, t.done_at)
             report.todos += 1
-        report.attempts = sum(transfer.restore_attempt(db, a) for a in d.get("attempts", []))
-        report.runs = sum(transfer.restore_run(db, r) for r in d.get("runs", []))
+        report.attempts = sum(transfer.restore_attempt(db, a) for a in d.attempts)
+        report.runs = sum(transfer.restore_run(db, r) for r in d.runs)
         reports.append(report)
 
 
@@ -217,7 +220,7 @@ def import_paths(db: sqlite_utils.Database, paths: list[Path], settings: Setting
     class _DryRun(Exception):
         pass
 
-    posts = _read_posts(texts, date, settings)
+    posts = _read_posts(texts, date, settings)  # every JSON export checked whole, every post dated
     try:
         with transaction(db):
             _import_posts(db, posts, settings, lang, reports, check_same=date is None)
@@ -233,7 +236,7 @@ class _Post:
     """One file to import: a JSON export, or a post parsed with the day it goes to."""
 
     source: str
-    doc: dict | None = None
+    doc: ExportDoc | None = None
     parsed: ParsedDay | None = None
     date: str = ""
 
@@ -243,14 +246,8 @@ def _read_posts(texts: list[tuple[Path, str]], date: str | None,
     """Parse every file and date every post (before anything is written)."""
     posts: list[_Post] = []
     for path, text in texts:
-        if text.lstrip().startswith("{"):
-            try:
-                doc = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise UserError(f"{path}: not valid JSON ({exc})") from None
-            if not isinstance(doc, dict) or "days" not in doc:
-                raise UserError(f"{path}: not a studylog JSON export")
-            posts.append(_Post(str(path), doc=doc))
+        if text.lstrip().startswith("{"):  # a JSON export: its whole shape checked before a write
+            posts.append(_Post(str(path), doc=parse_export(text, str(path))))
             continue
         parsed = parse_day(text)
         if not parsed.line_count() and not parsed.title:

@@ -54,6 +54,8 @@ def plan(folder: Path, options: AddOptions, db_path: Path | None = None) -> Plan
     """Read ``folder`` and resolve the problem it becomes; UserError naming what is wrong."""
     from studylog.judge.problems.packages import scan_package
 
+    if options.id is not None and not options.id.strip():
+        raise UserError("--id is empty; give the problem an id (a number or a short name)")
     found = scan_package(folder) or scan(folder)
     samples, tests = read_pairs(found)
     statement = read_text(found.statement, found.folder) if found.statement else None
