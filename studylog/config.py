@@ -30,6 +30,8 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "day.starts": ("00:00", "when a study day begins (HH:MM, 00:00-11:59): study at 1 a.m. counts "
                    "for the day before when it is 04:00"),
     "review.per_day": ("5", "review items (problems to re-solve, notes) among a day's to-dos"),
+    "peer.team": ("", "the team's git folder: `studylog peer` without TEAM_DIR and the app's "
+                  "Peer tab use it"),
 }
 
 
@@ -129,6 +131,11 @@ class Settings:
             raise UserError("language must be ko or en")
         if key == "day.starts":
             value = f"{parse_day_start(value):%H:%M}"
+        if key == "peer.team" and value:
+            folder = Path(value).expanduser()
+            if not folder.is_dir():
+                raise UserError(f"peer.team must be a folder, and {value!r} is not one")
+            value = str(folder.resolve())
         if key == "review.per_day" and not (value.isdigit() and 1 <= int(value) <= 50):
             raise UserError(f"review.per_day must be a number from 1 to 50, not {value!r}")
         self.values[key] = value

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from studylog.cli.context import db_path, get_db, print_json
+from studylog.cli.text_args import TextCommand
 from studylog.errors import CheckFailed, UserError
 
 peer_app = typer.Typer(
@@ -22,9 +23,18 @@ peer_app = typer.Typer(
     no_args_is_help=True, add_completion=False, rich_markup_mode=None,
 )
 
-TeamDir = Annotated[Path, typer.Argument(help="The team folder (a git repository; default: here).")]
+TeamDir = Annotated[Path | None, typer.Argument(
+    help="The team folder (a git repository; default: the peer.team setting, else here).")]
 AsName = Annotated[str | None, typer.Option("--as", help="Your member name (default: git config "
                                                         "studylog.member, else user.name).")]
+
+
+def _team(team_dir: Path | None):
+    """The team folder given, else the ``peer.team`` setting, else the current folder."""
+    from studylog.config import Settings
+    from studylog.peer import team
+
+    return team.find_team(team_dir or Path(Settings.load().get("peer.team") or "."))
 
 
 def _lang():
@@ -40,17 +50,17 @@ def _echo(lines: list[str]) -> None:
 @peer_app.command("judge")
 def judge_cmd(
     problem: Annotated[str, typer.Argument(help="Problem id, e.g. 2667.")],
-    team_dir: TeamDir = Path("."),
+    team_dir: TeamDir = None,
     stress: Annotated[int, typer.Option("--stress", min=0, help="Also look for an input the "
                                         "members disagree on in N random cases.")] = 0,
     seed: Annotated[int, typer.Option("--seed", help="Stress seed.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Judge every member's solution on the same tests, in one table."""
-    from studylog.peer import judging, present, team
+    from studylog.peer import judging, present
     from studylog.peer.sharing import record_results
 
-    t = team.find_team(team_dir)
+    t = _team(team_dir)
     sols = t.solutions(problem)
     judging.problem_info(problem, db_path())  # an unknown problem is bad input before the search
     if stress:
@@ -70,7 +80,7 @@ def judge_cmd(
         raise CheckFailed("")
 
 
-@peer_app.command("comment")
+@peer_app.command("comment", cls=TextCommand)
 def comment_cmd(
     target: Annotated[str, typer.Argument(help="FILE:LINE or FILE:START-END.")],
     text: Annotated[str, typer.Argument(help="The comment.")],
@@ -90,12 +100,12 @@ def comment_cmd(
 @peer_app.command("show")
 def show_cmd(
     problem: Annotated[str, typer.Argument(help="Problem id.")],
-    team_dir: TeamDir = Path("."),
+    team_dir: TeamDir = None,
 ) -> None:
     """Print each member's solution with its comments in the margin."""
-    from studylog.peer import comments, present, team
+    from studylog.peer import comments, present
 
-    t = team.find_team(team_dir)
+    t = _team(team_dir)
     sols = t.solutions(problem)
     if not sols:
         raise UserError(f"no solution to {problem} in the team folder {t.root}")
@@ -103,11 +113,11 @@ def show_cmd(
 
 
 @peer_app.command("publish")
-def publish_cmd(team_dir: TeamDir = Path("."), name: AsName = None) -> None:
+def publish_cmd(team_dir: TeamDir = None, name: AsName = None) -> None:
     """Write your solutions and comments into the team folder, commit and push."""
-    from studylog.peer import sharing, team, words
+    from studylog.peer import sharing, words
 
-    t = team.find_team(team_dir)
+    t = _team(team_dir)
     out = sharing.publish(get_db(), t, sharing.whoami(t, name), _lang())
     if not out.ok:
         raise CheckFailed(out.line)
@@ -115,11 +125,11 @@ def publish_cmd(team_dir: TeamDir = Path("."), name: AsName = None) -> None:
 
 
 @peer_app.command("pull")
-def pull_cmd(team_dir: TeamDir = Path("."), name: AsName = None) -> None:
+def pull_cmd(team_dir: TeamDir = None, name: AsName = None) -> None:
     """Pull the team folder and import the others' comments."""
-    from studylog.peer import sharing, team, words
+    from studylog.peer import sharing, words
 
-    t = team.find_team(team_dir)
+    t = _team(team_dir)
     out = sharing.pull(get_db(), t, sharing.whoami(t, name), _lang())
     if not out.ok:
         raise CheckFailed(words.pulled(_lang(), out.imported, out.line))

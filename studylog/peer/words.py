@@ -116,3 +116,35 @@ def git_line(lang: Lang, key: str, detail: str = "") -> str:
                         f"pull failed ({detail}); imported what is here"),
     }[key]
     return pick(lang, ko, en)
+
+
+def tab_title(lang: Lang) -> str:
+    """The Problems screen's Peer tab."""
+    return pick(lang, "피어", "Peer")
+
+
+def folder_placeholder(lang: Lang) -> str:
+    """The team-folder input of the Peer tab."""
+    return pick(lang, "팀 폴더 (git 저장소) 입력 후 enter — `studylog config peer.team DIR` 로 기억",
+                "team folder (a git repository), enter — `studylog config peer.team DIR` keeps it")
+
+
+def comment_placeholder(lang: Lang) -> str:
+    """The comment input of the Peer tab."""
+    return pick(lang, "선택한 줄에 남길 코멘트, enter (esc: 취소)",
+                "comment on the selected lines, enter (esc: cancel)")
+
+
+def reading_line(lang: Lang, team: str, files: int) -> str:
+    """The Peer tab's status while the members are judged."""
+    return pick(lang, f"{team} · 파일 {files}개 · 채점 중…", f"{team} · {files} files · judging…")
+
+
+def no_solutions(lang: Lang, problem: str, root: str) -> str:
+    """The Peer tab when no member has a file for the problem."""
+    return pick(lang, f"{root} 에 {problem} 풀이가 없습니다", f"no solution to {problem} in {root}")
+
+
+def comment_binding(lang: Lang) -> str:
+    """The footer's word for ``c``."""
+    return pick(lang, "코멘트", "Comment")

@@ -34,6 +34,8 @@ def test_journal_screen(db_path, snap_compare):
         await pilot.press("f3")
         await until(pilot, lambda: rows(app, "#journal-list") == 4)
         await until(pilot, lambda: len(app.screen.query_one("#calendar").activity) == 4)
+        await until(pilot, lambda: not any(w.is_running and not w.group.startswith("_")
+                                           for w in app.workers))  # the day's preview too
         app.screen.query_one("#journal-search").cursor_blink = False  # the cursor always drawn
         await pilot.pause(0.2)
 

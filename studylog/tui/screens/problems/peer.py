@@ -1,16 +1,11 @@
-"""The Peer tab (not yet on the Problems screen; see below): the team's table for a problem, one
-member's solution at a time with its comments, and ``c`` to comment on the selected lines.
+"""The Peer tab of the Problems screen: the team's table for a problem, one member's solution at
+a time with its comments, and ``c`` to comment on the selected lines.
 
-Type the team folder and press enter: the members' files show at once, then the judge fills in
-their verdicts (in a worker). Moving the cursor over a member shows their best file; select lines
-in it and press ``c``, type the comment, enter. Everything goes through :mod:`studylog.peer`.
-
-To put it on the Problems screen (a TUI change left to its owner, with the snapshot update)::
-
-    with TabPane("Peer", id="tab-peer"):
-        yield PeerPane(id="peer-pane")
-
-and call ``PeerPane.set_problem(problem_id)`` when the list's cursor moves.
+The team folder comes from the ``peer.team`` setting (or is typed, enter). While the tab is
+shown, the problem under the list's cursor is read from the folder: the members' files show at
+once, then the judge fills in their verdicts (in a worker). Moving the cursor over a member shows
+their best file; select lines in it and press ``c``, type the comment, enter (esc cancels).
+Everything goes through :mod:`studylog.peer`.
 """
 
 from __future__ import annotations
@@ -24,6 +19,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Static, TextArea
 
+from studylog.config import Settings
 from studylog.errors import error_line
 from studylog.peer import words
 from studylog.peer.comments import Placed
@@ -36,8 +32,10 @@ from studylog.words import current_lang
 class PeerLoaded(Message):
     """The team folder was read: its members' files to the problem and their comments."""
 
-    def __init__(self, team: Team, solutions: list[Solution], placed: list[Placed]) -> None:
+    def __init__(self, problem_id: str, team: Team, solutions: list[Solution],
+                 placed: list[Placed]) -> None:
         super().__init__()
+        self.problem_id = problem_id
         self.team, self.solutions, self.placed = team, solutions, placed
 
 
@@ -60,7 +58,7 @@ class PeerFailed(Message):
 class PeerPane(Vertical):
     """The members' table, the selected member's code and its comments."""
 
-    BINDINGS = [Binding("c", "comment", "Comment")]
+    BINDINGS = [Binding("c", "comment", "Comment"), Binding("escape", "drop_comment", show=False)]
 
     def __init__(self, gate: DbGate, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -72,12 +70,14 @@ class PeerPane(Vertical):
         self.shown: Solution | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="team folder (a git repository), enter", id="peer-dir")
+        lang = current_lang()
+        yield Input(Settings.load().get("peer.team"), placeholder=words.folder_placeholder(lang),
+                    id="peer-dir")
         yield Label("", id="peer-status")
         yield DataTable(id="peer-members", cursor_type="row", zebra_stripes=True)
         yield TextArea("", id="peer-code", read_only=True, show_line_numbers=True)
         yield Static("", id="peer-notes", markup=False)
-        yield Input(placeholder="comment on the selected lines, enter", id="peer-comment")
+        yield Input(placeholder=words.comment_placeholder(lang), id="peer-comment")
 
     def on_mount(self) -> None:
         self.query_one("#peer-members", DataTable).add_columns(
@@ -85,14 +85,22 @@ class PeerPane(Vertical):
         self.query_one("#peer-comment", Input).display = False
 
     def set_problem(self, problem_id: str | None) -> None:
-        """The problem the tab shows."""
+        """Show ``problem_id``: read the team folder for it (and judge) when it is a new one."""
+        if problem_id == self.problem_id and self.team is not None:
+            return
         self.problem_id = problem_id
+        self.refresh_team()
+
+    def refresh_team(self) -> None:
+        """Read the team folder in the input for the current problem, then judge the members."""
+        folder = self.query_one("#peer-dir", Input).value.strip()
+        if self.problem_id and folder:
+            self.query_one("#peer-status", Label).update("…")
+            self.load(Path(folder), self.problem_id)
 
     @on(Input.Submitted, "#peer-dir")
     def _open(self, event: Input.Submitted) -> None:
-        if self.problem_id and event.value.strip():
-            self.query_one("#peer-status", Label).update("…")
-            self.load(Path(event.value.strip()), self.problem_id)
+        self.refresh_team()
 
     @work(thread=True, exclusive=True, group="peer", exit_on_error=False, description="peer")
     def load(self, folder: Path, problem_id: str) -> None:
@@ -104,7 +112,7 @@ class PeerPane(Vertical):
             sols = t.solutions(problem_id)
             with self.gate.use() as db:
                 placed = comments.placed(db, t, problem_id)
-            self.post_message(PeerLoaded(t, sols, placed))
+            self.post_message(PeerLoaded(problem_id, t, sols, placed))
             if sols:
                 self.post_message(PeerJudged(judging.judge_team(problem_id, sols,
                                                                 db_path=self.gate.path)))
@@ -115,20 +123,30 @@ class PeerPane(Vertical):
         self.query_one("#peer-status", Label).update(message.line)
 
     def on_peer_loaded(self, message: PeerLoaded) -> None:
+        if message.problem_id != self.problem_id:  # the cursor moved on meanwhile
+            return
         self.team, self.solutions, self.placed = message.team, message.solutions, message.placed
         table = self.query_one("#peer-members", DataTable)
         table.clear()
         for s in self.solutions:
             table.add_row(s.member, s.path.suffix.lstrip("."), "…", "", "", "", "", s.rel,
                           key=s.rel)
+        lang = current_lang()
         self.query_one("#peer-status", Label).update(
-            f"{message.team.name} · {len(self.solutions)} files · judging…")
+            words.reading_line(lang, message.team.name, len(self.solutions)) if self.solutions
+            else words.no_solutions(lang, message.problem_id, str(message.team.root)))
+        self.shown = None
         if self.solutions:
             self.show_solution(self.solutions[0])
+        else:
+            self.query_one("#peer-code", TextArea).load_text("")
+            self.query_one("#peer-notes", Static).update("")
 
     def on_peer_judged(self, message: PeerJudged) -> None:
         from studylog.peer import present
 
+        if message.judgement.problem.id != self.problem_id:
+            return
         table = self.query_one("#peer-members", DataTable)
         table.clear()
         for row in message.judgement.rows:
@@ -162,6 +180,14 @@ class PeerPane(Vertical):
             box = self.query_one("#peer-comment", Input)
             box.display = True
             box.focus()
+
+    def action_drop_comment(self) -> None:
+        """Hide the comment input without writing."""
+        box = self.query_one("#peer-comment", Input)
+        if box.display:
+            box.display = False
+            box.value = ""
+            self.query_one("#peer-code", TextArea).focus()
 
     @on(Input.Submitted, "#peer-comment")
     def _comment(self, event: Input.Submitted) -> None:

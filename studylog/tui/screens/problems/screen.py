@@ -1,5 +1,6 @@
 """Problems: the bank with the user's status, a problem's statement, the Solve tab (file picker,
-judge and stress runs) and the History tab. ctrl+r judges, ctrl+s stresses, ctrl+x cancels.
+judge and stress runs), the History tab and the Peer tab (the team's solutions, see
+:mod:`.peer`). ctrl+r judges, ctrl+s stresses, ctrl+x cancels.
 
 The list's cursor shows a problem's statement and history; enter makes it the Solve tab's target.
 Judge and stress runs go through ``studylog.judge`` in workers with a connection of their
@@ -16,9 +17,11 @@ from textual.widgets import DataTable, Footer, Label, Markdown, TabbedContent, T
 
 from studylog.judge import Problem
 from studylog.judge import words as present
+from studylog.peer import words as peer_words
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.screens.problems.history import HistoryPane
 from studylog.tui.screens.problems.messages import BankLoaded, ProblemLoaded
+from studylog.tui.screens.problems.peer import PeerPane
 from studylog.tui.screens.problems.solve import SolvePane
 from studylog.words import current_lang
 
@@ -50,6 +53,8 @@ class ProblemsScreen(StudyScreen):
                     yield SolvePane(id="solve-pane")
                 with TabPane("History", id="tab-history"):
                     yield HistoryPane(id="history-pane")
+                with TabPane(peer_words.tab_title(current_lang()), id="tab-peer"):
+                    yield PeerPane(self.studylog.gate, id="peer-pane")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -94,6 +99,13 @@ class ProblemsScreen(StudyScreen):
         if problem_id != self.problem_id:
             self.problem_id = problem_id
             self.load_problem(problem_id)
+            if self.query_one("#problem-main", TabbedContent).active == "tab-peer":
+                self.query_one(PeerPane).set_problem(problem_id)
+
+    @on(TabbedContent.TabActivated, "#problem-main")
+    def _tab(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "tab-peer":  # the team is read (and judged) only when asked to
+            self.query_one(PeerPane).set_problem(self.problem_id)
 
     @on(DataTable.RowSelected, "#bank")
     def _chosen(self, event: DataTable.RowSelected) -> None:
