@@ -119,3 +119,30 @@ def latest_results(db: sqlite_utils.Database, team: str, member: str) -> list[Re
         [team, member]).fetchall()
     latest = {(r[2], r[7]): ResultRow(*r) for r in rows}
     return list(latest.values())
+
+
+@dataclass(frozen=True)
+class PeerWeek:
+    """The peer sessions of a span of days: days with a session, the problems judged side by
+    side (and, per problem, the members whose best verdict was AC), comments written and
+    received."""
+
+    sessions: int
+    problems: tuple[str, ...]
+    comments_written: int
+    comments_received: int
+
+
+def peer_between(db: sqlite_utils.Database, start: str, end: str) -> PeerWeek:
+    """The peer sessions recorded from ``start`` to ``end`` (inclusive)."""
+    days = {r[0] for r in db.execute(
+        "SELECT DISTINCT date FROM peer_results WHERE date BETWEEN ? AND ? "
+        "UNION SELECT DISTINCT date FROM peer_comments WHERE date BETWEEN ? AND ?",
+        [start, end, start, end]).fetchall()}
+    problems = tuple(r[0] for r in db.execute(
+        "SELECT DISTINCT problem_id FROM peer_results WHERE date BETWEEN ? AND ? "
+        "ORDER BY problem_id", [start, end]).fetchall())
+    counts = dict(db.execute(
+        "SELECT origin, count(*) FROM peer_comments WHERE date BETWEEN ? AND ? GROUP BY origin",
+        [start, end]).fetchall())
+    return PeerWeek(len(days), problems, counts.get("mine", 0), counts.get("received", 0))

@@ -20,7 +20,9 @@ from studylog.journal.dates import parse_date
 from studylog.journal.day import load_day
 from studylog.journal.labels import course_week_day, date_of
 from studylog.store import activity, day_summary
+from studylog.store import peer as peer_store
 from studylog.store import reviews as attempts_store
+from studylog.store.peer import PeerWeek
 from studylog.study import carryover, review
 
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
@@ -102,6 +104,7 @@ class WeekPage:
     reviews_done: int
     streak: int
     days_written: int
+    peer: PeerWeek = PeerWeek(0, (), 0, 0)  # the week's peer sessions
 
     def as_json(self) -> dict[str, object]:
         """The ``studylog week --format json`` document."""
@@ -257,4 +260,5 @@ def build_week(db: sqlite_utils.Database, start: str, end: str, settings: Settin
         runs=_runs(db, dates), todos_done=sum(d.todos_done for d in days) + carried_done,
         todos_total=sum(d.todos_total for d in days) + len(carried), open_todos=open_todos,
         reviews_due=len(due), reviews_done=sum(due.values()),
-        streak=streak_on(db, asof), days_written=sum(1 for d in days if d.exists))
+        streak=streak_on(db, asof), days_written=sum(1 for d in days if d.exists),
+        peer=peer_store.peer_between(db, start, end))

@@ -142,7 +142,9 @@ WEEK_WORDS: dict[Lang, dict[str, str]] = {
         "blog_range": "주간 학습 정리 ({start} ~ {end})", "blog_done": "이번 주 한 일",
         "b_lectures": "1. 이번 주 강의", "b_problems": "2. 알고리즘 문제 풀이",
         "b_runs": "3. 실험 정리", "b_retro": "4. 주간 회고", "b_next": "다음 주에 이어서 할 일",
-        "solved": "해결", "unsolved": "미해결",
+        "solved": "해결", "unsolved": "미해결", "peer": "피어세션",
+        "peer_line": "피어세션 {sessions}일 · 함께 푼 문제 {problems}개 · 코드 리뷰 코멘트 {written}개 작성, "
+                     "{received}개 받음",
     },
     "en": {
         "days": "Days", "lectures": "Lectures", "problems": "Algorithm problems",
@@ -157,6 +159,9 @@ WEEK_WORDS: dict[Lang, dict[str, str]] = {
         "b_lectures": "1. Lectures this week", "b_problems": "2. Algorithm problems",
         "b_runs": "3. Experiments", "b_retro": "4. Weekly retrospective",
         "b_next": "Carried into next week", "solved": "solved", "unsolved": "unsolved",
+        "peer": "Peer sessions",
+        "peer_line": "{sessions} peer-session days · {problems} problems solved together · "
+                     "{written} review comments written, {received} received",
     },
 }
 
@@ -228,6 +233,17 @@ def open_rows(page: WeekPage, lang: Lang) -> list[str]:
             else f"- [ ] {t.text} ({short_date(t.date)})" for t in page.open_todos]
 
 
+def peer_line(page: WeekPage, lang: Lang) -> str:
+    """The week's peer sessions in one line ("" for a week without one)."""
+    p = page.peer
+    if not (p.sessions or p.comments_written or p.comments_received):
+        return ""
+    line = WEEK_WORDS[lang]["peer_line"].format(
+        sessions=p.sessions, problems=len(p.problems), written=p.comments_written,
+        received=p.comments_received)
+    return line + (f" ({', '.join(p.problems)})" if p.problems else "")
+
+
 def week_markdown(page: WeekPage, lang: Lang) -> str:
     """The week page as markdown (``studylog week``, the app's Week view)."""
     w = WEEK_WORDS[lang]
@@ -243,6 +259,8 @@ def week_markdown(page: WeekPage, lang: Lang) -> str:
         lines += [f"{w['open']}:", *open_rows(page, lang)]
     lines += ["", f"## {w['reviews']}",
               "- " + w["reviews_line"].format(due=page.reviews_due, done=page.reviews_done)]
+    if peer_line(page, lang):
+        lines += ["", f"## {w['peer']}", "- " + peer_line(page, lang)]
     lines += ["", f"## {w['retro']}", *(retro_rows(page, lang) or none)]
     lines += ["", f"## {w['streak']}",
               "- " + w["streak_line"].format(streak=page.streak, days=page.days_written)]
@@ -261,6 +279,8 @@ def week_blog(page: WeekPage, lang: Lang) -> str:
     if page.runs:
         lines.append(f"{w['runs']} {len(page.runs)}")
     lines.append(w["reviews_line"].format(due=page.reviews_due, done=page.reviews_done))
+    if peer_line(page, lang):
+        lines.append(peer_line(page, lang))
     blocks = [
         ("b_lectures", lecture_rows(page, lang)),
         ("b_problems", [problem_row(p, lang) for p in page.problems]),

@@ -120,3 +120,29 @@ def test_week_bad_input_exits_2_with_one_line(run, args) -> None:
     assert r.returncode == 2, (args, r.stdout, r.stderr)
     assert r.stdout == "" and len(r.stderr.strip().splitlines()) == 1
     assert "Traceback" not in r.stderr
+
+
+def test_the_week_counts_its_peer_sessions(cli, db) -> None:
+    from studylog.store import peer
+
+    fill_week(cli, db)
+    peer.save_results(db, [
+        peer.ResultRow("2026-11-17", "team", "2667", m, "python", v, 30, f"{m}/2667.py")
+        for m, v in (("alice", "AC"), ("bob", "WA"))])
+    peer.save_results(db, [peer.ResultRow("2026-11-24", "team", "1012", "alice", "python",
+                                          "AC", 30, "alice/1012.py")])  # next week
+    for i, (date, origin) in enumerate((("2026-11-17", "mine"), ("2026-11-18", "received"),
+                                        ("2026-11-18", "received"))):
+        assert peer.add_comment(db, peer.CommentRow(
+            f"u{i}", "team", "2667", "bob", "bob/2667.py", 3, 3, "q", "h", "대각선", "alice",
+            "member", date, "2026-11-17T10:00:00", origin))
+    page = json.loads(cli("week", "2026-11-19", "--format", "json").output)
+    assert page["peer"] == {"sessions": 2, "problems": ["2667"], "comments_written": 1,
+                            "comments_received": 2}
+    md = cli("week", "2026-11-19").output
+    assert "## 피어세션\n- 피어세션 2일 · 함께 푼 문제 1개 · 코드 리뷰 코멘트 1개 작성, 2개 받음 (2667)" in md
+    assert "피어세션 2일" in cli("week", "2026-11-19", "--format", "blog").output
+    assert "(1012)" in cli("week", "2026-11-26").output  # the next week has its own
+    assert "피어세션" not in cli("week", "2026-11-09").output  # a week without one says nothing
+    cli("config", "language", "en")
+    assert "2 peer-session days" in cli("week", "2026-11-19").output
