@@ -147,8 +147,14 @@ def pull(db: sqlite_utils.Database, team: Team, me: str, lang: Lang = "ko") -> S
 
 
 def record_results(db: sqlite_utils.Database, team: Team, j: TeamJudgement, date: str) -> None:
-    """Store each member's best verdict of a ``peer judge`` run (for the day's summary)."""
+    """Store each member's best verdict of a ``peer judge`` run (for the day's summary; the
+    user's own row marked, so a peer's AC can bring the problem back for review)."""
+    try:
+        me = whoami(team)
+    except UserError:
+        me = ""
     store.save_results(db, [
         store.ResultRow(date, team.name, j.problem.id, row.member, row.best.language,
-                        row.best.verdict, row.best.time_ms, row.best.solution.rel)
+                        row.best.verdict, row.best.time_ms, row.best.solution.rel,
+                        mine=row.member == me)
         for row in j.rows])

@@ -356,10 +356,16 @@ def peer_tables(db: sqlite_utils.Database) -> None:
 
 
 #: every migration, in the order applied (append only; the stored name is the function's name)
+def peer_results_mine(db: sqlite_utils.Database) -> None:
+    """Which recorded verdict is the user's own (a peer's AC brings a problem back for review)."""
+    db.execute("ALTER TABLE peer_results ADD COLUMN mine INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [(fn.__name__, fn) for fn in (
     m001_journal, m002_search, m003_judge, m004_train, m005_todo_search, m006_judge_regressions,
     study_reviews, study_carryover, judge_attempt_failure, journal_revisions,
     journal_search_compact, train_process_weights_metrics, journal_drop_word_index, peer_tables,
+    peer_results_mine,
 )]
 
 

@@ -51,6 +51,7 @@ class ResultRow:
     verdict: str
     time_ms: int
     path: str
+    mine: bool = False  # the user's own solution
 
 
 _COMMENT_COLS = ("uid", "team", "problem_id", "member", "path", "line_start", "line_end",
@@ -97,18 +98,19 @@ def save_results(db: sqlite_utils.Database, rows: list[ResultRow]) -> None:
         for r in rows:
             db.execute(
             "INSERT OR REPLACE INTO peer_results (date, team, problem_id, member, language, "
-            "verdict, time_ms, path, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "verdict, time_ms, path, created, mine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [r.date, r.team, r.problem_id, r.member, r.language, r.verdict, r.time_ms, r.path,
-             stamp],
+             stamp, int(r.mine)],
             )
 
 
 def results_on_day(db: sqlite_utils.Database, date: str) -> list[ResultRow]:
     """The members' verdicts recorded on ``date``, by problem then member."""
     rows = db.execute(
-        "SELECT date, team, problem_id, member, language, verdict, time_ms, path "
+        "SELECT date, team, problem_id, member, language, verdict, time_ms, path, mine "
         "FROM peer_results WHERE date = ? ORDER BY problem_id, member", [date]).fetchall()
-    return [ResultRow(*r) for r in rows]
+    return [ResultRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], mine=bool(r[8]))
+            for r in rows]
 
 
 def latest_results(db: sqlite_utils.Database, team: str, member: str) -> list[ResultRow]:
@@ -146,3 +148,22 @@ def peer_between(db: sqlite_utils.Database, start: str, end: str) -> PeerWeek:
         "SELECT origin, count(*) FROM peer_comments WHERE date BETWEEN ? AND ? GROUP BY origin",
         [start, end]).fetchall())
     return PeerWeek(len(days), problems, counts.get("mine", 0), counts.get("received", 0))
+
+
+@dataclass(frozen=True)
+class PeerWin:
+    """A problem a peer solved (AC) in a peer session of a day."""
+
+    date: str
+    problem_id: str
+    members: tuple[str, ...]  # the peers with AC, not the user
+
+
+def peer_wins(db: sqlite_utils.Database) -> list[PeerWin]:
+    """Every (day, problem) where a peer's solution was accepted, oldest first."""
+    rows = db.execute(
+        "SELECT date, problem_id, group_concat(member, char(31)) FROM ("
+        "SELECT DISTINCT date, problem_id, member FROM peer_results "
+        "WHERE verdict = 'AC' AND mine = 0 ORDER BY member) "
+        "GROUP BY date, problem_id ORDER BY date, problem_id").fetchall()
+    return [PeerWin(d, p, tuple(sorted(m.split("\x1f")))) for d, p, m in rows]

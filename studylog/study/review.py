@@ -21,7 +21,7 @@ import bisect
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +29,9 @@ import sqlite_utils
 from fsrs import Card, Rating, Scheduler
 
 from studylog.errors import UserError
+from studylog.store import peer as peer_store
 from studylog.store import reviews as store
+from studylog.store.peer import PeerWin
 
 SCHEDULER = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
 SLOW_FRACTION = 0.5  # an AC using more than half the time limit is "slow"
@@ -41,6 +43,7 @@ class ProblemMeta:
 
     tags: tuple[str, ...] = ()
     time_limit_ms: int | None = None
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Review:
     date: str
     rating: Rating
     verdict: str = ""
+    peers: tuple[str, ...] = ()  # peers whose solution was accepted in that day's peer session
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,9 @@ class CardHistory:
     @functools.cached_property
     def sig(self) -> str:
         """A short hash of the reviews (a stored card with another one is stale)."""
-        text = ";".join(f"{r.date},{int(r.rating)},{r.verdict}" for r in self.reviews)
+        text = ";".join(f"{r.date},{int(r.rating)},{r.verdict}" + (f",{'+'.join(r.peers)}"
+                                                                     if r.peers else "")
+                        for r in self.reviews)
         return hashlib.sha1(text.encode()).hexdigest()[:16]
 
 
@@ -88,6 +94,7 @@ class DueItem:
     note_date: str | None = None
     body: str = ""
     reviews: int = 0
+    peers: tuple[str, ...] = ()  # the peers whose approach worked where the user's did not
 
     @property
     def topic(self) -> str:
@@ -99,7 +106,7 @@ class DueItem:
         return {"kind": self.kind, "problem": self.problem, "title": self.title, "due": self.due,
                 "last_verdict": self.last_verdict, "last_review": self.last_review,
                 "tags": list(self.tags), "reviewed": self.reviewed, "reviews": self.reviews,
-                "note_id": self.note_id, "note_date": self.note_date}
+                "note_id": self.note_id, "note_date": self.note_date, "peers": list(self.peers)}
 
 
 @dataclass
@@ -121,26 +128,43 @@ def rate_day(attempts: list[tuple[str, int | None]], *, solved_before: bool,
     return Rating.Easy if solved_before else Rating.Good
 
 
-def problem_histories(rows: list[store.AttemptRow],
-                      meta: Mapping[str, ProblemMeta]) -> list[CardHistory]:
-    """One card history per problem from its attempts (oldest first)."""
+def problem_histories(rows: list[store.AttemptRow], meta: Mapping[str, ProblemMeta],
+                      wins: Sequence[PeerWin] = ()) -> list[CardHistory]:
+    """One card history per problem from its attempts (oldest first).
+
+    A peer session where a peer's solution was accepted (``wins``) while the user had not solved
+    the problem yet is a review of its own (*again*, naming the peers): the problem comes back
+    the next day, the peer's approach to try.
+    """
     by_problem: dict[str, dict[str, _Day]] = {}
     titles: dict[str, str] = {}
     for r in rows:
         by_problem.setdefault(r.problem_id, {}).setdefault(r.date, _Day()).verdicts.append(
             (r.verdict, r.time_ms))
         titles[r.problem_id] = r.title
+    peer_days: dict[str, dict[str, tuple[str, ...]]] = {}
+    for w in wins:
+        peer_days.setdefault(w.problem_id, {})[w.date] = w.members
+        by_problem.setdefault(w.problem_id, {})
     out = []
     for pid, days in by_problem.items():
         info = meta.get(pid, ProblemMeta())
+        peers_on = peer_days.get(pid, {})
         solved = False
         reviews = []
-        for date in sorted(days):
-            verdicts = days[date].verdicts
+        for date in sorted({*days, *peers_on}):
+            verdicts = days[date].verdicts if date in days else []
+            peers = () if solved or any(v == "AC" for v, _t in verdicts) else peers_on.get(date, ())
+            if not verdicts:  # only the peer session that day
+                if peers:
+                    reviews.append(Review(date, Rating.Again, "", peers))
+                continue
             rating = rate_day(verdicts, solved_before=solved, time_limit_ms=info.time_limit_ms)
-            reviews.append(Review(date, rating, verdicts[-1][0]))
+            reviews.append(Review(date, rating, verdicts[-1][0], peers))
             solved = solved or any(v == "AC" for v, _t in verdicts)
-        out.append(CardHistory("problem", pid, titles[pid], info.tags, tuple(reviews)))
+        if reviews:
+            out.append(CardHistory("problem", pid, titles.get(pid) or info.title or pid,
+                                   info.tags, tuple(reviews)))
     return out
 
 
@@ -186,7 +210,7 @@ def load_problem_meta(db: sqlite_utils.Database) -> dict[str, ProblemMeta]:
         problems = list_problems(db_path)
     except (UserError, OSError):
         return {}
-    return {p.id: ProblemMeta(tuple(p.tags), p.time_limit_ms) for p in problems}
+    return {p.id: ProblemMeta(tuple(p.tags), p.time_limit_ms, p.title) for p in problems}
 
 
 _CACHE: dict[tuple[object, ...], list[CardHistory]] = {}
@@ -203,7 +227,8 @@ def histories(db: sqlite_utils.Database,
         _CACHE.clear()
         if meta is None:
             meta = load_problem_meta(db)
-        _CACHE[key] = problem_histories(store.attempt_rows(db), meta) + note_histories(db)
+        _CACHE[key] = (problem_histories(store.attempt_rows(db), meta, peer_store.peer_wins(db))
+                       + note_histories(db))
     return list(_CACHE[key])
 
 
@@ -280,5 +305,5 @@ def due_on(db: sqlite_utils.Database, date: str,
             title=h.title, due=due, last_review=last.date, last_verdict=last.verdict or None,
             tags=h.tags, reviewed=n_before < len(dates) and dates[n_before] == date,
             note_id=int(h.key) if h.kind == "note" else None, note_date=h.note_date,
-            body=h.body, reviews=n_before))
+            body=h.body, reviews=n_before, peers=last.peers))
     return rotate(items)

@@ -103,6 +103,10 @@ def review_row(number: int, item: DueItem, lang: Lang) -> str:
         what = f"{item.problem} {item.title}"
         last = pick(lang, "마지막", "last")
         detail = f"{last} {short_date(item.last_review)} {item.last_verdict or ''}".rstrip()
+        if item.peers:
+            who = ", ".join(item.peers)
+            detail += pick(lang, f" · 피어세션에서 {who} 의 풀이가 맞았습니다",
+                           f" · {who}'s approach was accepted in the peer session")
     else:
         what = f"{pick(lang, '노트', 'note')} #{item.note_id} {item.title}"
         detail = f"{short_date(item.note_date or item.last_review)}"

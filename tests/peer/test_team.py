@@ -51,7 +51,7 @@ def test_not_a_team_folder(tmp_path: Path) -> None:
 
 
 def test_peer_migration_is_last_and_day_summary(home: Path) -> None:
-    assert MIGRATIONS[-1][0] == "peer_tables"
+    assert [name for name, _ in MIGRATIONS[-2:]] == ["peer_tables", "peer_results_mine"]
     db = open_db(home / "studylog.db")
     store.save_results(db, [store.ResultRow("2026-12-03", "t", "2667", m, lang, v, 10, f"{m}/x")
                             for m, lang, v in (("alice", "c", "AC"), ("bob", "python", "WA"))])

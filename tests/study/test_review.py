@@ -145,3 +145,38 @@ def test_review_cli_bad_input(cli, db, home) -> None:
         r = cli("review", *args)
         assert r.exit_code == 2, (args, r.output)
         assert len(r.output.strip().splitlines()) == 1 and "Traceback" not in r.output
+
+
+def _peer_session(db, date: str, problem: str, rows: list[tuple[str, str, bool]]) -> None:
+    from studylog.store import peer
+
+    peer.save_results(db, [peer.ResultRow(date, "team", problem, member, "python", verdict, 20,
+                                          f"{member}/{problem}.py", mine=mine)
+                           for member, verdict, mine in rows])
+
+
+def test_a_peers_accepted_approach_brings_the_problem_back(db, cli) -> None:
+    attempt(db, "2667", "2026-11-20", "WA")
+    _peer_session(db, "2026-11-20", "2667", [("alice", "AC", False), ("me", "WA", True),
+                                            ("bob", "WA", False)])
+    (item,) = review.due_on(db, "2026-11-21", {})
+    assert (item.problem, item.peers) == ("2667", ("alice",))
+    assert item.as_json()["peers"] == ["alice"]
+    out = cli("review", "--on", "2026-11-21").output
+    assert "피어세션에서 alice 의 풀이가 맞았습니다" in out
+    # solved the next day: the peers are no longer the reason it comes back
+    attempt(db, "2667", "2026-11-21", "AC")
+    later = [i for i in review.due_on(db, "2026-12-20", {}) if i.problem == "2667"]
+    assert later and later[0].peers == ()
+
+
+def test_a_problem_seen_only_in_a_peer_session_is_due_the_next_day(db) -> None:
+    _peer_session(db, "2026-11-20", "1012", [("alice", "AC", False), ("me", "TLE", True)])
+    assert review.due_on(db, "2026-11-20", {}) == []
+    (item,) = review.due_on(db, "2026-11-21", {})
+    assert (item.problem, item.peers, item.last_verdict) == ("1012", ("alice",), None)
+
+
+def test_my_own_ac_in_the_peer_session_is_not_a_peers_win(db) -> None:
+    _peer_session(db, "2026-11-20", "1012", [("me", "AC", True), ("bob", "WA", False)])
+    assert review.due_on(db, "2026-11-21", {}) == []
