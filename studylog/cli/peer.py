@@ -137,13 +137,9 @@ def pull_cmd(team_dir: TeamDir = None, name: AsName = None) -> None:
 
 
 def with_peer_lines(date: str, fmt: str, text: str) -> str:
-    """``studylog export``'s post of ``date`` with the day's peer session lines (blog and
-    markdown; JSON is left as it is)."""
-    if fmt not in ("blog", "markdown"):
-        return text
+    """``studylog export``'s post of ``date`` with the day's peer session lines (see
+    :func:`studylog.peer.day.with_peer_lines`)."""
     from studylog.peer import day
     from studylog.words import current_lang
 
-    lang = current_lang()
-    return day.add_to_post(text, day.day_summary(get_db(), date, lang), lang,
-                           markdown=fmt == "markdown")
+    return day.with_peer_lines(get_db(), date, fmt, text, current_lang())

@@ -83,3 +83,12 @@ def add_to_post(text: str, summary: DayPeer, lang: Lang, *, markdown: bool = Fal
             end -= 1
         lines[end:end] = extra
     return "\n".join(lines) + "\n"
+
+
+def with_peer_lines(db: sqlite_utils.Database, date: str, fmt: str, text: str,
+                    lang: Lang) -> str:
+    """The post of ``date`` in ``fmt`` with the day's peer session lines (blog and markdown;
+    JSON is left as it is): what ``studylog export`` and the app's export both print."""
+    if fmt not in ("blog", "markdown"):
+        return text
+    return add_to_post(text, day_summary(db, date, lang), lang, markdown=fmt == "markdown")

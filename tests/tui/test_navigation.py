@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from studylog.tui.app import create_app
 from studylog.tui.screens.help import HelpScreen
 from tests.tui.conftest import SIZE, TODAY, sync, until
 
+ROOT = Path(__file__).resolve().parents[2]
 MAIN_INPUT = {"today": "ed-lecture", "journal": "journal-search", "problems": "bank",
               "train": "f-model", "stats": "week-table"}
 
@@ -71,3 +76,25 @@ async def test_palette_new_todo_and_blog_export(db_path):
         assert "week5" in text  # course.start 2026-10-26 -> week 5 on 2026-11-26
         await pilot.press("ctrl+s")
         await until(pilot, lambda: (db_path.parent / "work" / f"{TODAY}-blog.md").exists())
+
+
+@sync
+async def test_the_apps_export_has_the_peer_session_like_the_cli(db_path):
+    from studylog.store import open_db
+    from studylog.store import peer
+
+    db = open_db(db_path)
+    peer.save_results(db, [peer.ResultRow(TODAY, "team", "2667", m, "python", v, 20,
+                                          f"{m}/2667.py", mine=m == "me")
+                           for m, v in (("alice", "AC"), ("me", "WA"))])
+    db.conn.close()
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: getattr(app.screen, "_loaded", False))
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: app.screen.query("#export-text"))
+        text = app.screen.query_one("#export-text").text
+    cli = subprocess.run([sys.executable, "-m", "studylog", "--db", str(db_path), "export",
+                          TODAY, "--format", "blog"], capture_output=True, text=True, cwd=ROOT)
+    assert "피어세션: 2667 단지번호붙이기 — alice AC, me WA" in text
+    assert text == cli.stdout

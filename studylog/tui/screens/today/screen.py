@@ -414,13 +414,15 @@ class TodayScreen(SectionRevisions):
         """Render the day as a blog post and show it."""
         from studylog.config import Settings
         from studylog.journal.publish.post import export_blog
+        from studylog.peer.day import with_peer_lines
         from studylog.study.study_todos import export_lines
         from studylog.words import current_lang
 
         settings, lang = Settings.load(), current_lang()
         with self.saver.lock, self.studylog.gate.use() as db:
             study_lines = export_lines(db, self.date, settings, "blog", lang)
-            text = export_blog(db, self.date, settings, lang, study_lines)
+            text = with_peer_lines(db, self.date, "blog",
+                                   export_blog(db, self.date, settings, lang, study_lines), lang)
         self.app.call_from_thread(self._show_export, text)
 
     def _show_export(self, text: str) -> None:
