@@ -4,8 +4,8 @@ A note, a to-do or a title may hold ESC, OSC, BEL, backspaces or C1 controls (ty
 imported): they are stored as written, and :func:`clean` shows them escaped (``\\x1b``) when they
 are printed. :func:`guard_streams` puts every line the CLI prints to a terminal through
 :func:`clean`; what studylog colours itself (rich tables and progress bars, plotext charts, the
-search highlight) goes to :func:`raw` and cleans the text it carries first. The app cleans what it
-shows with the same :func:`clean`.
+search highlight) goes to :func:`raw` and cleans the text it carries first. The app drops the same
+characters (:data:`CONTROLS`) where Textual renders the screen (``studylog.tui.safe_output``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sys
 from typing import Any, TextIO
 
 # C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides that reorder text.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(m: re.Match[str]) -> str:
@@ -26,7 +26,7 @@ def _escape(m: re.Match[str]) -> str:
 def clean(text: str) -> str:
     """``text`` with every control character (but tab and newline) shown escaped: ``\\x1b[2J``
     prints as those six characters and clears nothing."""
-    return _CONTROLS.sub(_escape, text)
+    return CONTROLS.sub(_escape, text)
 
 
 class GuardedStream:

@@ -124,4 +124,7 @@ class StudylogApp(App):
 
 def create_app(db_path: Path, today: str | None = None) -> App:
     """The app on the database at ``db_path``; ``today`` (YYYY-MM-DD) fixes the date for tests."""
+    from studylog.tui.safe_output import install
+
+    install()  # no escape sequence from the user's text reaches the terminal
     return StudylogApp(Path(db_path), today)
