@@ -232,6 +232,9 @@ def export_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="blog, markdown or json.")] = "blog",
     output_name: Annotated[str | None, typer.Option(
         "--output", "-o", help="File, or folder for one file per day.")] = None,
+    detail: Annotated[bool, typer.Option(
+        "--all", help="Every training run (default: one line per experiment, its best run).")
+    ] = False,
 ) -> None:
     """Export days as the blog post (학습기록), markdown or JSON (never the revisions)."""
     from studylog.cli.peer import with_peer_lines
@@ -270,7 +273,8 @@ def export_cmd(
     lang = current_lang()
 
     def export_day(d: str) -> str:  # the day's study lines (carried items, due reviews) from study
-        text = export_text(db, d, fmt, settings, lang, export_lines(db, d, settings, fmt, lang))
+        text = export_text(db, d, fmt, settings, lang, export_lines(db, d, settings, fmt, lang),
+                           detail=detail)
         return with_peer_lines(d, fmt, text)  # and the day's peer session
 
     if output is not None and (output.is_dir() or len(chosen) > 1):

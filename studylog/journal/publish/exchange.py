@@ -15,7 +15,7 @@ from studylog.errors import UserError
 from studylog.journal.day import find_tags, load_day, one_line
 from studylog.journal.labels import course_week_day, date_of, default_title, labels_for
 from studylog.journal.publish.parse import ParsedDay, parse_day
-from studylog.journal.publish.post import export_blog, export_markdown, generated_lines
+from studylog.journal.publish.post import export_blog, export_markdown, known_generated_lines
 from studylog.journal.publish.schema import JSON_VERSION, ExportDoc, parse_export
 from studylog.journal.sections import KEYS
 from studylog.journal.textin import read_text_file
@@ -36,12 +36,12 @@ def recorded_dates(db: sqlite_utils.Database, since: str | None = None,
 
 
 def export_text(db: sqlite_utils.Database, date: str, fmt: str, settings: Settings, lang: Lang,
-                study_lines: Sequence[str] = ()) -> str:
+                study_lines: Sequence[str] = (), *, detail: bool = False) -> str:
     """One day as a blog post or markdown in ``lang``; ``study_lines`` (the day's carried items
     and due reviews, from the caller: ``studylog.study.study_todos.export_lines``) go under its
-    to-dos."""
+    to-dos; ``detail`` lists every training run (else one line per experiment)."""
     export = export_blog if fmt == "blog" else export_markdown
-    return export(db, date, settings, lang, study_lines)
+    return export(db, date, settings, lang, study_lines, detail=detail)
 
 
 def export_json(db: sqlite_utils.Database, dates: list[str], settings: Settings) -> dict:
@@ -147,10 +147,10 @@ def _merge_day(db: sqlite_utils.Database, parsed: ParsedDay, date: str, settings
         q.add_todo(db, date, text, done)
         known.add(text)
         report.todos += 1
-    generated = generated_lines(day, lang)
+    generated = known_generated_lines(day, lang)
     for key in KEYS:
         text = parsed.sections.get(key, "")
-        gen = set(generated.get(key, []))
+        gen = generated.get(key, set())
         if gen:  # lines we generate from the day's attempts/runs are not stored twice
             text = "\n".join(ln for ln in text.split("\n") if ln not in gen).strip("\n")
         if not text.strip():

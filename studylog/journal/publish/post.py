@@ -34,29 +34,85 @@ def attempt_line(a: DayAttempt, lang: Lang) -> str:
     return f"- BOJ {a.problem_id}{title}: {verdict} ({a.attempts} attempt{plural})"
 
 
-def run_line(r: DayRun, lang: Lang) -> str:
-    """The generated line for one training run of that day."""
+def _setup(r: DayRun) -> str:
     setup = " · ".join(str(v) for v in (r.model, r.dataset, r.loss, r.optimizer, r.scheduler) if v)
     if r.freeze and r.freeze != "none":
         setup += f" · freeze {r.freeze}"
-    metrics = ""
-    if r.final_val_acc is not None:
-        f1 = f", macro-F1 {r.final_val_f1:.3f}" if r.final_val_f1 is not None else ""
-        metrics = f", val acc {r.final_val_acc:.3f}{f1}"
-    word = pick(lang, "실험", "run")
-    return f"- {word} #{r.id}: {setup} — {r.epochs_done} epochs{metrics} ({r.status})"
+    return setup
 
 
-def generated_lines(day: DayRecord, lang: Lang) -> dict[str, list[str]]:
-    """Lines derived from the day's attempts and runs, by the section they are written into."""
+def _metrics(acc: float | None, f1: float | None) -> str:
+    if acc is None:
+        return ""
+    return f"val acc {acc:.3f}" + (f", macro-F1 {f1:.3f}" if f1 is not None else "")
+
+
+def run_line(r: DayRun, lang: Lang) -> str:
+    """The generated line for one training run of that day (``export --all``)."""
+    from studylog.train.words import status_word
+
+    metrics = _metrics(r.final_val_acc, r.final_val_f1)
+    return (f"- {pick(lang, '실험', 'run')} #{r.id}: {_setup(r)} — {r.epochs_done} epochs"
+            f"{', ' + metrics if metrics else ''} ({status_word(r.status, lang)})")
+
+
+#: The settings that tell one run of an experiment from another (what a comparison varies).
+_KNOBS = ("loss", "optimizer", "scheduler", "freeze")
+
+
+def experiment_lines(runs: Sequence[DayRun], lang: Lang) -> list[str]:
+    """The day's runs as experiments: the runs of one model on one dataset are one experiment,
+    shown by its best run (best validation accuracy) and the settings its runs compared."""
+    from studylog.train.words import status_word
+
+    groups: dict[tuple[str, str], list[DayRun]] = {}
+    for r in runs:
+        groups.setdefault((r.model, r.dataset), []).append(r)
+    lines = []
+    for (model, dataset), group in groups.items():
+        if len(group) == 1:
+            lines.append(run_line(group[0], lang))
+            continue
+        best = max(group, key=lambda r: (r.best_val_acc is not None, r.best_val_acc or 0.0))
+        varied = [k for k in _KNOBS if len({getattr(r, k) for r in group}) > 1]
+        compared = "; ".join(f"{k} " + " / ".join(dict.fromkeys(str(getattr(r, k))
+                                                                for r in group)) for k in varied)
+        shown = " · ".join(str(getattr(best, k)) for k in varied) or _setup(best)
+        metrics = _metrics(best.best_val_acc, best.best_val_f1)
+        what = pick(lang, f"{len(group)}회, {compared} 비교" if compared else f"{len(group)}회",
+                    f"{len(group)} runs, comparing {compared}" if compared else
+                    f"{len(group)} runs")
+        lines.append(
+            f"- {pick(lang, '실험', 'runs')} {model} · {dataset} ({what}): "
+            f"{pick(lang, '최고', 'best')} #{best.id} {shown}"
+            f"{' — ' + metrics if metrics else ''} ({status_word(best.status, lang)})")
+    return lines
+
+
+def generated_lines(day: DayRecord, lang: Lang, *, detail: bool = False) -> dict[str, list[str]]:
+    """Lines derived from the day's attempts and runs, by the section they are written into:
+    one line per problem (best verdict, tries) and, by default, one per experiment (its best
+    run); ``detail`` lists every run."""
     return {
         "algorithm": [attempt_line(a, lang) for a in day.attempts],
-        "assignment": [run_line(r, lang) for r in day.runs],
+        "assignment": ([run_line(r, lang) for r in day.runs] if detail
+                       else experiment_lines(day.runs, lang)),
     }
 
 
-def _section_blocks(day: DayRecord, lang: Lang, heading_prefix: str) -> list[str]:
-    generated = generated_lines(day, lang)
+def known_generated_lines(day: DayRecord, lang: Lang) -> dict[str, set[str]]:
+    """Every line a post of ``day`` may carry that studylog generated (summary or detail), so an
+    import does not store them as notes."""
+    out: dict[str, set[str]] = {}
+    for detail in (False, True):
+        for key, lines in generated_lines(day, lang, detail=detail).items():
+            out.setdefault(key, set()).update(lines)
+    return out
+
+
+def _section_blocks(day: DayRecord, lang: Lang, heading_prefix: str,
+                    detail: bool = False) -> list[str]:
+    generated = generated_lines(day, lang, detail=detail)
     lines: list[str] = []
     for s in SECTIONS:
         text = day.sections.get(s.key, "")
@@ -79,13 +135,15 @@ def blog_todo_line(text: str, done: bool) -> str:
     return text if done else f"[ ] {text}"
 
 
-def render_blog(day: DayRecord, lang: Lang, extra_todos: Sequence[str] = ()) -> str:
+def render_blog(day: DayRecord, lang: Lang, extra_todos: Sequence[str] = (), *,
+                detail: bool = False) -> str:
     """The day as the bootcamp's plain-text blog post (``extra_todos``: carried items and due
-    reviews, from :func:`studylog.study.study_todos.export_lines`)."""
+    reviews, from :func:`studylog.study.study_todos.export_lines`; ``detail``: every run, not
+    one line per experiment)."""
     lines = [day.title, f"{RECORD_LABEL[lang]} - {day.record_no}", TODO_HEADING[lang]]
     lines.extend(blog_todo_line(t.text, t.done) for t in day.todos)
     lines.extend(extra_todos)
-    lines.extend(_section_blocks(day, lang, ""))
+    lines.extend(_section_blocks(day, lang, "", detail))
     return "\n".join(lines) + "\n"
 
 
@@ -94,7 +152,7 @@ def _yaml_str(value: str) -> str:
 
 
 def render_markdown(day: DayRecord, lang: Lang, *, front_matter: bool = True,
-                    extra_todos: Sequence[str] = ()) -> str:
+                    extra_todos: Sequence[str] = (), detail: bool = False) -> str:
     """The day as markdown (Obsidian-friendly: front matter, `##` headings, task lists)."""
     lines: list[str] = []
     if front_matter:
@@ -110,18 +168,20 @@ def render_markdown(day: DayRecord, lang: Lang, *, front_matter: bool = True,
     lines.extend(f"- [{'x' if t.done else ' '}] {t.text}" for t in day.todos)
     lines.extend(extra_todos)
     lines.append("")
-    lines.extend(_section_blocks(day, lang, "## "))
+    lines.extend(_section_blocks(day, lang, "## ", detail))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def export_blog(db: sqlite_utils.Database, date: str, settings: Settings, lang: Lang,
-                study_lines: Sequence[str] = ()) -> str:
+                study_lines: Sequence[str] = (), *, detail: bool = False) -> str:
     """The blog post of ``date`` in ``lang`` (``study_lines``: the caller's carried items and due
-    reviews, listed under the day's to-dos)."""
-    return render_blog(load_day(db, date, settings), lang, study_lines)
+    reviews, listed under the day's to-dos; ``detail``: every run)."""
+    return render_blog(load_day(db, date, settings), lang, study_lines, detail=detail)
 
 
 def export_markdown(db: sqlite_utils.Database, date: str, settings: Settings, lang: Lang,
-                    study_lines: Sequence[str] = ()) -> str:
-    """The markdown file of ``date`` in ``lang`` (``study_lines`` as for :func:`export_blog`)."""
-    return render_markdown(load_day(db, date, settings), lang, extra_todos=study_lines)
+                    study_lines: Sequence[str] = (), *, detail: bool = False) -> str:
+    """The markdown file of ``date`` in ``lang`` (``study_lines`` and ``detail`` as for
+    :func:`export_blog`)."""
+    return render_markdown(load_day(db, date, settings), lang, extra_todos=study_lines,
+                           detail=detail)
