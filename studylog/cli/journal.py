@@ -28,17 +28,30 @@ MAX_LIMIT = 10_000
 
 
 def _print_day(date: str, as_json: bool) -> None:
+    """One view of a day: its record with the to-dos it gets from elsewhere (carried retro
+    items, due reviews) and its peer session, as ``todo list`` and ``export`` show them."""
     from studylog.journal import day as journal_day
     from studylog.journal.publish.post import render_markdown
+    from studylog.peer.day import with_peer_lines
+    from studylog.study import words as study_words
+    from studylog.study.study_todos import export_lines, extra_todos
 
     settings = Settings.load()
-    day = journal_day.load_day(get_db(), date, settings)
-    if as_json:
-        print_json(dataclasses.asdict(day))
-        return
+    db = get_db()
+    day = journal_day.load_day(db, date, settings)
     lang = current_lang()
+    if as_json:
+        data = dataclasses.asdict(day)
+        data["extra_todos"] = [  # carried items and due reviews, as `todo list` shows them
+            {"kind": e.kind, "text": study_words.extra_text(e, lang, origin=False),
+             "done": e.done, "origin": e.origin}
+            for e in extra_todos(db, date, int(settings.get("review.per_day")))]
+        print_json(data)
+        return
     typer.echo(present.date_label(date, lang))
-    typer.echo(render_markdown(day, lang, front_matter=False), nl=False)
+    text = render_markdown(day, lang, front_matter=False,
+                           extra_todos=export_lines(db, date, settings, "markdown", lang))
+    typer.echo(with_peer_lines(db, date, "markdown", text, lang), nl=False)
 
 
 def today_cmd(as_json: JsonOpt = False) -> None:

@@ -136,3 +136,19 @@ def test_blog_keeps_open_and_done_todos_apart(cli, home) -> None:
     assert cli("--db", str(home / "b.db"), "import", str(home / "p.txt"), "--date", "today").exit_code == 0
     day = json.loads(cli("--db", str(home / "b.db"), "today", "--json").output)
     assert [(t["text"], t["done"]) for t in day["todos"]] == [("6강", True), ("7강", False)]
+
+
+def test_show_tomorrow_lists_what_todo_list_and_export_list(cli) -> None:
+    """One view of a day: the items a retrospective carries onto tomorrow are in `show`,
+    `todo list` and `export` alike (and in `show --json`)."""
+    import json
+
+    assert cli("note", "retro", "-", input="- [ ] 논문 읽기\n- [ ] 7강 복습\n").exit_code == 0
+    shown = cli("show", "tomorrow").output
+    listed = cli("todo", "list", "--date", "tomorrow").output
+    exported = cli("export", "tomorrow").output
+    for item in ("논문 읽기", "7강 복습"):
+        assert f"- [ ] {item}" in shown and item in listed and f"[ ] {item}" in exported
+    extras = json.loads(cli("show", "tomorrow", "--json").output)["extra_todos"]
+    assert [(e["kind"], e["text"], e["done"]) for e in extras] == [
+        ("carry", "논문 읽기", False), ("carry", "7강 복습", False)]
