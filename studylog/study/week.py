@@ -45,6 +45,7 @@ class WeekDay:
     todos_done: int = 0
     todos_total: int = 0
     highlights: list[str] = field(default_factory=list)
+    week: int | None = None  # the day's own week label (its title's weekW(D), else its labels)
 
 
 @dataclass(frozen=True)
@@ -189,8 +190,27 @@ def _days(db: sqlite_utils.Database, dates: list[str], settings: Settings) -> li
             lectures=_lecture_topics(lecture) if lecture.strip() else [],
             notes=sum(1 for t in rec.sections.values() if t.strip()),
             todos_done=sum(1 for t in rec.todos if t.done), todos_total=len(rec.todos),
-            highlights=retro_highlights(rec.sections.get("retro", ""))))
+            highlights=retro_highlights(rec.sections.get("retro", "")),
+            week=_own_week(rec.title, rec.week) if rec.exists else None))
     return out
+
+
+_TITLE_WEEK = re.compile(r"week(\d+)\(\d+\)")
+
+
+def _own_week(title: str, week: int | None) -> int | None:
+    """The week a day says it is in: its title's ``weekW(D)`` (an imported post keeps the
+    bootcamp's own count), else its labels."""
+    m = _TITLE_WEEK.search(title)
+    return int(m.group(1)) if m else week
+
+
+def _week_label(days: list[WeekDay], computed: int | None) -> int | None:
+    """The week's number: what most of its written days say, else the computed one."""
+    own = [d.week for d in days if d.week is not None]
+    if not own:
+        return computed
+    return max(set(own), key=lambda w: (own.count(w), w == computed, -w))
 
 
 def _problems(db: sqlite_utils.Database, start: str, end: str) -> list[WeekProblem]:
@@ -233,7 +253,8 @@ def build_week(db: sqlite_utils.Database, start: str, end: str, settings: Settin
     dates = [(first + dt.timedelta(days=i)).isoformat() for i in range(7)]
     days = _days(db, dates, settings)
     wd = course_week_day(start, settings)
-    label = f"week{wd[0]}" if wd else "{}-W{:02d}".format(*first.isocalendar()[:2])
+    week_no = _week_label(days, wd[0] if wd else None)
+    label = f"week{week_no}" if week_no else "{}-W{:02d}".format(*first.isocalendar()[:2])
     open_todos: list[OpenTodo] = []
     for date in dates:
         if any(d.date == date and d.exists for d in days):
@@ -255,7 +276,7 @@ def build_week(db: sqlite_utils.Database, start: str, end: str, settings: Settin
         for item in review.due_on(db, date):
             due[(item.kind, item.key)] = due.get((item.kind, item.key), False) or item.reviewed
     return WeekPage(
-        label=label, course_week=wd[0] if wd else None, start=start, end=end,
+        label=label, course_week=week_no, start=start, end=end,
         course=settings.get("course.name"), days=days, problems=_problems(db, start, end),
         runs=_runs(db, dates), todos_done=sum(d.todos_done for d in days) + carried_done,
         todos_total=sum(d.todos_total for d in days) + len(carried), open_todos=open_todos,

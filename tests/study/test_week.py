@@ -146,3 +146,18 @@ def test_the_week_counts_its_peer_sessions(cli, db) -> None:
     assert "피어세션" not in cli("week", "2026-11-09").output  # a week without one says nothing
     cli("config", "language", "en")
     assert "2 peer-session days" in cli("week", "2026-11-19").output
+
+
+def test_the_week_is_headed_by_its_days_own_labels(cli, tmp_path) -> None:
+    """An imported post titled week4(4) on a day the course start counts as week5: the week
+    says week4, as the student's posts do."""
+    assert cli("config", "course.start", "2026-10-26").exit_code == 0
+    post = tmp_path / "post.txt"
+    post.write_text("[네이버 부스트 캠프] AI-Tech-re - week4(4)\n학습기록 - 18\n오늘 한 일\n"
+                    "1. 강의 복습 내용\nDataLoader\n", encoding="utf-8")
+    assert cli("import", str(post), "--date", "2026-11-26").exit_code == 0
+    page = json.loads(cli("week", "2026-11-26", "--format", "json").output)
+    assert (page["label"], page["course_week"]) == ("week4", 4)
+    assert cli("week", "2026-11-26").output.startswith("# week4 · 2026-11-23 ~ 2026-11-29")
+    # a week whose days carry no label of their own keeps the computed one
+    assert json.loads(cli("week", "2026-12-03", "--format", "json").output)["label"] == "week6"
