@@ -8,6 +8,7 @@ Machine-readable output (``--json``) keeps the raw English status values.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -123,29 +124,65 @@ def config_line(c: dict[str, Any], device: str, n_train: int | None = None,
             f"batch {c['batch_size']}  seed {c['seed']}  device {device}")
 
 
+def run_name(run_id: int, lang: str = "en") -> str:
+    """"run #3" / "실험 #3"."""
+    return pick(as_lang(lang), f"실험 #{run_id}", f"run #{run_id}")
+
+
 def start_line(s: RunStarted, lang: str = "en") -> str:
     """The header of a run that starts (or resumes)."""
-    again = f"  resumed at epoch {s.first_epoch}" if s.first_epoch > 1 else ""
-    return f"run #{s.run_id}{again}  " + config_line(s.config, s.device, s.n_train, s.n_val)
+    again = ""
+    if s.first_epoch > 1:
+        again = pick(as_lang(lang), f"  {s.first_epoch} 에폭부터 재개",
+                     f"  resumed at epoch {s.first_epoch}")
+    return f"{run_name(s.run_id, lang)}{again}  " + config_line(s.config, s.device, s.n_train,
+                                                                 s.n_val)
+
+
+_EPOCHS = re.compile(r"^(\d+) epochs?$")
+_STOPPED = re.compile(r"^stopped during epoch (\d+); (\d+) epoch\(s\) kept$")
+
+
+def end_message(message: str, lang: str = "en") -> str:
+    """A run's end message (stored in English) in ``lang``: the engine's own messages are
+    translated, an error's text is kept as it is."""
+    if as_lang(lang) != "ko":
+        return message
+    if m := _EPOCHS.match(message):
+        return f"{m.group(1)} 에폭"
+    if m := _STOPPED.match(message):
+        return f"{m.group(1)} 에폭 중 멈춤, {m.group(2)} 에폭 보존"
+    return message
 
 
 def finish_line(f: FinishEvent, lang: str = "en") -> str:
     """How a run ended, with its speed and first-batch time."""
-    return (f"{status_word(f.status, lang)} after {f.duration_s:.1f}s: {f.message}"
-            + (f"; {f.samples_per_s:.0f} samples/s" if f.samples_per_s else "")
-            + (f"; first batch after {f.first_batch_s:.2f}s" if f.first_batch_s else ""))
+    ko = as_lang(lang) == "ko"
+    line = (f"{status_word(f.status, lang)} · {f.duration_s:.1f}초: {end_message(f.message, lang)}"
+            if ko else f"{status_word(f.status, lang)} after {f.duration_s:.1f}s: {f.message}")
+    if f.samples_per_s:
+        line += f"; 초당 {f.samples_per_s:.0f} 샘플" if ko else f"; {f.samples_per_s:.0f} samples/s"
+    if f.first_batch_s:
+        line += (f"; 첫 배치 {f.first_batch_s:.2f}초" if ko
+                 else f"; first batch after {f.first_batch_s:.2f}s")
+    return line
 
 
-def best_line(run_id: int, epochs: Sequence[EpochEvent | EpochRecord]) -> str:
+def best_line(run_id: int, epochs: Sequence[EpochEvent | EpochRecord], lang: str = "en") -> str:
     """Where the best epoch was and how to see the run again."""
     best = max(epochs, key=lambda e: e.val_acc or 0.0)
-    return (f"run #{run_id} stored: best val acc {best.val_acc or 0:.2%} (epoch {best.epoch}), "
-            f"macro-F1 {best.val_f1 or 0:.4f}; see `studylog runs show {run_id}`")
+    acc, f1 = f"{best.val_acc or 0:.2%}", f"{best.val_f1 or 0:.4f}"
+    return pick(as_lang(lang),
+                f"{run_name(run_id, lang)} 저장: 최고 val acc {acc} ({best.epoch} 에폭), "
+                f"macro-F1 {f1}; `studylog runs show {run_id}` 로 다시 보기",
+                f"run #{run_id} stored: best val acc {acc} (epoch {best.epoch}), "
+                f"macro-F1 {f1}; see `studylog runs show {run_id}`")
 
 
 def run_title(r: RunRecord, lang: str = "en") -> str:
     """`runs show`'s first line."""
-    return f"run #{r.id}  {r.date}  {status_word(r.status, lang)}  {r.message}"
+    return (f"{run_name(r.id, lang)}  {r.date}  {status_word(r.status, lang)}  "
+            f"{end_message(r.message, lang)}")
 
 
 def per_class_rows(classes: Sequence[str], precision: Sequence[float], recall: Sequence[float],

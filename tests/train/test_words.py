@@ -93,3 +93,27 @@ def test_legend_says_where_a_run_started():
     a, b = _run(1, from_run=7), _run(2, from_run=None)
     assert present.legend(a, ["from_run"]) == "#1001 from #7"
     assert present.legend(b, ["from_run"]) == "#1002 from scratch"
+
+
+def test_a_run_ends_in_one_language():
+    import re
+
+    from studylog.store.runs import EpochRecord
+    from studylog.train.events import FinishEvent
+
+    done = FinishEvent("completed", "5 epochs", 5, 4.6, 812.0, 2.31)
+    stopped = FinishEvent("interrupted", "stopped during epoch 3; 2 epoch(s) kept", 2, 3.0,
+                          None, None)
+    epochs = [EpochRecord(epoch=1, train_loss=1.0, val_loss=1.0, val_acc=0.8, val_f1=0.79,
+                          lr=0.01, seconds=1.0, samples_per_s=100.0)]
+    ko = [present.finish_line(done, "ko"), present.finish_line(stopped, "ko"),
+          present.best_line(1, epochs, "ko")]
+    assert ko[0] == "완료 · 4.6초: 5 에폭; 초당 812 샘플; 첫 배치 2.31초"
+    assert ko[1] == "중단됨 · 3.0초: 3 에폭 중 멈춤, 2 에폭 보존"
+    assert ko[2].startswith("실험 #1 저장: 최고 val acc 80.00% (1 에폭)")
+    for line in ko:  # no English word but the metric names and the command
+        words = set(re.findall(r"[A-Za-z]+", line.replace("`studylog runs show 1`", "")))
+        assert words <= {"val", "acc", "macro", "F"}, (line, words)
+    assert present.finish_line(done, "en") == ("completed after 4.6s: 5 epochs; 812 samples/s; "
+                                               "first batch after 2.31s")
+    assert present.best_line(1, epochs, "en").startswith("run #1 stored: best val acc 80.00%")

@@ -206,7 +206,7 @@ def print_end(seen: Rendered, plot: bool, lang: str = "en") -> None:
         out.file.flush()
         run_charts(seen.epochs)
     if seen.epochs:
-        out.print(present.best_line(started.run_id, seen.epochs))
+        out.print(present.best_line(started.run_id, seen.epochs, lang))
 
 
 def run_json(seen: Rendered) -> dict[str, Any]:
