@@ -138,14 +138,16 @@ def _history(problem, as_json: bool) -> None:
 
     from studylog.cli.render import solve as render
     from studylog.judge import history
+    from studylog.judge import words as present
 
     rows = history(get_db(), problem.id)
     if as_json:
         print_json([asdict(r) for r in rows])
         return
+    lang = current_lang()
     if not rows:
-        typer.echo(f"no attempts at {problem.id} {problem.title} yet")
+        typer.echo(present.history_title(problem.id, problem.title, 0, lang))
         return
-    render.print_history(render.console(), f"{problem.id} {problem.title}: {len(rows)} attempts",
-                         rows)
+    render.print_history(render.console(), present.history_title(
+        problem.id, problem.title, len(rows), lang), rows, lang)
 

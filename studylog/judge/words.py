@@ -58,6 +58,21 @@ _WORDS: dict[Lang, dict[str, str]] = {
 
 TEST_COLUMNS = ("#", "test", "kind", "verdict", "time", "memory")
 HISTORY_COLUMNS = ("#", "when", "lang", "file", "verdict", "passed", "time", "memory")
+_HISTORY_KO = ("#", "언제", "언어", "파일", "결과", "통과", "시간", "메모리")
+
+
+def history_headers(lang: str = "en") -> tuple[str, ...]:
+    """The columns of a problem's attempts (``solve --history``, the app's History tab)."""
+    return _HISTORY_KO if as_lang(lang) == "ko" else HISTORY_COLUMNS
+
+
+def history_title(problem_id: str, title: str, count: int, lang: str = "en") -> str:
+    """The title over a problem's attempts, or the line when it has none."""
+    if not count:
+        return pick(as_lang(lang), f"{problem_id} {title}: 아직 제출 없음",
+                    f"no attempts at {problem_id} {title} yet")
+    return pick(as_lang(lang), f"{problem_id} {title}: 제출 {count}회",
+                f"{problem_id} {title}: {count} attempts")
 
 
 STATUS_MARKS: dict[Lang, dict[str, str]] = {
@@ -350,6 +365,10 @@ def stress_line(result: StressResult, seed: int, lang: str = "en") -> str:
                 f"(seed {seed}) · {result.cases_per_s:.1f} cases/s{note}")
     m = result.minimal
     size = len(m.input) if m is not None else 0
+    if as_lang(lang) == "ko":
+        return (f"{verdict_name(result.verdict)}: 무작위 입력 {result.cases}개 중 실패 (seed {seed}) · "
+                f"{result.shrink_steps}단계({result.shrink_evaluations}회 실행)로 "
+                f"{len(result.original_input)}자 → {size}자로 줄임")
     return (f"{verdict_name(result.verdict)} on a random case after {result.cases} cases "
             f"(seed {seed}) · shrunk in {result.shrink_steps} steps "
             f"({result.shrink_evaluations} runs) from {len(result.original_input)} to {size} "

@@ -15,6 +15,7 @@ from studylog.cli.main import app
 from studylog.judge import words as present
 from studylog.judge.problems.bank import get_problem
 from studylog.judge.sandbox import sandbox_name
+from studylog.judge.verdicts import Verdict
 
 from .conftest import DOWN_RIGHT_PY, GOOD_PY
 
@@ -38,6 +39,9 @@ def test_solve_good_and_bad_exit_codes_and_json(write):
     assert data["first_failure"]["diff"] and data["attempt_id"] == 2
     r = cli("solve", "2667", "--history", "--json")
     assert [a["verdict"] for a in json.loads(r.stdout)] == ["WA", "AC"]
+    r = cli("solve", "2667", "--history")  # Korean by default: headers and title too
+    assert "제출 2회" in r.output and "언어" in r.output and "attempts" not in r.output
+    assert "when" not in r.output and "verdict" not in r.output
     r = cli("problems", "--json")
     rows = {row["id"]: row for row in json.loads(r.stdout)}
     assert rows["2667"]["status"] == "solved" and rows["1012"]["status"] == "new"
@@ -142,3 +146,16 @@ def test_real_process(write, tmp_path):
     assert ok.returncode == 0 and "AC 맞았습니다!!" in ok.stdout, ok.stderr
     bad = subprocess.run(run + ["nope.py"], capture_output=True, text=True, cwd=ROOT, env=env)
     assert bad.returncode == 2 and bad.stderr.startswith("studylog: no such file")
+
+
+def test_the_stress_line_speaks_one_language():
+    import re
+
+    from studylog.judge.stress import StressResult
+
+    found = StressResult("2667", "python", 7, 4, 100, 1.0, True, Verdict.WA,
+                         original_input="x" * 40, shrink_steps=3, shrink_evaluations=9)
+    ko = present.stress_line(found, 7, "ko")
+    assert ko.startswith("WA 틀렸습니다: 무작위 입력 4개 중 실패 (seed 7)")
+    assert set(re.findall(r"[A-Za-z]+", ko)) <= {"WA", "seed"}, ko
+    assert "on a random case after 4 cases" in present.stress_line(found, 7, "en")

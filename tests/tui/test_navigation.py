@@ -80,8 +80,7 @@ async def test_palette_new_todo_and_blog_export(db_path):
 
 @sync
 async def test_the_apps_export_has_the_peer_session_like_the_cli(db_path):
-    from studylog.store import open_db
-    from studylog.store import peer
+    from studylog.store import open_db, peer
 
     db = open_db(db_path)
     peer.save_results(db, [peer.ResultRow(TODAY, "team", "2667", m, "python", v, 20,

@@ -114,13 +114,13 @@ def print_stress(con: Any, result: StressResult, seed: int, problem_id: str, lan
         con.print(escape(present.saved_line(problem_id, lang)))
 
 
-def print_history(con: Any, title: str, rows: list) -> None:
+def print_history(con: Any, title: str, rows: list, lang: str = "en") -> None:
     """A problem's attempts, newest first."""
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, header_style="bold", title=title,
                   title_justify="left")
-    for col in present.HISTORY_COLUMNS:
+    for col in present.history_headers(lang):
         table.add_column(col)
     for a in rows:
         table.add_row(*present.history_row(a))

@@ -46,7 +46,7 @@ class HistoryPane(Vertical):
             yield Static("", id="attempt-detail", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#history", DataTable).add_columns(*present.HISTORY_COLUMNS)
+        self.query_one("#history", DataTable).add_columns(*present.history_headers(current_lang()))
         self.query_one("#attempt-tests", DataTable).add_columns(*present.TEST_COLUMNS)
 
     def show(self, rows: list[AttemptRow]) -> None:
