@@ -10,6 +10,7 @@ commands that need them, so `--help`, `today` and `search` start fast.
 """
 
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -25,6 +26,37 @@ except ImportError:  # pragma: no cover - older typer on real click
 from studylog.cli import context, journal, peer, problems, runs, solve, study, todo, train
 from studylog.cli.text_args import TextCommand
 from studylog.errors import FAULTS, CheckFailed, UserError, error_line
+
+_NOT_WHOLE = re.compile(r"^'(.*)' is not a valid int(?:eger)?(?: range)?\.?$", re.S)
+_NOT_NUMBER = re.compile(r"^'(.*)' is not a valid float(?: range)?\.?$", re.S)
+_RANGE = re.compile(r"^(\S+) is not in the range (.+)\.?$")
+
+
+def bad_value_line(exc: click_exc.BadParameter) -> str:
+    """A bad value in a student's words: the option or the argument as the help shows it
+    (``--epochs``, ``RUN``), and what is wrong with the value (not click's ``valid int range``)."""
+    param = exc.param
+    if param is None:
+        name = "a value"
+    elif getattr(param, "param_type_name", "") == "option":
+        name = max(param.opts, key=len)
+    else:
+        name = param.human_readable_name
+    why = exc.message
+    if m := _NOT_WHOLE.match(why):
+        why = f"'{m.group(1)}' is not a whole number"
+    elif m := _NOT_NUMBER.match(why):
+        why = f"'{m.group(1)}' is not a number"
+    elif m := _RANGE.match(why):
+        bounds = m.group(2).rstrip(".")
+        low, _, high = bounds.partition("<=x<=")
+        if high:
+            why = f"{m.group(1)} is not between {low} and {high}"
+        elif bounds.startswith("x>="):
+            why = f"{m.group(1)} is less than {bounds[3:]}"
+        elif bounds.startswith("x<="):
+            why = f"{m.group(1)} is more than {bounds[3:]}"
+    return f"{name}: {why}"
 
 
 class StudylogGroup(TyperGroup):
@@ -42,7 +74,9 @@ class StudylogGroup(TyperGroup):
             code = 2
         except click_exc.UsageError as exc:
             where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-            typer.echo(f"studylog: {exc.format_message()}{where}", err=True)
+            message = (bad_value_line(exc) if isinstance(exc, click_exc.BadParameter)
+                       else exc.format_message())
+            typer.echo(f"studylog: {message}{where}", err=True)
             code = 2
         except click_exc.ClickException as exc:
             typer.echo(f"studylog: {exc.format_message()}", err=True)

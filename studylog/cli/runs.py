@@ -46,7 +46,7 @@ def runs_cmd(
 
 @runs_app.command("show")
 def show_cmd(
-    run_id: Annotated[int, typer.Argument(help="run id")],
+    run_id: Annotated[int, typer.Argument(metavar="RUN", help="A run number (see `studylog runs`).")],
     json_out: Annotated[bool, Opt("--json", help="machine-readable output")] = False,
 ) -> None:
     """One run: its config, epochs, confusion matrix, per-class scores and charts."""
@@ -95,7 +95,7 @@ def compare_cmd(
 
 @runs_app.command("resume")
 def resume_cmd(
-    run_id: Annotated[int, typer.Argument(help="an interrupted or crashed run")],
+    run_id: Annotated[int, typer.Argument(metavar="RUN", help="An interrupted or crashed run.")],
     json_out: Annotated[bool, Opt("--json", help="print the run as JSON at the end")] = False,
     plot: Annotated[bool, Opt(help="draw charts at the end")] = True,
 ) -> None:
@@ -113,7 +113,7 @@ def resume_cmd(
 
 
 @runs_app.command("rm")
-def rm_cmd(run_id: Annotated[int, typer.Argument(help="run id")]) -> None:
+def rm_cmd(run_id: Annotated[int, typer.Argument(metavar="RUN", help="A run number (see `studylog runs`).")]) -> None:
     """Delete a run, its epochs and its saved weights."""
     from studylog.train import runs
 
@@ -123,7 +123,7 @@ def rm_cmd(run_id: Annotated[int, typer.Argument(help="run id")]) -> None:
 
 @runs_app.command("export")
 def export_cmd(
-    run_id: Annotated[int, typer.Argument(help="run id")],
+    run_id: Annotated[int, typer.Argument(metavar="RUN", help="A run number (see `studylog runs`).")],
     csv_out: Annotated[bool, Opt("--csv", help="the epochs as CSV")] = False,
     output: Annotated[Path | None, Opt("-o", "--output", help="file (default: stdout)")] = None,
 ) -> None:
