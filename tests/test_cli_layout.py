@@ -47,3 +47,17 @@ def test_main_registers_every_group_in_one_list() -> None:
              else g.registered_commands[0].callback.__module__.rpartition(".")[2]
              for _, g in main.GROUPS}
     assert used == set(COMMAND_MODULES)
+
+
+def test_no_command_summary_is_cut() -> None:
+    """Every command list (the root's and each group's) shows whole summaries, wrapped, never
+    cut with "..."."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    for args in ([], ["note"], ["todo"], ["problems"], ["runs"], ["peer"]):
+        out = subprocess.run([sys.executable, "-m", "studylog", *args, "--help"], cwd=root,
+                             capture_output=True, text=True).stdout
+        listed = out.split("Commands:", 1)[1]
+        assert "..." not in listed, (args, listed)

@@ -13,7 +13,7 @@ commands that need them, so `--help`, `today` and `search` start fast.
 import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -59,10 +59,27 @@ def bad_value_line(exc: click_exc.BadParameter) -> str:
     return f"{name}: {why}"
 
 
+def first_sentence(text: str) -> str:
+    """A help text's first sentence, whole (the summary a command list shows)."""
+    text = " ".join(text.split())
+    end = re.search(r"(?<=[.!?])\s", text)
+    return (text[:end.start()] if end else text).rstrip(".")
+
+
+def whole_summaries(group: Any) -> None:
+    """Give every command of the tree a summary that is its help's first sentence, so a command
+    list wraps it instead of cutting it with "..."."""
+    for command in getattr(group, "commands", {}).values():
+        if not command.short_help and command.help:
+            command.short_help = first_sentence(command.help)
+        whole_summaries(command)
+
+
 class StudylogGroup(TyperGroup):
     """Runs the command tree and turns every error into an exit code and one line on stderr."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+        whole_summaries(self)
         code = 0
         try:
             rv = super().main(

@@ -65,7 +65,7 @@ def problems_cmd(
 
 @problems_app.command("tags")
 def problems_tags() -> None:
-    """The bank grouped by topic (BFS/DFS, shortest paths, ..., DP, backtracking)."""
+    """The bank grouped by topic (BFS/DFS, shortest paths, union-find, DP, backtracking)."""
     from studylog.judge import list_problems
     from studylog.judge import words as problem_present
 
@@ -152,7 +152,7 @@ def problems_check(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Judge the package's labelled submissions (submissions/accepted, wrong_answer,
-    time_limit_exceeded, run_time_error ...); exit 1 if any verdict disagrees with its folder."""
+    time_limit_exceeded, run_time_error); exit 1 if any verdict disagrees with its folder."""
     from studylog.judge import check_submissions, get_problem
     from studylog.judge import words as problem_present
 
