@@ -117,3 +117,18 @@ def test_a_run_ends_in_one_language():
     assert present.finish_line(done, "en") == ("completed after 4.6s: 5 epochs; 812 samples/s; "
                                                "first batch after 2.31s")
     assert present.best_line(1, epochs, "en").startswith("run #1 stored: best val acc 80.00%")
+
+
+def test_the_apps_train_form_starts_from_the_clis_defaults():
+    import dataclasses
+
+    from studylog.train.config import TrainConfig
+    from studylog.tui.screens.train.form import FIELDS
+
+    cli_defaults = TrainConfig()
+    assert FIELDS["epochs"][1] == "5" and FIELDS["limit"][1] == ""  # all the training digits
+    for key, (_label, default, _restrict) in FIELDS.items():
+        if key in {f.name for f in dataclasses.fields(TrainConfig)} and key != "lr":
+            value = getattr(cli_defaults, key)
+            assert default == ("" if value is None else f"{value:g}" if isinstance(value, float)
+                               else str(value)), key

@@ -6,6 +6,7 @@ layer names) come from :mod:`studylog.train.config`, the same lists the CLI chec
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from textual.app import ComposeResult
@@ -22,24 +23,38 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "optimizer": config.OPTIMIZERS,
     "scheduler": config.SCHEDULERS,
 }
-#: key -> (label, default, restrict regex)
+#: key -> (label, restrict regex); each field's default is the CLI's (TrainConfig's own)
 NUMBER = r"[0-9.eE+-]*"
-FIELDS: dict[str, tuple[str, str, str]] = {
-    "epochs": ("epochs", "3", NUMBER),
-    "lr": ("lr (empty: optimizer default)", "", NUMBER),
-    "momentum": ("momentum (sgd)", "0.9", NUMBER),
-    "weight_decay": ("weight decay", "0", NUMBER),
-    "classes": ("classes (e.g. 0-4; empty: all)", "", r"[0-9,\- ]*"),
-    "from_run": ("from run # (its best weights)", "", r"[0-9]*"),
-    "imbalance": ("imbalance ratio (empty: none)", "", NUMBER),
-    "limit": ("limit train samples (empty: all)", "2000", NUMBER),
-    "batch_size": ("batch size", "64", NUMBER),
-    "step_size": ("step size (step)", "2", NUMBER),
-    "gamma": ("gamma (step, plateau)", "0.1", NUMBER),
-    "t_max": ("T_max (cosine; empty: epochs)", "", NUMBER),
-    "patience": ("patience (plateau)", "1", NUMBER),
-    "seed": ("seed (empty: random)", "", NUMBER),
+_FIELDS: dict[str, tuple[str, str]] = {
+    "epochs": ("epochs", NUMBER),
+    "lr": ("lr (empty: optimizer default)", NUMBER),
+    "momentum": ("momentum (sgd)", NUMBER),
+    "weight_decay": ("weight decay", NUMBER),
+    "classes": ("classes (e.g. 0-4; empty: all)", r"[0-9,\- ]*"),
+    "from_run": ("from run # (its best weights)", r"[0-9]*"),
+    "imbalance": ("imbalance ratio (empty: none)", NUMBER),
+    "limit": ("limit train samples (empty: all)", NUMBER),
+    "batch_size": ("batch size", NUMBER),
+    "step_size": ("step size (step)", NUMBER),
+    "gamma": ("gamma (step, plateau)", NUMBER),
+    "t_max": ("T_max (cosine; empty: epochs)", NUMBER),
+    "patience": ("patience (plateau)", NUMBER),
+    "seed": ("seed (empty: random)", NUMBER),
 }
+
+
+def _default(key: str) -> str:
+    """The CLI's default for a field (``studylog train`` and the form start alike)."""
+    field = config.TrainConfig.__dataclass_fields__.get(key)
+    value = None if field is None else field.default
+    if value is None or value is dataclasses.MISSING:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+#: key -> (label, default, restrict regex)
+FIELDS: dict[str, tuple[str, str, str]] = {
+    key: (label, _default(key), restrict) for key, (label, restrict) in _FIELDS.items()}
 INTS = {"epochs", "limit", "batch_size", "step_size", "seed", "t_max", "patience", "from_run"}
 TEXTS = {"classes"}
 
