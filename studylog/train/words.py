@@ -124,6 +124,39 @@ def config_line(c: dict[str, Any], device: str, n_train: int | None = None,
             f"batch {c['batch_size']}  seed {c['seed']}  device {device}")
 
 
+def schedule_line(c: dict[str, Any], lang: str = "en") -> str:
+    """What the LR schedule will do in this run, up front: the LR of each epoch (from
+    :func:`studylog.train.lr_preview.lr_schedule`), and a warning when it never changes
+    ("" without a scheduler)."""
+    from studylog.train.lr_preview import lr_schedule
+
+    name = c.get("scheduler", "none")
+    if name == "none":
+        return ""
+    epochs = int(c["epochs"])
+    ko = as_lang(lang) == "ko"
+    if name == "plateau":
+        return pick(as_lang(lang),
+                    f"ReduceLROnPlateau: 검증 손실이 {c['patience']} 에폭 넘게 나아지지 않으면 "
+                    f"lr ×{c['gamma']:g}",
+                    f"ReduceLROnPlateau: lr ×{c['gamma']:g} after more than {c['patience']} "
+                    f"epochs without a better val loss")
+    lrs = lr_schedule(name, float(c["lr"]), epochs, step_size=int(c["step_size"]),
+                      gamma=float(c["gamma"]), t_max=c.get("t_max")).lr
+    if len(lrs) <= 8:
+        values = ", ".join(f"{v:.3g}" for v in lrs)
+    else:
+        values = ", ".join(f"{v:.3g}" for v in lrs[:6]) + f", …, {lrs[-1]:.3g}"
+    what = (f"StepLR: {c['step_size']} 에폭마다 ×{c['gamma']:g}" if ko else
+            f"StepLR: ×{c['gamma']:g} every {c['step_size']} epochs") if name == "step" else \
+        f"CosineAnnealingLR: T_max {c.get('t_max') or epochs}"
+    line = f"{what} — {pick(as_lang(lang), '에폭별 lr', 'lr per epoch')} {values}"
+    if len(set(lrs)) == 1:
+        line += pick(as_lang(lang), f" (이 {epochs} 에폭 동안 lr 이 바뀌지 않습니다)",
+                     f" (the lr never changes in these {epochs} epochs)")
+    return line
+
+
 def run_name(run_id: int, lang: str = "en") -> str:
     """"run #3" / "실험 #3"."""
     return pick(as_lang(lang), f"실험 #{run_id}", f"run #{run_id}")

@@ -132,3 +132,17 @@ def test_the_apps_train_form_starts_from_the_clis_defaults():
             value = getattr(cli_defaults, key)
             assert default == ("" if value is None else f"{value:g}" if isinstance(value, float)
                                else str(value)), key
+
+
+def test_the_schedule_is_shown_up_front():
+    from studylog.train.config import TrainConfig
+
+    two = TrainConfig(scheduler="step", epochs=2).to_dict()
+    assert present.schedule_line(two, "en") == (
+        "StepLR: ×0.1 every 2 epochs — lr per epoch 0.01, 0.01 (the lr never changes in these "
+        "2 epochs)")
+    assert "바뀌지 않습니다" in present.schedule_line(two, "ko")
+    five = TrainConfig(scheduler="step", epochs=5).to_dict()
+    assert present.schedule_line(five, "en").endswith("lr per epoch 0.01, 0.01, 0.001, 0.001, "
+                                                       "0.0001")
+    assert present.schedule_line(TrainConfig().to_dict(), "en") == ""  # no scheduler

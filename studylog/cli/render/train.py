@@ -150,6 +150,8 @@ def render_run(events: Iterator[Any], *, scheduler: str, patience: int, json_out
                 seen.started = event
                 if not json_out:
                     out.print(f"[bold]{present.start_line(event, lang)}[/]")
+                    if schedule := present.schedule_line(event.config, lang):
+                        out.print(schedule, markup=False)
                     for note in event.notes:
                         out.print(f"[yellow]{note}[/]")
                     block_table(out, event.blocks, lang)

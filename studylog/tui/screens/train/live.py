@@ -84,7 +84,8 @@ class LiveTab(Vertical):
         bar = self.query_one("#train-progress", ProgressBar)
         if isinstance(event, RunStarted):
             self.run_id = event.run_id
-            self.status(present.start_line(event, self.lang))
+            schedule = present.schedule_line(event.config, self.lang)
+            self.status(present.start_line(event, self.lang) + (f"\n{schedule}" if schedule else ""))
             bar.update(total=event.config["epochs"], progress=event.first_epoch - 1)
         elif isinstance(event, StepEvent):
             what = "cancelling…" if self.cancel_flag is not None and self.cancel_flag.is_set() \
