@@ -250,7 +250,6 @@ def export_cmd(
     ] = False,
 ) -> None:
     """Export days as the blog post (학습기록), markdown or JSON (never the revisions)."""
-    from studylog.cli.peer import with_peer_lines
     from studylog.journal.publish.exchange import FORMATS, export_json, export_text, recorded_dates
     from studylog.journal.publish.output import (
         check_target,
@@ -258,6 +257,7 @@ def export_cmd(
         output_path,
         write_output,
     )
+    from studylog.peer.day import with_peer_lines
     from studylog.study.study_todos import export_lines
 
     output = output_path(output_name)
@@ -288,7 +288,7 @@ def export_cmd(
     def export_day(d: str) -> str:  # the day's study lines (carried items, due reviews) from study
         text = export_text(db, d, fmt, settings, lang, export_lines(db, d, settings, fmt, lang),
                            detail=detail)
-        return with_peer_lines(d, fmt, text)  # and the day's peer session
+        return with_peer_lines(db, d, fmt, text, lang)  # and the day's peer session
 
     if output is not None and (output.is_dir() or len(chosen) > 1):
         make_folder(output)

@@ -134,12 +134,3 @@ def pull_cmd(team_dir: TeamDir = None, name: AsName = None) -> None:
     if not out.ok:
         raise CheckFailed(words.pulled(_lang(), out.imported, out.line))
     typer.echo(words.pulled(_lang(), out.imported, out.line))
-
-
-def with_peer_lines(date: str, fmt: str, text: str) -> str:
-    """``studylog export``'s post of ``date`` with the day's peer session lines (see
-    :func:`studylog.peer.day.with_peer_lines`)."""
-    from studylog.peer import day
-    from studylog.words import current_lang
-
-    return day.with_peer_lines(get_db(), date, fmt, text, current_lang())
