@@ -74,7 +74,7 @@ def test_bad_input_is_one_line_and_exit_2(write, tmp_path):
         (("solve", "2667", "/dev/zero"), "not a regular file"),
         (("solve", "2667", str(write("big.py", "#" * (5 << 20)))), "larger than 4 MB"),
         (("solve", "2667", str(write("c.py", "print(1)\n")), "--stress", "10" * 10),
-         "not in the range"),
+         "is not between 1 and 100000"),
     ]
     for args, msg in cases:
         r = cli(*args)
