@@ -60,8 +60,10 @@ class ProblemsScreen(StudyScreen):
     def on_mount(self) -> None:
         from studylog.judge import words as judge_words
 
-        # the first four of `studylog problems`' columns: id, title, status, tries
-        self.query_one("#bank", DataTable).add_columns(*judge_words.list_headers(current_lang())[:4])
+        # `studylog problems`' first four columns, the title last so that the status and the
+        # tries stay in view in the narrow side panel (a long title is cut, not the status)
+        id_h, title_h, status_h, tries_h = judge_words.list_headers(current_lang())[:4]
+        self.query_one("#bank", DataTable).add_columns(id_h, status_h, tries_h, title_h)
         self.load_bank()
 
     @property
@@ -88,8 +90,8 @@ class ProblemsScreen(StudyScreen):
         table.clear()
         words = current_lang()
         for p in message.rows:
-            table.add_row(p.id, p.title, present.status_mark(p.status, words),
-                          str(p.attempts or ""), key=p.id)
+            table.add_row(p.id, present.status_mark(p.status, words),
+                          str(p.attempts or ""), p.title, key=p.id)
         if keep is not None and keep in self.problems:
             table.move_cursor(row=[r.value for r in table.rows].index(keep))
 
