@@ -19,7 +19,7 @@ def record_attempt(db: sqlite_utils.Database, problem: Problem, source: Path,
                    result: JudgeResult, date: str | None = None) -> int:
     """Store one judged attempt (code, verdict, per-test summary, the first failure's report)
     on ``date`` (default today)."""
-    from studylog.judge.words import failure_report
+    from studylog.judge.report import failure_report
 
     report = failure_report(result)
     return store.add_attempt(

@@ -8,6 +8,7 @@ from typing import Any
 
 from studylog.judge import JudgeResult, StressResult, TestResult
 from studylog.judge import words as present
+from studylog.judge.report import FailureReport, failure_report, stress_report
 
 
 def console(stderr: bool = False) -> Any:
@@ -37,7 +38,7 @@ def _runs_of_skips(tests: list[TestResult]) -> list[TestResult | list[TestResult
     return out
 
 
-def print_report(con: Any, report: present.FailureReport | None, lang: str) -> None:
+def print_report(con: Any, report: FailureReport | None, lang: str) -> None:
     """A failure report: title, input, diff (coloured) or the program's output, stderr."""
     from rich.markup import escape
 
@@ -79,7 +80,7 @@ def print_result(con: Any, result: JudgeResult, lang: str) -> None:
         print_groups(con, result, lang)
     code = "SKIP" if result.cancelled else result.verdict.value
     con.print(f"[bold {_style(code)}]{escape(present.summary_line(result, lang))}[/]")
-    print_report(con, present.failure_report(result), lang)
+    print_report(con, failure_report(result), lang)
 
 
 def print_groups(con: Any, result: JudgeResult, lang: str) -> None:
@@ -110,7 +111,7 @@ def print_stress(con: Any, result: StressResult, seed: int, problem_id: str, lan
         return
     con.print(f"[{'red' if result.failed else 'green'}]{escape(line)}[/]")
     if result.failed:
-        print_report(con, present.stress_report(result), lang)
+        print_report(con, stress_report(result), lang)
         con.print(escape(present.saved_line(problem_id, lang)))
 
 

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Label, Static
 
 from studylog.judge import Attempt, AttemptRow
 from studylog.judge import words as present
+from studylog.judge.report import FailureReport
 from studylog.tui.screens.problems.messages import AttemptLoaded
 from studylog.words import current_lang
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 def attempt_text(a: Attempt, lang: str) -> str:
     """The heading and the first failure of a stored attempt."""
     if a.failure:
-        return present.FailureReport.from_json(a.failure).text(lang)
+        return FailureReport.from_json(a.failure).text(lang)
     if a.verdict == "AC":
         return ""
     if a.verdict == "CE":

@@ -20,6 +20,7 @@ from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 from studylog.errors import error_line
 from studylog.judge import JudgeResult, Problem, StressResult
 from studylog.judge import words as present
+from studylog.judge.report import failure_report
 from studylog.tui.screens.problems.messages import JudgeCompiled, JudgeFinished, JudgeTestDone
 from studylog.tui.screens.problems.picker import SOURCE_SUFFIXES, SourceTree
 from studylog.tui.screens.problems.stress import StressRuns
@@ -235,7 +236,7 @@ class SolvePane(StressRuns):
         else:
             self.finished = r
             text = present.summary_line(r, words)
-            report = present.failure_report(r)
+            report = failure_report(r)
             detail = r.compile_message or (report.text(words) if report else "")
             good = r.verdict.value == "AC" and not r.cancelled
             self.notify(text, severity="information" if good else "warning")

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, ProgressBar, Static
 from studylog.errors import error_line
 from studylog.judge import JudgeResult, Problem, StressResult
 from studylog.judge import words as present
+from studylog.judge.report import stress_report
 from studylog.tui.screens.problems.messages import StressFinished, StressProgress
 from studylog.words import current_lang
 
@@ -99,7 +100,7 @@ class StressRuns(Vertical):
             self.query_one("#judge-progress", ProgressBar).update(total=max(1, r.cases),
                                                                   progress=r.cases)
             text = present.stress_line(r, message.seed, words)
-            report = present.stress_report(r)
+            report = stress_report(r)
             if r.compile_message:
                 detail = r.compile_message
             elif report is not None:

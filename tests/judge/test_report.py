@@ -1,0 +1,39 @@
+"""The first-failure report: cut to a readable size, stored and read back unchanged."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from studylog.judge.report import INPUT_CHARS, INPUT_LINES, FailureReport, cut_input
+
+
+def test_a_long_input_is_cut_and_says_how_long_it_was():
+    text = "".join(f"{i} {'가' * 200}\n" for i in range(100))
+    cut = cut_input(text)
+    lines = cut.split("\n")
+    assert lines[-1] == f"… (100 lines, {len(text)} characters in all)"
+    assert len(lines) - 1 <= INPUT_LINES and len(cut) <= INPUT_CHARS + len(lines[-1]) + 1
+    assert lines[0].startswith("0 가") and lines[0].endswith(" …")
+
+
+def test_a_short_input_is_shown_whole():
+    assert cut_input("3\n1 2 3\n") == "3\n1 2 3"
+
+
+def test_sections_show_the_diff_and_not_the_output_for_a_wrong_answer():
+    report = FailureReport(index=6, name="smallest N", verdict="WA", input="1", expected="2",
+                           received="3", diff=["-2", "+3"], stderr="warn")
+    heads = [head for head, _ in report.sections("en")]
+    assert heads == ["input", "diff (- expected, + received)", "stderr (last lines)"]
+    assert report.title("ko") == "처음 틀린 테스트: #6 smallest N (WA)"
+
+
+text = st.text(max_size=40)
+
+
+@given(st.builds(FailureReport, index=st.integers(0, 10**6), name=text, verdict=text,
+                 input=text, expected=text, received=text, diff=st.lists(text, max_size=4),
+                 stderr=text, checker_message=text, minimal=st.booleans()))
+def test_stored_and_read_back_unchanged(report):
+    assert FailureReport.from_json(report.to_json()) == report
