@@ -12,6 +12,7 @@ from studylog.config import Settings
 from studylog.tui.app import create_app
 from studylog.tui.screens.problems.peer import PeerPane
 from tests.peer.conftest import TeamRepos
+from tests.tui.conftest import press_quit
 
 
 async def _until(pilot, condition, timeout: float = 60.0) -> None:
@@ -40,8 +41,8 @@ def test_the_peer_tab_judges_the_team_from_the_setting(team: TeamRepos, home: Pa
             app.screen.query_one("#problem-main", TabbedContent).active = "tab-peer"
             assert app.screen.query_one("#peer-dir", Input).value == str(root)
             members = app.screen.query_one("#peer-members", DataTable)
-            await _until(pilot, lambda: members.row_count == 4 and "…" not in str(
-                members.get_row_at(0)))  # judged: no row waits for its verdict
+            await _until(pilot, lambda: members.row_count == 4 and not any(
+                "…" in str(members.get_row_at(i)) for i in range(4)))  # every row judged
             cells = [[str(c) for c in members.get_row_at(i)] for i in range(members.row_count)]
             by_file = {row[-1]: row for row in cells}
             assert by_file["alice/2667.c"][2] == "AC"
@@ -57,6 +58,6 @@ def test_the_peer_tab_judges_the_team_from_the_setting(team: TeamRepos, home: Pa
             await _until(pilot, lambda: "queue" in str(
                 app.screen.query_one("#peer-notes", Static).content))
             assert str(app.screen.query_one("#peer-notes", Static).content).startswith("L3-3 ")
-            await pilot.press("ctrl+q")
+            await press_quit(app)
 
     asyncio.run(drive())

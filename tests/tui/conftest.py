@@ -62,6 +62,26 @@ async def until(pilot, condition: Callable[[], bool], timeout: float = 30.0) -> 
         await pilot.pause(0.05)
 
 
+async def press_quit(app, timeout: float = 30.0) -> None:
+    """Press ctrl+q as the user does and wait until the app has stopped (fails after
+    ``timeout`` seconds).
+
+    Not ``pilot.press``: after a key it waits for the app's animations to end, and an animation
+    that starts while the app shuts down (a tab's underline moving as its label changes) never
+    ends, so on a loaded machine that wait can last forever.
+    """
+    from textual import events
+
+    key = events.Key("ctrl+q", None)
+    key.set_sender(app)
+    app._driver.send_message(key)
+    task = app._task
+    assert task is not None
+    done, _ = await asyncio.wait([task], timeout=timeout)
+    if not done:
+        raise AssertionError("the app did not quit in time")
+
+
 def sync(test):
     """Run an async test with asyncio.run (no async pytest plugin needed)."""
 

@@ -11,7 +11,7 @@ from studylog.config import Settings
 from studylog.journal.day import load_day
 from studylog.store import open_db
 from studylog.tui.app import create_app
-from tests.tui.conftest import SIZE, TODAY, sync, until
+from tests.tui.conftest import SIZE, TODAY, press_quit, sync, until
 
 ORDER = ["lecture", "assignment", "algorithm", "review", "peer", "retro"]
 
@@ -47,7 +47,7 @@ async def test_two_quick_section_switches_then_typing(db_path):
         await pilot.pause(0.2)
         assert shown(app) == "algorithm"
         assert app.focused is not None and app.focused.id == "ed-algorithm"
-        await pilot.press("ctrl+q")
+        await press_quit(app)
     saved = sections(db_path)
     assert saved.get("algorithm") == "xyz"
     assert "xyz" not in saved.get("assignment", "")
@@ -80,6 +80,6 @@ async def test_random_switches_interleaved_with_typing(db_path):
         await pilot.pause(0.2)
         assert shown(app) == ORDER[at]
         assert app.focused is not None and app.focused.id == f"ed-{ORDER[at]}"
-        await pilot.press("ctrl+q")
+        await press_quit(app)
     saved = sections(db_path)
     assert {k: saved.get(k, "") for k in ORDER} == expected

@@ -6,7 +6,7 @@ from studylog.config import Settings
 from studylog.journal.day import load_day
 from studylog.store import open_db
 from studylog.tui.app import create_app
-from tests.tui.conftest import SIZE, TODAY, sync, until
+from tests.tui.conftest import SIZE, TODAY, press_quit, sync, until
 
 
 def read_day(db_path, date=TODAY):
@@ -44,7 +44,7 @@ async def test_quitting_right_after_typing_keeps_the_text(db_path):
         await pilot.press("ctrl+o")  # to the assignment editor
         assert app.focused.id == "ed-assignment"
         await pilot.press(*"last words 마지막")
-        await pilot.press("ctrl+q")
+        await press_quit(app)
     assert read_day(db_path).sections["assignment"] == "last words 마지막"
 
 
