@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from studylog.judge.problems.packages import export_kattis
     from studylog.judge.problems.status import problem_statuses, statuses
     from studylog.judge.records import attempt, history
+    from studylog.judge.report import FailureReport, failure_report, stress_report
     from studylog.judge.runner import Compiled, Event, Finished, JudgeResult, TestDone, TestResult
     from studylog.judge.sandbox import sandbox_name
     from studylog.judge.sandbox.box import probe as sandbox_probe
@@ -78,6 +79,9 @@ _DOOR: dict[str, tuple[str, str | None]] = {
     "ProblemStatus": ("studylog.judge.problems.bank", "ProblemStatus"),
     "problem_statuses": ("studylog.judge.problems.status", "problem_statuses"),
     "history": ("studylog.judge.records", "history"),
+    "FailureReport": ("studylog.judge.report", "FailureReport"),
+    "failure_report": ("studylog.judge.report", "failure_report"),
+    "stress_report": ("studylog.judge.report", "stress_report"),
     "attempt": ("studylog.judge.records", "attempt"),
     "Compiled": ("studylog.judge.runner", "Compiled"),
     "TestDone": ("studylog.judge.runner", "TestDone"),
@@ -98,13 +102,15 @@ _DOOR: dict[str, tuple[str, str | None]] = {
 }
 
 __all__ = [
-    "AddOptions", "Attempt", "AttemptRow", "CheckReport", "Compiled", "Event", "Finished",
+    "AddOptions", "Attempt", "AttemptRow", "CheckReport", "Compiled", "Event", "FailureReport",
+    "Finished",
     "JudgeResult", "Problem", "ProblemStatus", "ShrinkStep", "StressFinished", "StressFound",
     "StressProgress", "StressResult", "TestDone", "TestResult", "Verdict", "add_planned",
     "add_problem", "attempt", "build_tests", "check_submissions", "export_kattis",
-    "export_problem", "get_problem", "history", "list_problems", "new_starter", "parse_memory",
+    "export_problem", "failure_report", "get_problem", "history", "list_problems", "new_starter", "parse_memory",
     "parse_time_limit", "plan_add", "problem_statuses", "sandbox_name", "sandbox_probe",
-    "solve", "solve_events", "statement_markdown", "statuses", "stress_and_save", "words",
+    "solve", "solve_events", "statement_markdown", "statuses", "stress_and_save", "stress_report",
+    "words",
 ]
 
 

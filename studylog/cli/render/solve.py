@@ -6,9 +6,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from studylog.judge import JudgeResult, StressResult, TestResult
+from studylog.judge import FailureReport, JudgeResult, StressResult, TestResult, failure_report, stress_report
 from studylog.judge import words as present
-from studylog.judge.report import FailureReport, failure_report, stress_report
 
 
 def console(stderr: bool = False) -> Any:

@@ -10,9 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
-from studylog.judge import Attempt, AttemptRow
+from studylog.judge import Attempt, AttemptRow, FailureReport
 from studylog.judge import words as present
-from studylog.judge.report import FailureReport
 from studylog.tui.screens.problems.messages import AttemptLoaded
 from studylog.words import current_lang
 

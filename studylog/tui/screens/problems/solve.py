@@ -18,9 +18,8 @@ from textual.coordinate import Coordinate
 from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
 from studylog.errors import error_line
-from studylog.judge import JudgeResult, Problem, StressResult
+from studylog.judge import JudgeResult, Problem, StressResult, failure_report
 from studylog.judge import words as present
-from studylog.judge.report import failure_report
 from studylog.tui.screens.problems.messages import JudgeCompiled, JudgeFinished, JudgeTestDone
 from studylog.tui.screens.problems.picker import SOURCE_SUFFIXES, SourceTree
 from studylog.tui.screens.problems.stress import StressRuns

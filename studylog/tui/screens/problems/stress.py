@@ -12,9 +12,8 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, ProgressBar, Static
 
 from studylog.errors import error_line
-from studylog.judge import JudgeResult, Problem, StressResult
+from studylog.judge import JudgeResult, Problem, StressResult, stress_report
 from studylog.judge import words as present
-from studylog.judge.report import stress_report
 from studylog.tui.screens.problems.messages import StressFinished, StressProgress
 from studylog.words import current_lang
 
