@@ -114,13 +114,15 @@ def runs_title(is_today: bool, lang: Lang) -> str:
 
 
 def attempt_columns(lang: Lang) -> list[str]:
-    """Column names of the day's judge attempts."""
-    return ["문제", "제목", "결과", "시도"] if lang == "ko" else ["problem", "title", "verdict", "tries"]
+    """Column names of the day's judge attempts (the title last: in a narrow side bar it is the
+    column that is cut, never the verdict)."""
+    return ["문제", "결과", "시도", "제목"] if lang == "ko" else ["problem", "verdict", "tries", "title"]
 
 
 def run_columns(lang: Lang) -> list[str]:
-    """Column names of the day's training runs."""
-    return ["run", "model", "ep", "status", "best acc"]
+    """Column names of the day's training runs (status and accuracy first, as above)."""
+    return (["실험", "상태", "정확도", "모델", "에폭"] if lang == "ko"
+            else ["run", "status", "best acc", "model", "ep"])
 
 
 def readonly_label(lang: Lang) -> str:

@@ -161,6 +161,12 @@ def status_mark(status: str, lang: str = "en") -> str:
     return STATUS_MARKS[as_lang(lang)].get(status, status)
 
 
+def status_symbol(status: str) -> str:
+    """``✔`` / ``✘`` / ``·``: the status mark alone, for a narrow list (its legend is the
+    header and :func:`status_mark`)."""
+    return STATUS_MARKS["en"].get(status, status).split(" ")[0]
+
+
 def verdict_name(v: Verdict | str) -> str:
     """``AC 맞았습니다!!`` — the code with BOJ's Korean name."""
     v = Verdict(v)

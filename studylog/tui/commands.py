@@ -8,6 +8,8 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from studylog.tui.screens import SCREENS_BY_MODE
+from studylog.tui.words import action_command, screen_command
+from studylog.words import current_lang
 
 
 def _then(app: App, mode: str, action: str) -> Callable[[], None]:
@@ -22,23 +24,14 @@ def _then(app: App, mode: str, action: str) -> Callable[[], None]:
 
 def system_commands(app: App, screen: Screen, show_help: Callable[[], None],
                     toggle_theme: Callable[[], None]) -> Iterable[SystemCommand]:
-    """The studylog commands shown in the palette (``show_help`` and ``toggle_theme`` are the app's)."""
-    for mode, (_module, _cls, name, key) in SCREENS_BY_MODE.items():
-        yield SystemCommand(name, f"Go to the {name} screen ({key})",
-                            lambda m=mode: app.switch_mode(m))
-    yield SystemCommand("New to-do", "Add a to-do to today's list",
-                        _then(app, "today", "new_todo"))
-    yield SystemCommand("Export today as blog post",
-                        "Write today's record in the daily blog format and show it",
-                        _then(app, "today", "export_blog"))
-    yield SystemCommand("Run the judge", "Judge the chosen solution of the selected problem",
-                        _then(app, "problems", "run_judge"))
-    yield SystemCommand("Stress test", "Random cases against the reference",
-                        _then(app, "problems", "run_stress"))
-    yield SystemCommand("Start a training run", "Train with the settings of the Train form",
-                        _then(app, "train", "start_run"))
-    yield SystemCommand("LR preview", "Plot the learning rate of the chosen scheduler",
-                        _then(app, "train", "lr_preview"))
-    yield SystemCommand("Help", "The keys of every screen", show_help)
-    yield SystemCommand("Toggle light/dark", "Switch between the light and the dark theme",
-                        toggle_theme)
+    """The studylog commands shown in the palette (``show_help`` and ``toggle_theme`` are the
+    app's), each titled in both languages so that a search in Korean or English finds it."""
+    lang = current_lang()
+    for mode, (_module, _cls, _name, key) in SCREENS_BY_MODE.items():
+        yield SystemCommand(*screen_command(mode, key, lang), lambda m=mode: app.switch_mode(m))
+    for action, mode in (("new_todo", "today"), ("export_blog", "today"),
+                         ("run_judge", "problems"), ("run_stress", "problems"),
+                         ("start_run", "train"), ("lr_preview", "train")):
+        yield SystemCommand(*action_command(action, lang), _then(app, mode, action))
+    yield SystemCommand(*action_command("help", lang), show_help)
+    yield SystemCommand(*action_command("toggle_theme", lang), toggle_theme)

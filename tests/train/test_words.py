@@ -126,8 +126,8 @@ def test_the_apps_train_form_starts_from_the_clis_defaults():
     from studylog.tui.screens.train.form import FIELDS
 
     cli_defaults = TrainConfig()
-    assert FIELDS["epochs"][1] == "5" and FIELDS["limit"][1] == ""  # all the training digits
-    for key, (_label, default, _restrict) in FIELDS.items():
+    assert FIELDS["epochs"][0] == "5" and FIELDS["limit"][0] == ""  # all the training digits
+    for key, (default, _restrict) in FIELDS.items():
         if key in {f.name for f in dataclasses.fields(TrainConfig)} and key != "lr":
             value = getattr(cli_defaults, key)
             assert default == ("" if value is None else f"{value:g}" if isinstance(value, float)

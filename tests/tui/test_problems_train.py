@@ -66,7 +66,7 @@ async def test_judge_run_fills_the_table_and_records_the_attempt(db_path, tmp_pa
         await pilot.press("f2")  # Today lists the day's judge attempts
         attempts = app.screen.query_one("#day-attempts", DataTable)
         await until(pilot, lambda: attempts.row_count == 1)
-        assert [str(c) for c in attempts.get_row_at(0)] == ["2667", "단지번호붙이기", "AC", "1"]
+        assert [str(c) for c in attempts.get_row_at(0)] == ["2667", "AC", "1", "단지번호붙이기"]
     assert rows("SELECT problem_id, verdict, date FROM attempts", db_path) == [
         ("2667", "AC", TODAY)]
 
@@ -118,7 +118,8 @@ async def test_one_epoch_run_on_a_tiny_model(db_path):
         today_runs = app.screen.query_one("#day-runs", DataTable)
         await until(pilot, lambda: today_runs.row_count == 1)
         row = [str(c) for c in today_runs.get_row_at(0)]
-        assert row[:4] == ["#1", "mlp", "1", "completed"] and row[4].startswith("0.")
+        assert row[:2] == ["#1", "completed"] and row[2].startswith("0.")
+        assert row[3:] == ["mlp", "1"]
     assert rows("SELECT status, model, date FROM runs", db_path) == [("completed", "mlp", TODAY)]
 
 

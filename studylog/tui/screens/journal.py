@@ -16,11 +16,12 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Input, Label
+from textual.widgets import DataTable, Input, Label
 
 from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.widgets.calendar import MonthCalendar
+from studylog.tui.widgets.footer import StudyFooter
 from studylog.words import Lang, current_lang
 
 if TYPE_CHECKING:  # the journal loads in the workers, not at start-up
@@ -93,7 +94,7 @@ class JournalScreen(StudyScreen):
                             id="journal-search")
                 yield Label("", id="journal-caption", classes="panel-title")
                 yield DataTable(id="journal-list", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield StudyFooter()
 
     def on_mount(self) -> None:
         self.load_activity()

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.screens.base import StudyScreen
+from studylog.tui.widgets.footer import StudyFooter
 from studylog.words import current_lang
 
 if TYPE_CHECKING:  # the journal loads in the worker, not at start-up
@@ -43,7 +44,7 @@ class StatsScreen(StudyScreen):
             yield DataTable(id="week-table", zebra_stripes=True, cursor_type="row")
             yield Label("활동 · activity", classes="panel-title")
             yield Static("", id="heatmap", markup=False)
-        yield Footer(compact=True)
+        yield StudyFooter()
 
     def on_mount(self) -> None:
         self.load_stats()

@@ -14,9 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from studylog.tui.screens.base import StudyScreen
+from studylog.tui.widgets.footer import StudyFooter
 from studylog.words import current_lang
 
 
@@ -34,10 +35,10 @@ class WeekScreen(StudyScreen):
 
     MAIN_INPUT = "#week-scroll"
     BINDINGS = [
-        Binding("left_square_bracket", "shift(-7)", "Prev week"),
-        Binding("right_square_bracket", "shift(7)", "Next week"),
+        Binding("left_square_bracket", "shift(-7)", "Prev"),
+        Binding("right_square_bracket", "shift(7)", "Next"),
         Binding("t", "this_week", "This week"),
-        Binding("b", "toggle_blog", "Blog/page"),
+        Binding("b", "toggle_blog", "Post"),
         Binding("escape", "back", "Back", show=False),
     ]
 
@@ -52,7 +53,7 @@ class WeekScreen(StudyScreen):
         yield Label("", id="week-heading", classes="panel-title")
         with VerticalScroll(id="week-scroll"):
             yield Static("", id="week-text")
-        yield Footer(compact=True)
+        yield StudyFooter()
 
     def on_mount(self) -> None:
         self.load_week(self.date or self.studylog.today)

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Label, Static
 from studylog.judge import Attempt, AttemptRow, FailureReport
 from studylog.judge import words as present
 from studylog.tui.screens.problems.messages import AttemptLoaded
+from studylog.tui.words import ui
 from studylog.words import current_lang
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ class HistoryPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
-        yield Label("enter: open an attempt", id="attempt-title")
+        yield Label(ui("open attempt", current_lang()), id="attempt-title")
         yield DataTable(id="attempt-tests", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="attempt-scroll"):
             yield Static("", id="attempt-detail", markup=False)

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Label, Markdown, TabbedContent, TabPane
+from textual.widgets import DataTable, Label, Markdown, TabbedContent, TabPane
 
 from studylog.judge import Problem
 from studylog.judge import words as present
@@ -23,6 +23,8 @@ from studylog.tui.screens.problems.history import HistoryPane
 from studylog.tui.screens.problems.messages import BankLoaded, ProblemLoaded
 from studylog.tui.screens.problems.peer import PeerPane
 from studylog.tui.screens.problems.solve import SolvePane
+from studylog.tui.widgets.footer import StudyFooter
+from studylog.tui.words import ui
 from studylog.words import current_lang
 
 
@@ -44,18 +46,18 @@ class ProblemsScreen(StudyScreen):
     def compose(self) -> ComposeResult:
         with Horizontal():
             with Vertical(id="bank-side"):
-                yield Label("문제 · Problems (enter: solve)", classes="panel-title")
+                yield Label(ui("problems title", current_lang()), classes="panel-title")
                 yield DataTable(id="bank", cursor_type="row", zebra_stripes=True)
             with TabbedContent(id="problem-main"):
-                with TabPane("Statement", id="tab-statement"), VerticalScroll():
+                with TabPane(ui("tab statement", current_lang()), id="tab-statement"), VerticalScroll():
                     yield Markdown("", id="statement")
-                with TabPane("Solve", id="tab-solve"):
+                with TabPane(ui("tab solve", current_lang()), id="tab-solve"):
                     yield SolvePane(id="solve-pane")
-                with TabPane("History", id="tab-history"):
+                with TabPane(ui("tab history", current_lang()), id="tab-history"):
                     yield HistoryPane(id="history-pane")
                 with TabPane(peer_words.tab_title(current_lang()), id="tab-peer"):
                     yield PeerPane(self.studylog.gate, id="peer-pane")
-        yield Footer(compact=True)
+        yield StudyFooter()
 
     def on_mount(self) -> None:
         from studylog.judge import words as judge_words
@@ -88,9 +90,8 @@ class ProblemsScreen(StudyScreen):
         table = self.query_one("#bank", DataTable)
         keep = self.problem_id
         table.clear()
-        words = current_lang()
         for p in message.rows:
-            table.add_row(p.id, present.status_mark(p.status, words),
+            table.add_row(p.id, present.status_symbol(p.status),
                           str(p.attempts or ""), p.title, key=p.id)
         if keep is not None and keep in self.problems:
             table.move_cursor(row=[r.value for r in table.rows].index(keep))

@@ -23,6 +23,7 @@ from studylog.judge import words as present
 from studylog.tui.screens.problems.messages import JudgeCompiled, JudgeFinished, JudgeTestDone
 from studylog.tui.screens.problems.picker import SOURCE_SUFFIXES, SourceTree
 from studylog.tui.screens.problems.stress import StressRuns
+from studylog.tui.words import ui
 from studylog.words import current_lang
 
 if TYPE_CHECKING:
@@ -44,17 +45,18 @@ class SolvePane(StressRuns):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        lang = current_lang()
         yield Label("", id="solve-target")
         with Horizontal(id="solve-row"):
-            yield Input(placeholder="solution file: type a path, or pick below (enter judges)",
+            yield Input(placeholder=ui("solution placeholder", lang),
                         id="solution-path")
-            yield Button("Judge", id="judge-button", variant="primary")
+            yield Button(ui("judge button", lang), id="judge-button", variant="primary")
             yield Input("100", id="stress-n", restrict=r"[0-9]*",
-                        tooltip="random cases for a stress run")
-            yield Button("Stress", id="stress-button")
+                        tooltip=ui("stress count tip", lang))
+            yield Button(ui("stress button", lang), id="stress-button")
         with Horizontal(id="picker-row"):
-            yield Button("↑", id="picker-up", tooltip="up a folder (backspace in the tree)")
-            yield Button("⟳", id="picker-refresh", tooltip="read the folder again (ctrl+l)")
+            yield Button("↑", id="picker-up", tooltip=ui("up tip", lang))
+            yield Button("⟳", id="picker-refresh", tooltip=ui("refresh tip", lang))
             yield Label(str(Path.cwd()), id="picker-folder")
         yield SourceTree(Path.cwd(), id="file-tree")
         yield Label("", id="judge-summary")
@@ -82,7 +84,7 @@ class SolvePane(StressRuns):
     def _show_target(self) -> None:
         p = self.target
         src = self.source()
-        text = ("choose a problem in the list (enter)" if p is None else present.solve_target(
+        text = (ui("choose problem", current_lang()) if p is None else present.solve_target(
             p.id, p.title, src.name if src else "", p.time_limit_ms, p.memory_mb))
         self.query_one("#solve-target", Label).update(text)
 
@@ -120,11 +122,11 @@ class SolvePane(StressRuns):
     def ready(self) -> Path | None:
         """The file to judge, after checking there is a target and a file (else a notice)."""
         if self.target is None:
-            self.notify("choose a problem in the list first (enter)", severity="warning")
+            self.notify(ui("choose problem first", current_lang()), severity="warning")
             return None
         src = self.source()
         if src is None:
-            self.notify("type a solution file's path or pick one", severity="warning")
+            self.notify(ui("type solution", current_lang()), severity="warning")
             self.query_one("#solution-path", Input).focus()
             return None
         if src.is_dir():
@@ -132,14 +134,15 @@ class SolvePane(StressRuns):
             self.query_one("#picker-folder", Label).update(str(src.resolve()))
             return None
         if src.suffix.lower() not in SOURCE_SUFFIXES and src.exists():
-            self.notify(f"{src.name} is not a source file ({' '.join(SOURCE_SUFFIXES)})",
+            self.notify(ui("not source", current_lang(), name=src.name,
+                           suffixes=" ".join(SOURCE_SUFFIXES)),
                         severity="warning")
         return src
 
     def busy(self) -> bool:
         """Whether a run is going (and say so)."""
         if self.cancel is not None:
-            self.notify("a run is going (ctrl+x cancels it)", severity="warning")
+            self.notify(ui("run going", current_lang()), severity="warning")
             return True
         return False
 

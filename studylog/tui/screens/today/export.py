@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, TextArea
+from textual.widgets import Label, TextArea
+
+from studylog.tui.widgets.footer import StudyFooter
 
 
 class ExportScreen(ModalScreen[None]):
@@ -29,7 +31,7 @@ class ExportScreen(ModalScreen[None]):
         with Vertical(id="help-box"):
             yield Label(f"블로그 글 · blog post — {self.date}", classes="panel-title")
             yield TextArea(self.text, read_only=True, soft_wrap=True, id="export-text")
-        yield Footer(compact=True)
+        yield StudyFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label, TextArea
+from textual.widgets import DataTable, Label, TextArea
 
 from studylog.journal import words as present
 from studylog.journal.day import Revision
+from studylog.tui.widgets.footer import StudyFooter
 from studylog.words import Lang
 
 
@@ -35,7 +36,7 @@ class HistoryScreen(ModalScreen[int | None]):
             with Horizontal():
                 yield DataTable(id="history-list", cursor_type="row", zebra_stripes=True)
                 yield TextArea("", read_only=True, soft_wrap=True, id="history-preview")
-        yield Footer(compact=True)
+        yield StudyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#history-list", DataTable)

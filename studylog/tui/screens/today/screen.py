@@ -19,12 +19,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantBlur
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane, TextArea
+from textual.widgets import DataTable, Label, TabbedContent, TabPane, TextArea
 
 from studylog.tui.autosave import Autosaver, PendingSave
 from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.screens.today.messages import DayLoaded, SectionWritten, TodosChanged
 from studylog.tui.screens.today.revisions import SectionRevisions
+from studylog.tui.widgets.footer import StudyFooter
 from studylog.tui.widgets.section_editor import SectionEditor
 from studylog.tui.widgets.study_todos import StudyTodos
 from studylog.tui.widgets.todo_list import TodoList
@@ -115,7 +116,7 @@ class TodayScreen(SectionRevisions):
                                  id=f"tab-{section.key}"):
                         yield SectionEditor(section.key, readonly=self.readonly,
                                             id=f"sec-{section.key}")
-        yield Footer(compact=True)
+        yield StudyFooter()
 
     def on_mount(self) -> None:
         from studylog.journal import words as present
@@ -176,7 +177,7 @@ class TodayScreen(SectionRevisions):
         table = self.query_one("#day-attempts", DataTable)
         table.clear()
         for a in attempts:
-            table.add_row(a.problem_id, a.title, a.verdict, str(a.attempts))
+            table.add_row(a.problem_id, a.verdict, str(a.attempts), a.title)
 
     def _fill_runs(self, runs: list[DayRun]) -> None:
         table = self.query_one("#day-runs", DataTable)
@@ -185,8 +186,8 @@ class TodayScreen(SectionRevisions):
 
         for r in runs:
             acc = r.best_val_acc
-            table.add_row(f"#{r.id}", r.model, str(r.epochs_done), status_word(r.status, self.lang),
-                          f"{acc:.3f}" if acc is not None else "")
+            table.add_row(f"#{r.id}", status_word(r.status, self.lang),
+                          f"{acc:.3f}" if acc is not None else "", r.model, str(r.epochs_done))
 
     # --- editing and autosave --------------------------------------------------------------
 

@@ -15,6 +15,8 @@ from textual.widgets import Input, Label, Select
 
 from studylog.errors import UserError
 from studylog.train import config
+from studylog.tui.words import ui
+from studylog.words import current_lang
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "model": ("cnn", *[m for m in config.MODELS if m != "cnn"]),  # the quick one first
@@ -23,23 +25,14 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "optimizer": config.OPTIMIZERS,
     "scheduler": config.SCHEDULERS,
 }
-#: key -> (label, restrict regex); each field's default is the CLI's (TrainConfig's own)
+#: key -> restrict regex; each field's default is the CLI's (TrainConfig's own), its label is
+#: the app's words (``studylog.tui.words``, key ``f <field>``)
 NUMBER = r"[0-9.eE+-]*"
-_FIELDS: dict[str, tuple[str, str]] = {
-    "epochs": ("epochs", NUMBER),
-    "lr": ("lr (empty: optimizer default)", NUMBER),
-    "momentum": ("momentum (sgd)", NUMBER),
-    "weight_decay": ("weight decay", NUMBER),
-    "classes": ("classes (e.g. 0-4; empty: all)", r"[0-9,\- ]*"),
-    "from_run": ("from run # (its best weights)", r"[0-9]*"),
-    "imbalance": ("imbalance ratio (empty: none)", NUMBER),
-    "limit": ("limit train samples (empty: all)", NUMBER),
-    "batch_size": ("batch size", NUMBER),
-    "step_size": ("step size (step)", NUMBER),
-    "gamma": ("gamma (step, plateau)", NUMBER),
-    "t_max": ("T_max (cosine; empty: epochs)", NUMBER),
-    "patience": ("patience (plateau)", NUMBER),
-    "seed": ("seed (empty: random)", NUMBER),
+_FIELDS: dict[str, str] = {
+    "epochs": NUMBER, "lr": NUMBER, "momentum": NUMBER, "weight_decay": NUMBER,
+    "classes": r"[0-9,\- ]*", "from_run": r"[0-9]*", "imbalance": NUMBER, "limit": NUMBER,
+    "batch_size": NUMBER, "step_size": NUMBER, "gamma": NUMBER, "t_max": NUMBER,
+    "patience": NUMBER, "seed": NUMBER,
 }
 
 
@@ -52,9 +45,9 @@ def _default(key: str) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-#: key -> (label, default, restrict regex)
-FIELDS: dict[str, tuple[str, str, str]] = {
-    key: (label, _default(key), restrict) for key, (label, restrict) in _FIELDS.items()}
+#: key -> (default, restrict regex)
+FIELDS: dict[str, tuple[str, str]] = {
+    key: (_default(key), restrict) for key, restrict in _FIELDS.items()}
 INTS = {"epochs", "limit", "batch_size", "step_size", "seed", "t_max", "patience", "from_run"}
 TEXTS = {"classes"}
 
@@ -63,15 +56,16 @@ class TrainForm(VerticalScroll):
     """Selects for the choices and inputs for the numbers."""
 
     def compose(self) -> ComposeResult:
+        lang = current_lang()
         for key, values in CHOICES.items():
-            yield Label(key)
+            yield Label(ui(f"f {key}", lang))
             yield Select([(v, v) for v in values], value=values[0], allow_blank=False,
                          compact=True, id=f"f-{key}")
-        yield Label("freeze")
+        yield Label(ui("f freeze", lang))
         yield Select([(v, v) for v in config.freeze_choices("cnn")], value="none",
                      allow_blank=False, compact=True, id="f-freeze")
-        for key, (label, default, restrict) in FIELDS.items():
-            yield Label(label)
+        for key, (default, restrict) in FIELDS.items():
+            yield Label(ui(f"f {key}", lang))
             yield Input(default, id=f"f-{key}", restrict=restrict, compact=True)
 
     def set_model(self, model: str) -> None:
@@ -87,7 +81,7 @@ class TrainForm(VerticalScroll):
         out: dict[str, Any] = {}
         for key in [*CHOICES, "freeze"]:
             out[key] = str(self.query_one(f"#f-{key}", Select).value)
-        for key, (label, _default, _restrict) in FIELDS.items():
+        for key in FIELDS:
             text = self.query_one(f"#f-{key}", Input).value.strip()
             if not text:
                 continue
@@ -97,7 +91,9 @@ class TrainForm(VerticalScroll):
             try:
                 out[key] = int(text) if key in INTS else float(text)
             except ValueError:
-                raise UserError(f"{label.split(' (')[0]}: {text!r} is not a number") from None
+                lang = current_lang()
+                field = ui(f"f {key}", lang).split(" (")[0]
+                raise UserError(ui("not a number", lang, field=field, text=text)) from None
         return out
 
     def checked(self) -> config.TrainConfig:

@@ -16,6 +16,8 @@ from studylog.train import words as present
 from studylog.train.events import ChildError, EpochEvent, FinishEvent, RunStarted, StepEvent
 from studylog.tui.screens.train.messages import TrainEvent
 from studylog.tui.widgets.curves import ChartPlot
+from studylog.tui.words import ui
+from studylog.words import current_lang
 
 
 class LiveTab(Vertical):
@@ -26,10 +28,10 @@ class LiveTab(Vertical):
         self.cancel_flag: threading.Event | None = None
         self.epochs: list[EpochEvent] = []
         self.run_id: int | None = None
-        self.lang = "en"
+        self.lang: str = current_lang()
 
     def compose(self) -> ComposeResult:
-        yield Label("ctrl+r starts a run with the form's settings", id="train-status")
+        yield Label(ui("train idle", self.lang), id="train-status")
         yield ProgressBar(total=1, id="train-progress", show_eta=False)
         with Horizontal(id="curves"):
             yield ChartPlot("loss", id="plot-loss")
@@ -49,7 +51,7 @@ class LiveTab(Vertical):
         """Run ``spec`` (see ``studylog.train.child``) and follow it."""
         self.cancel_flag = threading.Event()
         self.epochs, self.run_id, self.lang = [], None, lang
-        self.status("preparing (loading torch and the data)…")
+        self.status(ui("train preparing", self.lang))
         self.query_one("#train-progress", ProgressBar).update(total=None, progress=0)
         self.draw()
         self.run_training(spec, self.cancel_flag)
@@ -59,7 +61,7 @@ class LiveTab(Vertical):
         if self.cancel_flag is None:
             return False
         self.cancel_flag.set()
-        self.status("cancelling… (finished epochs are kept)")
+        self.status(ui("train cancelling", self.lang))
         return True
 
     @work(thread=True, exclusive=True, group="train", exit_on_error=False, description="training")
@@ -88,16 +90,18 @@ class LiveTab(Vertical):
             self.status(present.start_line(event, self.lang) + (f"\n{schedule}" if schedule else ""))
             bar.update(total=event.config["epochs"], progress=event.first_epoch - 1)
         elif isinstance(event, StepEvent):
-            what = "cancelling…" if self.cancel_flag is not None and self.cancel_flag.is_set() \
-                else "(ctrl+x cancels)"
-            self.status(f"run #{self.run_id}: epoch {event.epoch}/{event.epochs}, step "
-                        f"{event.step}/{event.steps}  loss {event.loss:.4f}  {what}")
+            stopping = self.cancel_flag is not None and self.cancel_flag.is_set()
+            self.status(ui("step line", self.lang, run=present.run_name(self.run_id or 0, self.lang),
+                           epoch=event.epoch, epochs=event.epochs, step=event.step,
+                           steps=event.steps, loss=f"{event.loss:.4f}",
+                           what=ui("cancelling" if stopping else "ctrl+x cancels", self.lang)))
             if bar.total:
                 bar.update(progress=event.epoch - 1 + event.step / max(1, event.steps))
         elif isinstance(event, EpochEvent):
             self.epochs.append(event)
             bar.update(progress=event.epoch)
-            self.status(f"run #{self.run_id}: " + present.epoch_line(event).strip())
+            self.status(f"{present.run_name(self.run_id or 0, self.lang)}: "
+                        + present.epoch_line(event).strip())
             self.draw()
         elif isinstance(event, FinishEvent | ChildError):
             self.finish(event)

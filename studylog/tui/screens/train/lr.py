@@ -13,6 +13,8 @@ from textual.widgets import Button, Label
 from studylog.train.events import ChildError, LrFound
 from studylog.tui.screens.train.messages import LrFoundMessage, LrPreviewed
 from studylog.tui.widgets.curves import ChartPlot
+from studylog.tui.words import ui
+from studylog.words import current_lang
 
 
 class LrTab(Vertical):
@@ -25,8 +27,8 @@ class LrTab(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="lr-buttons"):
-            yield Button("Preview ^l", id="lr-button")
-            yield Button("Find LR", id="lr-find")
+            yield Button(ui("lr preview button", current_lang()), id="lr-button")
+            yield Button(ui("lr find button", current_lang()), id="lr-find")
         yield Label("", id="lr-result")
         yield ChartPlot("LR per epoch, no training", id="plot-preview")
 
@@ -50,7 +52,7 @@ class LrTab(Vertical):
 
         p = message.preview
         self.preview_lrs = list(p.lr)
-        self.query_one("#lr-result", Label).update(f"LR per epoch: {message.label}")
+        self.query_one("#lr-result", Label).update(ui("lr per epoch", current_lang(), label=message.label))
         title = f"LR per epoch: {message.label} (no training)"
         self.query_one("#plot-preview", ChartPlot).draw(
             lambda plt: plots.plot_lr(plt, p.lr, title, p.reductions or []))
@@ -58,7 +60,7 @@ class LrTab(Vertical):
     def find(self, options: dict[str, Any]) -> None:
         """Start the range test on ``options``' model and data."""
         self.query_one("#plot-preview", ChartPlot).loading = True
-        self.query_one("#lr-result", Label).update("LR range test running (loading torch)…")
+        self.query_one("#lr-result", Label).update(ui("lr finding", current_lang()))
         self.run_find({"find": True, "options": options})
 
     @work(thread=True, exclusive=True, group="lr-find", exit_on_error=False,

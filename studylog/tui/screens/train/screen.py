@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Select, TabbedContent, TabPane
+from textual.widgets import Button, Select, TabbedContent, TabPane
 
 from studylog.errors import error_line
 from studylog.tui.screens.base import StudyScreen
@@ -20,6 +20,8 @@ from studylog.tui.screens.train.live import LiveTab
 from studylog.tui.screens.train.lr import LrTab
 from studylog.tui.screens.train.params import ParamsTab
 from studylog.tui.screens.train.runs import RunsTab
+from studylog.tui.widgets.footer import StudyFooter
+from studylog.tui.words import ui
 from studylog.words import current_lang
 
 
@@ -28,8 +30,8 @@ class TrainScreen(StudyScreen):
 
     MAIN_INPUT = "#f-model"
     BINDINGS = [
-        Binding("ctrl+r", "start_run", "Start run"),
-        Binding("ctrl+x", "cancel_run", "Cancel run", priority=True),  # over Input's cut
+        Binding("ctrl+r", "start_run", "Run"),
+        Binding("ctrl+x", "cancel_run", "Cancel", priority=True),  # over Input's cut
         Binding("ctrl+l", "lr_preview", "LR preview"),
     ]
 
@@ -42,15 +44,15 @@ class TrainScreen(StudyScreen):
             yield TrainForm(id="train-form")
             with Vertical(id="train-main"):
                 with TabbedContent(id="train-tabs"):
-                    with TabPane("Live", id="tab-live"):
+                    with TabPane(ui("tab live", self.lang), id="tab-live"):
                         yield LiveTab(id="live")
-                    with TabPane("Params", id="tab-params"):
+                    with TabPane(ui("tab params", self.lang), id="tab-params"):
                         yield ParamsTab(id="params-tab")
-                    with TabPane("Runs", id="tab-runs"):
+                    with TabPane(ui("tab runs", self.lang), id="tab-runs"):
                         yield RunsTab(id="runs-tab")
-                    with TabPane("LR", id="tab-lr"):
+                    with TabPane(ui("tab lr", self.lang), id="tab-lr"):
                         yield LrTab(id="lr-tab")
-        yield Footer(compact=True)
+        yield StudyFooter()
 
     def on_mount(self) -> None:
         self.query_one(ParamsTab).lang = self.query_one(RunsTab).lang = self.lang
@@ -91,7 +93,7 @@ class TrainScreen(StudyScreen):
 
     def action_start_run(self) -> None:
         if self.live.running:
-            self.notify("a run is already going (ctrl+x cancels it)", severity="warning")
+            self.notify(ui("train going", self.lang), severity="warning")
             return
         try:
             options = self.query_one(TrainForm).checked().to_dict()
@@ -105,7 +107,7 @@ class TrainScreen(StudyScreen):
 
     def action_cancel_run(self) -> None:
         if not self.live.cancel():
-            self.notify("no run is going")
+            self.notify(ui("no run", self.lang))
 
     def action_lr_preview(self) -> None:
         try:
