@@ -80,4 +80,28 @@ class SectionEditor(Horizontal):
             self._preview_timer.stop()
             self._preview_timer = None
         self._preview_stale = False
-        self.query_one(f"#pv-{self.section}", Static).update(Markdown(self.editor.text))
+        self.query_one(f"#pv-{self.section}", Static).update(
+            Markdown(keep_line_breaks(self.editor.text)))
+
+
+def keep_line_breaks(text: str) -> str:
+    """``text`` with each of its line breaks kept by the markdown renderer, as the exported post
+    keeps them: two trailing spaces (a hard break) on every line outside code, where markdown
+    would otherwise join lines into one paragraph. At the end of a block they are dropped, so
+    headings, list items and tables render as before."""
+    out: list[str] = []
+    fence = ""
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+            out.append(line)
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            out.append(line)
+            continue
+        code = line.startswith(("    ", "\t"))
+        out.append(line if code or not line.strip() or line.endswith("  ") else line + "  ")
+    return "\n".join(out)
