@@ -162,6 +162,12 @@ _UI: dict[str, tuple[str, str]] = {
                    "{name} is not a source file ({suffixes})"),
     "run going": ("채점이 진행 중입니다 (ctrl+x: 취소)", "a run is going (ctrl+x cancels it)"),
     "open attempt": ("enter: 제출 열기", "enter: open an attempt"),
+    # the blog export
+    "export title": ("블로그 글 — {date} (space: 줄 빼기/넣기, c: 복사, ctrl+s: 파일로 저장)",
+                     "blog post — {date} (space: leave a line out or in, c: copy, ctrl+s: save)"),
+    "copied": ("고른 줄을 클립보드에 복사했습니다", "the picked lines are on the clipboard"),
+    "saved file": ("저장했습니다: {path}", "saved {path}"),
+    "cannot write": ("쓸 수 없습니다: {path}: {why}", "cannot write {path}: {why}"),
     # Train
     "tab live": ("진행", "Live"), "tab params": ("파라미터", "Params"), "tab runs": ("기록", "Runs"),
     "tab lr": ("LR", "LR"),

@@ -74,8 +74,20 @@ async def test_palette_new_todo_and_blog_export(db_path):
         text = app.screen.query_one("#export-text").text
         assert "Augmentation: RandomCrop" in text
         assert "week5" in text  # course.start 2026-10-26 -> week 5 on 2026-11-26
+        lines = app.screen.query_one("#export-text")
+        lines.focus()
+        at = next(i for i, line in enumerate(lines.lines) if "Augmentation" in line)
+        lines.highlighted = at
+        await pilot.press("space")  # the student leaves this line out of the post
+        await until(pilot, lambda: "Augmentation" not in lines.text)
+        assert lines.text.split("\n") == [x for i, x in enumerate(text.split("\n")) if i != at]
+        await until(pilot, lambda: "strike" in str(lines.get_option_at_index(at).prompt.style))
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: (db_path.parent / "work" / f"{TODAY}-blog.md").exists())
+        saved = db_path.parent / "work" / f"{TODAY}-blog.md"
+        await until(pilot, lambda: saved.exists())
+        assert saved.read_text(encoding="utf-8") == lines.text
+        await pilot.press("space")  # and takes it back
+        await until(pilot, lambda: lines.text == text)
 
 
 @sync
