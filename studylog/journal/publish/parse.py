@@ -37,11 +37,19 @@ _HEADING = re.compile(r"^(?P<hash>#{1,6}\s*)?(?:\*\*)?(?:(?P<num>\d+)\s*[.)]\s*)
 _RECORD = re.compile(rf"^(?:{'|'.join(RECORD_LABEL.values())})\s*-\s*(\d+)\s*$", re.IGNORECASE)
 _TASK = re.compile(r"^\s*(?:[-*+]\s+)?\[(?P<mark>[ xX])\]\s+(?P<text>\S.*)$")
 _TITLE_WD = re.compile(r"week\s*(\d+)\s*\(\s*(\d+)\s*\)", re.IGNORECASE)
+# A line that starts with no mark (#, **, a number) is a heading only if it starts with a full
+# heading name: most lines of a post fail this test and never reach the pattern.
+_MARKS = frozenset("#*0123456789")
+_FULL_STARTS = tuple(_FULL)
 
 
 def heading_key(line: str) -> str | None:
     """The section key (or ``todos``) a heading line opens, or None for an ordinary line."""
-    m = _HEADING.match(line.strip())
+    stripped = line.strip()
+    if not stripped or (stripped[0] not in _MARKS
+                        and not stripped.lower().startswith(_FULL_STARTS)):
+        return None
+    m = _HEADING.match(stripped)
     if not m or not m.group("rest"):
         return None
     rest = m.group("rest").strip().lower()
