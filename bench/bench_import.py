@@ -122,7 +122,7 @@ def main() -> None:
         return
     print(f"jrnl --import:                          {spread(theirs)}")
     ratios = [a / b for a, b in zip(ours, theirs, strict=True)]
-    print(f"ratio studylog/jrnl, per round: median {statistics.median(ratios):.2f}× "
+    print(f"ratio of studylog to jrnl, per round: median {statistics.median(ratios):.2f}× "
           f"(min {min(ratios):.2f}, max {max(ratios):.2f}); budget ≤ 1×")
     search_side_by_side(jrnl, rounds)
 

@@ -72,7 +72,7 @@ def load_day(db: sqlite_utils.Database, date: str, settings: Settings) -> DayRec
     entries = q.entries(db, date)
     sections: dict[str, str] = {}
     for key in KEYS:
-        sections[key] = "\n".join(t for e in entries if e.section == key and (t := e.text))
+        sections[key] = q.join_texts(e.text for e in entries if e.section == key)
     known = revisions.versions(db, date)
     return DayRecord(
         date=date,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from studylog.store.days import now
+from studylog.store.days import join_texts, now
 from studylog.store.search import compact_grams
 
 
@@ -84,7 +84,7 @@ def insert_days(db: sqlite_utils.Database, days: list[NewDay], source: str = "im
             if text := e.body.strip("\n"):
                 texts.setdefault(e.section, []).append(text)
         for section, parts in texts.items():
-            rev_rows.append((d.date, section, ts, "\n".join(parts), source))
+            rev_rows.append((d.date, section, ts, join_texts(parts), source))
         for pos, t in enumerate(d.todos):
             todo_id += 1
             todo_rows.append((todo_id, d.date, pos, t.text, int(t.done), ts, ts if t.done else None))
@@ -127,5 +127,5 @@ def section_bodies(db: sqlite_utils.Database) -> dict[tuple[str, str], set[str]]
             texts.setdefault((date, section), []).append(text)
     out: dict[tuple[str, str], set[str]] = {}
     for (date, section), parts in texts.items():
-        out.setdefault((section, "\n".join(parts)), set()).add(date)
+        out.setdefault((section, join_texts(parts)), set()).add(date)
     return out

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,9 +165,27 @@ def get_entry(db: sqlite_utils.Database, entry_id: int) -> Entry | None:
     return Entry(*row) if row else None
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def join_texts(texts: Iterable[str]) -> str:
+    """Notes one after the other, as a section's text. A note that follows a list (its last line
+    a bullet) and is not a list item itself comes after a blank line: in markdown it would
+    otherwise join the last bullet, and the export and the preview print it so."""
+    out: list[str] = []
+    for text in texts:
+        if not text:
+            continue
+        if out and _LIST_ITEM.match(out[-1].rsplit("\n", 1)[-1]) and not (
+                _LIST_ITEM.match(text) or text[0].isspace()):
+            out.append("")
+        out.append(text)
+    return "\n".join(out)
+
+
 def section_text(db: sqlite_utils.Database, date: str, section: str) -> str:
-    """A section's whole text: its entries' texts, one after the other."""
-    return "\n".join(t for e in entries(db, date, section) if (t := e.text))
+    """A section's whole text: its entries' texts, one after the other (:func:`join_texts`)."""
+    return join_texts(e.text for e in entries(db, date, section))
 
 
 def add_entry(

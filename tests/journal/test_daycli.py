@@ -85,16 +85,16 @@ def test_note_list_edit_rm_keep_revisions(cli) -> None:
     assert f"#{ids[0]}" in listing and "첫 회고" in listing
     r = cli("note", "edit", str(ids[0]), "- 고친 회고")
     assert r.exit_code == 0, r.output
-    assert _day(cli)["sections"]["retro"] == "- 고친 회고\n둘째 회고"
+    assert _day(cli)["sections"]["retro"] == "- 고친 회고\n\n둘째 회고"  # its own paragraph, not the bullet's
     r = cli("note", "rm", str(ids[1]))
     assert r.exit_code == 0, r.output
     assert _day(cli)["sections"]["retro"] == "- 고친 회고"
     history = json.loads(cli("history", "--json").output)
     texts = [h["text"] for h in history]
-    assert "첫 회고\n둘째 회고" in texts and "- 고친 회고\n둘째 회고" in texts
-    restore_id = next(h["id"] for h in history if h["text"] == "- 고친 회고\n둘째 회고")
+    assert "첫 회고\n둘째 회고" in texts and "- 고친 회고\n\n둘째 회고" in texts
+    restore_id = next(h["id"] for h in history if h["text"] == "- 고친 회고\n\n둘째 회고")
     assert cli("restore", str(restore_id)).exit_code == 0
-    assert _day(cli)["sections"]["retro"] == "- 고친 회고\n둘째 회고"
+    assert _day(cli)["sections"]["retro"] == "- 고친 회고\n\n둘째 회고"
     r = cli("note", "rm", "999")
     assert r.exit_code == 2 and "no note 999" in r.output
 
@@ -152,3 +152,44 @@ def test_show_tomorrow_lists_what_todo_list_and_export_list(cli) -> None:
     extras = json.loads(cli("show", "tomorrow", "--json").output)["extra_todos"]
     assert [(e["kind"], e["text"], e["done"]) for e in extras] == [
         ("carry", "논문 읽기", False), ("carry", "7강 복습", False)]
+
+
+def _rendered_items(md: str) -> list[str]:
+    """The list items markdown makes of ``md`` (as the app's preview renders it)."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(md)
+    items, depth, text = [], 0, []
+    for t in tokens:
+        if t.type == "list_item_open":
+            depth += 1
+        elif t.type == "list_item_close":
+            depth -= 1
+            items.append(" ".join(text))
+            text = []
+        elif t.type == "inline" and depth:
+            text.append(t.content)
+    return items
+
+
+def test_a_note_after_a_bullet_does_not_join_it(cli) -> None:
+    assert cli("note", "retro", "- 논문 읽기").exit_code == 0
+    assert cli("note", "retro", "오늘은 잘 했다").exit_code == 0
+    assert cli("note", "retro", "- 내일: 7강").exit_code == 0
+    assert cli("note", "retro", "- 복습").exit_code == 0
+    text = _day(cli)["sections"]["retro"]
+    assert text == "- 논문 읽기\n\n오늘은 잘 했다\n- 내일: 7강\n- 복습"
+    assert _rendered_items(text) == ["논문 읽기", "내일: 7강", "복습"]
+    md = cli("export", "-f", "markdown").output
+    assert "- 논문 읽기\n\n오늘은 잘 했다\n" in md
+    assert "오늘은 잘 했다" not in " ".join(_rendered_items(md))
+
+
+def test_a_note_after_a_bullet_round_trips(cli, tmp_path) -> None:
+    cli("note", "retro", "- 논문 읽기")
+    cli("note", "retro", "오늘은 잘 했다")
+    before = _day(cli)["sections"]["retro"]
+    post = tmp_path / "post.md"
+    assert cli("export", "-f", "markdown", "-o", str(post)).exit_code == 0
+    assert cli("import", str(post)).exit_code == 0  # the same day: nothing to add
+    assert _day(cli)["sections"]["retro"] == before
