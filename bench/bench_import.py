@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -75,8 +76,6 @@ def run_studylog(posts: Path) -> float:
     subprocess.run([sys.executable, "-m", "studylog", "import", *files], env=env, check=True,
                    stdout=subprocess.DEVNULL)
     took = time.perf_counter() - t0
-    import sqlite3
-
     con = sqlite3.connect(db)
     n = con.execute("SELECT count(*) FROM days").fetchone()[0]
     indexed = con.execute("SELECT count(*) FROM entries_compact").fetchone()[0]
