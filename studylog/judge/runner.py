@@ -25,7 +25,7 @@ from studylog.judge import languages
 from studylog.judge.checkers import compare as checker
 from studylog.judge.problems.bank import Problem
 from studylog.judge.problems.cases import TestCase, build_tests
-from studylog.judge.sandbox import Limits, Outcome, run, sandbox_name
+from studylog.judge.sandbox import BoxPool, Limits, Outcome, run, sandbox_name
 from studylog.judge.sandbox.backend import STACK_UNLIMITED
 from studylog.judge.verdicts import Verdict, overall
 
@@ -251,10 +251,10 @@ def classify(out: Outcome, limits: Limits, problem: Problem, expected: str,
 
 def run_test(
     argv: list[str], problem: Problem, limits: Limits, test: TestCase, index: int,
-    cancel: threading.Event | None = None, static_kb: int = 0,
+    cancel: threading.Event | None = None, static_kb: int = 0, pool: BoxPool | None = None,
 ) -> TestResult:
-    """Run one test in the sandbox and judge its output."""
-    out = run(argv, test.input.encode("utf-8"), limits, cancel=cancel)
+    """Run one test in the sandbox (a box of ``pool`` where given) and judge its output."""
+    out = run(argv, test.input.encode("utf-8"), limits, cancel=cancel, pool=pool)
     notes: list[str] = []
     verdict = classify(out, limits, problem, test.expected, test.input, notes, static_kb)
     # stopped on the wall clock before its CPU limit (its CPU time went with the box): wall time
@@ -337,7 +337,7 @@ def _run_all(problem: Problem, language: languages.Language, argv: list[str], li
             why = "stopped" if stop.is_set() else "cancelled"
             return TestResult(i + 1, case.name, case.kind, Verdict.SKIP, input=case.input,
                               expected=case.expected, skipped_because=why, group=case.group)
-        r = run_test(argv, problem, limits, case, i + 1, kill, static_kb)
+        r = run_test(argv, problem, limits, case, i + 1, kill, static_kb, pool)
         if not r.ran:
             r.skipped_because = "cancelled"
         if r.verdict is Verdict.TLE:
@@ -345,10 +345,12 @@ def _run_all(problem: Problem, language: languages.Language, argv: list[str], li
         return r
 
     results: list[TestResult] = []
-    pool = ThreadPoolExecutor(max_workers=workers or workers_default(),
+    pool = BoxPool()  # one kept box per worker for the whole run
+    threads = ThreadPoolExecutor(max_workers=workers or workers_default(),
                               thread_name_prefix="studylog-judge")
     try:
-        pending: set[Future[TestResult]] = {pool.submit(task, i, c) for i, c in enumerate(cases)}
+        pending: set[Future[TestResult]] = {threads.submit(task, i, c)
+                                            for i, c in enumerate(cases)}
         while pending:
             done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
             if cancel is not None and cancel.is_set():
@@ -359,7 +361,8 @@ def _run_all(problem: Problem, language: languages.Language, argv: list[str], li
     finally:
         if len(results) < len(cases):  # the consumer stopped early: kill what still runs
             kill.set()
-        pool.shutdown(wait=True, cancel_futures=True)
+        threads.shutdown(wait=True, cancel_futures=True)
+        pool.close()
     final = summarize(problem, language, results, cancelled=cancel is not None and cancel.is_set())
     final.time_limit_ms = limits.cpu_ms
     final.sandbox = sandbox_name()

@@ -6,6 +6,7 @@ Imports nothing else of :mod:`studylog.judge`. :func:`run` is the one entry; it 
 """
 
 from studylog.judge.sandbox.backend import Limits, Mounts, Outcome
+from studylog.judge.sandbox.kept import BoxPool
 from studylog.judge.sandbox.run import pick_backend, run, sandbox_name
 
-__all__ = ["Limits", "Mounts", "Outcome", "pick_backend", "run", "sandbox_name"]
+__all__ = ["BoxPool", "Limits", "Mounts", "Outcome", "pick_backend", "run", "sandbox_name"]

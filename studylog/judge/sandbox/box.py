@@ -176,17 +176,16 @@ def seccomp_filter(limit_bytes: int | None) -> bytes | None:
     return b"".join(prog)
 
 
-def wrap(argv: list[str], limits: HardLimits, *, ro: list[str], rw: list[str], cwd: str,
-         env: dict[str, str], seccomp_fd: int | None = None,
-         waiter_exe: str | None = None) -> list[str]:
-    """The command line that runs ``argv`` in a box with ``limits``: under the in-box
-    ``waiter_exe`` (reporting on fd :data:`waiter.REPORT_FD`), else setpriv + prlimit."""
+def _bwrap(argv: list[str], ro: list[str], rw: list[str], cwd: str, env: dict[str, str],
+           seccomp_fd: int | None, waiter_exe: str | None, *, pid1: bool = False) -> list[str]:
+    """bwrap and its options up to ``--`` (``pid1``: the command is the box's pid 1)."""
     bwrap = bwrap_path()
     assert bwrap is not None
-    root = os.geteuid() == 0
     cmd = [bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
            "--unshare-cgroup-try", "--die-with-parent", "--new-session"]
-    if root:  # keep only what dropping to the box's own uid needs (and the waiter's kill)
+    if pid1:
+        cmd.append("--as-pid-1")
+    if os.geteuid() == 0:  # keep only what dropping to the box's own uid needs (and the kill)
         cmd += ["--cap-drop", "ALL", "--cap-add", "cap_setuid", "--cap-add", "cap_setgid"]
         if waiter_exe is not None:
             cmd += ["--cap-add", "cap_kill"]
@@ -201,14 +200,44 @@ def wrap(argv: list[str], limits: HardLimits, *, ro: list[str], rw: list[str], c
     if seccomp_fd is not None:
         cmd += ["--seccomp", str(seccomp_fd)]
     cmd.append("--")
+    return cmd
+
+
+def box_uid() -> int:
+    """The unprivileged uid a program runs as when studylog is root (fresh for each run)."""
+    return random.randrange(1 << 20, 1 << 30) if os.geteuid() == 0 else -1
+
+
+def _real_python(argv: list[str]) -> list[str]:
     if argv and argv[0] == sys.executable:
-        argv = [python_binary(), *argv[1:]]
-    uid = random.randrange(1 << 20, 1 << 30) if root else -1
+        return [python_binary(), *argv[1:]]
+    return argv
+
+
+def wrap(argv: list[str], limits: HardLimits, *, ro: list[str], rw: list[str], cwd: str,
+         env: dict[str, str], seccomp_fd: int | None = None,
+         waiter_exe: str | None = None) -> list[str]:
+    """The command line that runs ``argv`` in a box with ``limits``: under the in-box
+    ``waiter_exe`` (reporting on fd :data:`waiter.REPORT_FD`), else setpriv + prlimit."""
+    cmd = _bwrap(argv, ro, rw, cwd, env, seccomp_fd, waiter_exe)
+    argv = _real_python(argv)
+    uid = box_uid()
     if waiter_exe is not None:
         return cmd + _waiter_args(waiter_exe, limits, uid) + argv
-    if root:
+    if uid >= 0:
         cmd += [_util("setpriv"), f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--"]
     return cmd + _prlimit(limits) + argv
+
+
+def serve_command(argv: list[str], limits: HardLimits, *, ro: list[str], env: dict[str, str],
+                  waiter_exe: str, sock_fd: int, bpf_fd: int | None) -> list[str]:
+    """The command line of a kept box (:mod:`.kept`): the waiter in server mode as the box's
+    pid 1, serving runs of ``argv`` with ``limits`` over the socket ``sock_fd``; the seccomp
+    program (read from ``bpf_fd``) goes on each run, not on the server."""
+    cmd = _bwrap(argv, ro, [], BOX, env, None, waiter_exe, pid1=True)
+    args = _waiter_args(waiter_exe, limits, -1)[2:-2]  # the limits, without fd, uid and "--"
+    return cmd + [waiter_exe, "--serve", str(sock_fd), str(-1 if bpf_fd is None else bpf_fd),
+                  *args, "--", *_real_python(argv)]
 
 
 def _waiter_args(exe: str, lim: HardLimits, uid: int) -> list[str]:
@@ -284,7 +313,7 @@ def name() -> str:
     return "bwrap" if available() else "rlimit"
 
 
-def _file_args(argv: list[str]) -> list[str]:
+def file_dirs(argv: list[str]) -> list[str]:
     """Directories named in ``argv``: those of its absolute file paths (the program, its
     script) and absolute directories (a class path)."""
     dirs = []
@@ -334,7 +363,7 @@ class BoxBackend:
         report = request.run_dir / "report"
         if exe is not None:
             fds = (*fds, (waiter.REPORT_FD, report, True))
-        ro = [*mounts.ro, *[d for d in _file_args(argv) if d not in mounts.rw]]
+        ro = [*mounts.ro, *[d for d in file_dirs(argv) if d not in mounts.rw]]
         env = child_env(BOX, PATH, request.env)
         wrapped = wrap(argv, hard, ro=ro, rw=list(mounts.rw), cwd=mounts.cwd or BOX,
                        env=env, seccomp_fd=seccomp_fd, waiter_exe=exe)

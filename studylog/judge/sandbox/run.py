@@ -33,6 +33,7 @@ from pathlib import Path
 from studylog.judge.sandbox import box
 from studylog.judge.sandbox import spawner as spawners
 from studylog.judge.sandbox.backend import Backend, Limits, Mounts, Outcome, RunRequest
+from studylog.judge.sandbox.kept import BoxPool
 from studylog.judge.sandbox.rlimit import RlimitBackend
 
 STDERR_KEEP = 64 * 1024
@@ -84,17 +85,24 @@ def run(
     env: dict[str, str] | None = None,
     mounts: Mounts | None = None,
     keep_bytes: int | None = None,
+    pool: BoxPool | None = None,
 ) -> Outcome:
     """Run ``argv`` with ``stdin`` under ``limits`` in a fresh box (or directory) and clean up
     after it. ``mounts`` names host directories the program needs (see :class:`Mounts`);
-    ``keep_bytes`` bounds the stdout read back (default: the output limit + 1)."""
+    ``keep_bytes`` bounds the stdout read back (default: the output limit + 1). With ``pool``
+    (a judge run's :class:`~.kept.BoxPool`) the box is one kept for the run, emptied between
+    runs, where one can serve it."""
     backend = pick_backend()
     run_dir = Path(tempfile.mkdtemp(prefix="studylog-run-"))
     request = RunRequest(argv=tuple(argv), limits=limits, run_dir=run_dir, env=dict(env or {}),
                          mounts=mounts or Mounts(), cancel=cancel)
     try:
         request.stdin_path.write_bytes(stdin)
-        got = backend.run(request)
+        got = None
+        if pool is not None and isinstance(backend, box.BoxBackend):
+            got = pool.run(request)
+        if got is None:
+            got = backend.run(request)
         out = _read_head(request.stdout_path, keep_bytes or limits.output_bytes + 1)
         err = _read_tail(request.stderr_path, STDERR_KEEP)
     finally:

@@ -84,9 +84,14 @@ def binary() -> str | None:
 def read_report(path: Path) -> Report | None:
     """The waiter's report in ``path`` (None when it wrote none: it was killed, or never ran)."""
     try:
-        text = path.read_text(encoding="ascii", errors="replace").split()
+        return parse_report(path.read_bytes())
     except OSError:
         return None
+
+
+def parse_report(data: bytes) -> Report | None:
+    """A report line as the waiter writes it (None when it is not one)."""
+    text = data.decode("ascii", errors="replace").split()
     if len(text) < 5:
         return None
     try:
