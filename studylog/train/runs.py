@@ -138,12 +138,15 @@ def record(
             if isinstance(event, StepEvent) and first_batch_at is None:
                 first_batch_at = time.time()
             elif isinstance(event, EpochEvent):
+                # the epoch's row first, then its weights: a kill between the two leaves the
+                # row one epoch ahead of last.pt, and a resume (restart_run keeps the epochs up
+                # to last.pt's) redoes that epoch; the other order lost the epoch's row
+                store.add_epoch(db, run_id, _epoch_record(event))
                 if folder is not None:
                     if event.val_acc > best_acc:
                         checkpoint.save_best(folder, prep, event.epoch, event.val_acc)
                     best_acc = max(best_acc, event.val_acc)
                     checkpoint.save_last(folder, prep, event.epoch, best_acc)
-                store.add_epoch(db, run_id, _epoch_record(event))
             elif isinstance(event, FinishEvent):
                 store.finish_run(
                     db, run_id, status=event.status, message=event.message,
