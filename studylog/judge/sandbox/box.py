@@ -235,20 +235,23 @@ def serve_command(argv: list[str], limits: HardLimits, *, ro: list[str], env: di
     pid 1, serving runs of ``argv`` with ``limits`` over the socket ``sock_fd``; the seccomp
     program (read from ``bpf_fd``) goes on each run, not on the server."""
     cmd = _bwrap(argv, ro, [], BOX, env, None, waiter_exe, pid1=True)
-    args = _waiter_args(waiter_exe, limits, -1)[2:-2]  # the limits, without fd, uid and "--"
     return cmd + [waiter_exe, "--serve", str(sock_fd), str(-1 if bpf_fd is None else bpf_fd),
-                  *args, "--", *_real_python(argv)]
+                  *_waiter_limits(limits), "--", *_real_python(argv)]
 
 
-def _waiter_args(exe: str, lim: HardLimits, uid: int) -> list[str]:
+def _waiter_limits(lim: HardLimits) -> list[str]:
+    """The waiter's limit arguments: CPU_MS WALL_MS MEM_KB AS_BYTES FSIZE NOFILE NPROC STACK."""
     def opt(value: int | None) -> str:
         return "-1" if value is None else str(value)
 
     stack = "-2" if lim.stack_bytes == STACK_UNLIMITED else opt(lim.stack_bytes)
     cpu_ms = lim.cpu_ms if lim.cpu_ms is not None else lim.cpu_s * 1000
-    return [exe, str(waiter.REPORT_FD), str(cpu_ms), opt(lim.wall_ms), opt(lim.memory_kb),
-            opt(lim.address_bytes), str(lim.file_bytes), str(lim.nofile), str(lim.nproc), stack,
-            str(uid), "--"]
+    return [str(cpu_ms), opt(lim.wall_ms), opt(lim.memory_kb), opt(lim.address_bytes),
+            str(lim.file_bytes), str(lim.nofile), str(lim.nproc), stack]
+
+
+def _waiter_args(exe: str, lim: HardLimits, uid: int) -> list[str]:
+    return [exe, str(waiter.REPORT_FD), *_waiter_limits(lim), str(uid), "--"]
 
 
 def _prlimit(lim: HardLimits) -> list[str]:
