@@ -18,6 +18,7 @@ def _no_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the user's own database, problems or settings."""
     monkeypatch.setenv("STUDYLOG_DB", str(tmp_path / "studylog.db"))
     monkeypatch.setenv("STUDYLOG_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("STUDYLOG_WARM_TRAIN", "0")  # no spare torch process behind an app under test
 
 
 @pytest.fixture

@@ -157,8 +157,10 @@ def schedule_line(c: dict[str, Any], lang: str = "en") -> str:
     return line
 
 
-def run_name(run_id: int, lang: str = "en") -> str:
-    """"run #3" / "실험 #3"."""
+def run_name(run_id: int | None, lang: str = "en") -> str:
+    """"run #3" / "실험 #3" ("run" / "실험" before the run has its number)."""
+    if not run_id:
+        return pick(as_lang(lang), "실험", "run")
     return pick(as_lang(lang), f"실험 #{run_id}", f"run #{run_id}")
 
 

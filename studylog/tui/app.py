@@ -24,6 +24,7 @@ from studylog.tui.screens import SCREENS_BY_MODE, make_screen
 
 STYLES = Path(__file__).parent / "styles"
 POLL_S = 0.5  # how often the app looks for other processes' writes (PRAGMA data_version)
+WARM_AFTER_S = 3.0  # then a spare training child starts (torch imported ahead for the Train screen)
 
 
 class StudylogApp(App):
@@ -56,6 +57,17 @@ class StudylogApp(App):
             from studylog.tui.hangup import Hangup
 
             Hangup(self, asyncio.get_running_loop()).install()
+        if not self.is_headless:
+            self.set_timer(WARM_AFTER_S, self._warm_training, name="warm-training")
+
+    def _warm_training(self) -> None:
+        """Start the spare training child (see ``studylog.train.child.prewarm``) off the loop,
+        once the first screen is up: a run from the Train screen then starts without torch's
+        import."""
+        from studylog.train.child import prewarm
+
+        self.run_worker(prewarm, thread=True, exit_on_error=False, group="warm-training",
+                        description="spare training process")
 
     def _poll_database(self) -> None:
         """Tell the current screen when another process changed the database."""
@@ -119,6 +131,9 @@ class StudylogApp(App):
                     await flush()
 
     def on_unmount(self) -> None:
+        from studylog.train.child import drop_spare
+
+        drop_spare()
         self.gate.close()
 
 

@@ -91,7 +91,7 @@ class LiveTab(Vertical):
             bar.update(total=event.config["epochs"], progress=event.first_epoch - 1)
         elif isinstance(event, StepEvent):
             stopping = self.cancel_flag is not None and self.cancel_flag.is_set()
-            self.status(ui("step line", self.lang, run=present.run_name(self.run_id or 0, self.lang),
+            self.status(ui("step line", self.lang, run=present.run_name(self.run_id, self.lang),
                            epoch=event.epoch, epochs=event.epochs, step=event.step,
                            steps=event.steps, loss=f"{event.loss:.4f}",
                            what=ui("cancelling" if stopping else "ctrl+x cancels", self.lang)))
@@ -100,7 +100,7 @@ class LiveTab(Vertical):
         elif isinstance(event, EpochEvent):
             self.epochs.append(event)
             bar.update(progress=event.epoch)
-            self.status(f"{present.run_name(self.run_id or 0, self.lang)}: "
+            self.status(f"{present.run_name(self.run_id, self.lang)}: "
                         + present.epoch_line(event).strip())
             self.draw()
         elif isinstance(event, FinishEvent | ChildError):
@@ -112,7 +112,7 @@ class LiveTab(Vertical):
         bar = self.query_one("#train-progress", ProgressBar)
         if bar.total is None:  # failed before it started: stop the pulsing bar
             bar.update(total=1, progress=0)
-        run = f"run #{self.run_id}" if self.run_id else "run"
+        run = present.run_name(self.run_id, self.lang)
         if isinstance(event, FinishEvent):
             status = event.status
             text = f"{run} " + present.finish_line(event, self.lang)
