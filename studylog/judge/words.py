@@ -50,8 +50,16 @@ _WORDS: dict[Lang, dict[str, str]] = {
 }
 
 TEST_COLUMNS = ("#", "test", "kind", "verdict", "time", "memory")
+_TEST_KO = ("#", "테스트", "종류", "결과", "시간", "메모리")
 HISTORY_COLUMNS = ("#", "when", "lang", "file", "verdict", "passed", "time", "memory")
 _HISTORY_KO = ("#", "언제", "언어", "파일", "결과", "통과", "시간", "메모리")
+
+
+def test_headers(lang: str = "en", *, kind: bool = True) -> tuple[str, ...]:
+    """The columns of the per-test table (``solve``, the app's Solve and History tabs), in the
+    order of :func:`test_row`; without ``kind`` the third column is left out."""
+    cols = _TEST_KO if as_lang(lang) == "ko" else TEST_COLUMNS
+    return cols if kind else cols[:2] + cols[3:]
 
 
 def history_headers(lang: str = "en") -> tuple[str, ...]:

@@ -31,6 +31,8 @@ def test_solve_good_and_bad_exit_codes_and_json(write):
     r = cli("solve", "2667", str(good))
     assert r.exit_code == 0, r.output
     assert "AC 맞았습니다!!" in r.output and "checkerboard" in r.output
+    header = next(line for line in r.output.splitlines() if line.lstrip().startswith("#"))
+    assert header.split() == ["#", "테스트", "결과", "시간", "메모리"]  # Korean, like the rest
     r = cli("solve", "2667", str(write("wa.py", DOWN_RIGHT_PY)), "--json")
     assert r.exit_code == 1
     data = json.loads(r.stdout)
@@ -57,6 +59,8 @@ def test_first_failure_shows_input_and_diff(write, monkeypatch, tmp_path):
     r = cli("solve", "2667", str(write("wa.py", DOWN_RIGHT_PY)))
     assert "first failing test: #" in r.output and "diff (- expected, + received)" in r.output
     assert f"sandbox: {sandbox_name()}" in r.output and "WA 틀렸습니다 (Wrong Answer)" in r.output
+    header = next(line for line in r.output.splitlines() if line.lstrip().startswith("#"))
+    assert header.split() == ["#", "test", "verdict", "time", "memory"]
 
 
 def test_json_names_the_sandbox(write):

@@ -63,8 +63,8 @@ def print_result(con: Any, result: JudgeResult, lang: str) -> None:
         con.print(escape(result.compile_message.rstrip()))
     else:
         table = Table(box=None, pad_edge=False, header_style="bold")
-        for col in ("#", "test", "verdict", "time", "memory"):
-            table.add_column(col, justify="left" if col in ("test", "verdict") else "right")
+        for i, col in enumerate(present.test_headers(lang, kind=False)):
+            table.add_column(col, justify="left" if i in (1, 2) else "right")
         for group in _runs_of_skips(result.tests):
             if isinstance(group, list):  # consecutive skipped tests: one row
                 first, last = group[0].index, group[-1].index

@@ -48,7 +48,7 @@ class HistoryPane(Vertical):
 
     def on_mount(self) -> None:
         self.query_one("#history", DataTable).add_columns(*present.history_headers(current_lang()))
-        self.query_one("#attempt-tests", DataTable).add_columns(*present.TEST_COLUMNS)
+        self.query_one("#attempt-tests", DataTable).add_columns(*present.test_headers(current_lang()))
 
     def show(self, rows: list[AttemptRow]) -> None:
         """Fill the table with a problem's attempts."""

@@ -66,7 +66,7 @@ class SolvePane(StressRuns):
             yield Static("", id="judge-detail", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#judge-tests", DataTable).add_columns(*present.TEST_COLUMNS)
+        self.query_one("#judge-tests", DataTable).add_columns(*present.test_headers(current_lang()))
         self._show_target()
 
     # --- target and file ------------------------------------------------------------------
