@@ -142,3 +142,26 @@ async def test_journal_counts_refresh_after_an_outside_change(db_path):
         await until(pilot, lambda: table.row_count == 5, timeout=10)
         calendar = app.screen.query_one("#calendar")
         await until(pilot, lambda: "2026-11-22" in calendar.activity, timeout=10)
+
+
+@sync
+async def test_saves_while_typing_keep_the_tab_mark_still_until_typing_pauses(db_path):
+    # each change of a tab's label relayouts the tab bar: a save in the middle of typing must
+    # not flip • to ✓ and back on the next key; the ✓ comes once typing pauses
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: getattr(screen, "_loaded", False))
+        screen.query_one("#ed-lecture", TextArea).focus()
+        tab = screen.query_one(TabbedContent).get_tab("tab-lecture")
+        await pilot.press("-")  # the first key is slow under the test driver: a pause of its own
+        await until(pilot, lambda: str(tab.label).endswith("✓"))
+        labels = []
+        for ch in "가나다라마바사아자차카타파하" * 2:  # 28 keys, 0.1 s apart: saves happen meanwhile
+            await pilot.press(ch)
+            await pilot.pause(0.1)
+            labels.append(str(tab.label))
+        assert read_day(db_path).sections["lecture"]  # saved while typing went on
+        assert all(label.endswith("•") for label in labels), labels
+        await until(pilot, lambda: str(tab.label).endswith("✓"))
+        assert read_day(db_path).sections["lecture"].endswith("가나다라마바사아자차카타파하" * 2)

@@ -9,7 +9,6 @@ date, read-only or for editing.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -298,10 +297,7 @@ class TodayScreen(SectionRevisions):
         from studylog.journal import words as present
 
         result = message.result
-        self.sub_title = f"saved {result.section} {dt.datetime.now():%H:%M:%S}"
-        if not self.saver.is_dirty(result.section):
-            self.mark_tab(result.section, "saved")
-            self.set_timer(SAVED_MARK_S, lambda: self._unmark(result.section))
+        self._settle_mark(result.section)
         if result.merged:
             editor = self.query_one(f"#sec-{result.section}", SectionEditor)
             if self.saver.take_loaded(result.section, result.version, result.text,
@@ -324,6 +320,19 @@ class TodayScreen(SectionRevisions):
         tab = self.query_one(TabbedContent).get_tab(f"tab-{section}")
         mark = present.saved_mark(state)
         tab.label = present.section_name(section, self.lang) + (f" {mark}" if mark else "")
+
+    def _settle_mark(self, section: str) -> None:
+        """Show ✓ on a saved section's tab once typing pauses. A save in the middle of typing
+        leaves the • as it is: the next key would bring it back at once, and each change of a
+        tab's label relayouts the tab bar (one keystroke in ten paid for it)."""
+        if self.saver.is_dirty(section):
+            return  # typed since: the next save settles it
+        quiet = self._last_edit + self.saver.debounce_s - time.monotonic()
+        if quiet > 0:
+            self.set_timer(quiet, lambda: self._settle_mark(section))
+            return
+        self.mark_tab(section, "saved")
+        self.set_timer(SAVED_MARK_S, lambda: self._unmark(section))
 
     def _unmark(self, section: str) -> None:
         if not self.saver.is_dirty(section):
