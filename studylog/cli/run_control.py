@@ -42,6 +42,7 @@ def run_to_end(start: Callable[[threading.Event], Generator[Any, None, None]], s
     from studylog.cli.render import train as render
     from studylog.train.freeze import NothingTrainable
     from studylog.train.process import CancelOnSignals
+    from studylog.train.words import stopped_line
 
     cancel = threading.Event()
     with CancelOnSignals(cancel):
@@ -55,16 +56,15 @@ def run_to_end(start: Callable[[threading.Event], Generator[Any, None, None]], s
             raise
         except KeyboardInterrupt:  # a second Ctrl-C
             events.close()  # the service stores the run as interrupted
-            raise CheckFailed("interrupted; finished epochs kept") from None
+            raise CheckFailed(stopped_line(None, lang)) from None
     if seen.started is None:
-        raise CheckFailed("interrupted before the run started")
+        raise CheckFailed(stopped_line(None, lang, before_start=True))
     if seen.finish is None:
-        raise CheckFailed(f"run #{seen.started.run_id} interrupted: {len(seen.epochs)} "
-                          "epoch(s) kept")
+        raise CheckFailed(stopped_line(seen.started.run_id, lang, epochs=len(seen.epochs)))
     if json_out:
         context.print_json(render.run_json(seen))
     else:
         render.print_end(seen, plot, lang)
     if seen.finish.status != "completed":
-        raise CheckFailed(f"run #{seen.started.run_id} {seen.finish.status}: "
-                          f"{seen.finish.message}")
+        raise CheckFailed(stopped_line(seen.started.run_id, lang, status=seen.finish.status,
+                                       message=seen.finish.message))

@@ -190,6 +190,22 @@ def end_message(message: str, lang: str = "en") -> str:
     return message
 
 
+def stopped_line(run_id: int | None, lang: str = "en", *, status: str = "interrupted",
+                 message: str = "", epochs: int | None = None, before_start: bool = False) -> str:
+    """The one line on stderr when a run from the CLI did not complete: its status and what
+    was kept (``message``, the run's own end message, or the ``epochs`` kept; with no
+    ``run_id``, the finished epochs, or nothing ``before_start``)."""
+    ko = as_lang(lang) == "ko"
+    if before_start:
+        return "시작 전에 중단됨" if ko else "interrupted before the run started"
+    head = run_name(run_id, lang) + " " + status_word(status, lang)
+    if message:
+        return f"{head}: {end_message(message, lang)}"
+    if epochs is not None:
+        return f"{head}: " + (f"{epochs} 에폭 보존" if ko else f"{epochs} epoch(s) kept")
+    return f"{head}: " + ("끝낸 에폭은 보존" if ko else "finished epochs kept")
+
+
 def finish_line(f: FinishEvent, lang: str = "en") -> str:
     """How a run ended, with its speed and first-batch time."""
     ko = as_lang(lang) == "ko"

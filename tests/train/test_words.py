@@ -119,6 +119,30 @@ def test_a_run_ends_in_one_language():
     assert present.best_line(1, epochs, "en").startswith("run #1 stored: best val acc 80.00%")
 
 
+def test_a_run_that_did_not_complete_says_so_in_one_language():
+    import re
+
+    lines = {
+        "message": (dict(message="stopped during epoch 24; 23 epoch(s) kept"),
+                    "실험 #1 중단됨: 24 에폭 중 멈춤, 23 에폭 보존",
+                    "run #1 interrupted: stopped during epoch 24; 23 epoch(s) kept"),
+        "epochs": (dict(epochs=3), "실험 #1 중단됨: 3 에폭 보존", "run #1 interrupted: 3 epoch(s) kept"),
+        "diverged": (dict(status="diverged", message="5 epochs"), "실험 #1 발산: 5 에폭", None),
+    }
+    for kwargs, ko, en in lines.values():
+        got = present.stopped_line(1, "ko", **kwargs)
+        if kwargs.get("status") == "diverged":
+            assert got.startswith("실험 #1 ") and got.endswith(": 5 에폭"), got
+        else:
+            assert got == ko
+        assert not re.findall(r"[A-Za-z]+", got), got
+        if en is not None:
+            assert present.stopped_line(1, "en", **kwargs) == en
+    for kw in ({}, {"before_start": True}):
+        assert not re.findall(r"[A-Za-z]+", present.stopped_line(None, "ko", **kw))
+    assert present.stopped_line(None, "en", before_start=True) == "interrupted before the run started"
+
+
 def test_the_apps_train_form_starts_from_the_clis_defaults():
     import dataclasses
 
