@@ -41,7 +41,7 @@ def test_the_post_has_one_line_per_problem_and_per_experiment(cli, home: Path) -
             " — val acc 0.850, macro-F1 0.840 (완료)") in out
     assert "#1" not in out and "completed" not in out
     full = cli("export", "2026-12-03", "--all").output
-    assert "- 실험 #1: mlp · mnist5k · ce · sgd · step — 2 epochs, val acc 0.800" in full
+    assert "- 실험 #1: mlp · mnist5k · ce · sgd · step — 2 에폭, val acc 0.800" in full
     assert "(중단됨)" in full and full.count("- 실험 #") == 3
     cli("config", "language", "en")
     en = cli("export", "2026-12-03").output

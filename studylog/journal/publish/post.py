@@ -52,7 +52,8 @@ def run_line(r: DayRun, lang: Lang) -> str:
     from studylog.train.words import status_word
 
     metrics = _metrics(r.final_val_acc, r.final_val_f1)
-    return (f"- {pick(lang, '실험', 'run')} #{r.id}: {_setup(r)} — {r.epochs_done} epochs"
+    epochs = pick(lang, f"{r.epochs_done} 에폭", f"{r.epochs_done} epochs")
+    return (f"- {pick(lang, '실험', 'run')} #{r.id}: {_setup(r)} — {epochs}"
             f"{', ' + metrics if metrics else ''} ({status_word(r.status, lang)})")
 
 
