@@ -117,8 +117,12 @@ _spare = _Spare()
 
 
 def warm_enabled() -> bool:
-    """Whether spare children are allowed (``STUDYLOG_WARM_TRAIN`` is not ``0``)."""
-    return os.environ.get(WARM_ENV, "1").strip() != "0"
+    """Whether spare children are allowed (``STUDYLOG_WARM_TRAIN`` is not ``0``) and useful
+    (torch is installed: without it every run fails at once, and says why)."""
+    import importlib.util
+
+    return (os.environ.get(WARM_ENV, "1").strip() != "0"
+            and importlib.util.find_spec("torch") is not None)
 
 
 def prewarm() -> bool:

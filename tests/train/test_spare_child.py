@@ -135,3 +135,13 @@ def test_the_app_starts_no_spare_when_headless_and_none_is_left_after_it(tmp_pat
                          cwd=ROOT, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "None"
+
+
+def test_without_torch_no_spare_is_started(spares, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a, **k: None if name == "torch" else real(name, *a, **k))
+    assert not child.prewarm()
+    assert child.spare_pid() is None
