@@ -95,3 +95,15 @@ def test_cpu_limit_and_cancel_in_a_kept_box(token):
     assert stopped.cancelled and took < 4
     assert after.stdout == "again\n"
     assert leftovers(token) == []
+
+
+@pytest.mark.parametrize("busy", ["sleep 30", "while :; do :; done"])
+def test_a_box_stopped_mid_run_is_gone_when_the_run_returns(token, busy):
+    # the cancel kills the busy box: by the time run() returns, its pid 1 (the server, whose
+    # command line holds the token) must be dead, not dying
+    with BoxPool() as pool:
+        cancel = threading.Event()
+        threading.Timer(0.3, cancel.set).start()
+        stopped = run(sh(busy, token), b"", LIMITS, pool=pool, cancel=cancel)
+        assert stopped.cancelled
+        assert leftovers(token) == []

@@ -30,6 +30,7 @@ from studylog.judge.sandbox import box, waiter
 from studylog.judge.sandbox.backend import POLL_SLICE_MS, RunRequest, RunResult, child_env, decode_status
 
 GRACE_S = 2.0  # past the wall-clock limit the server stops the program itself; then we do
+REAP_S = 5.0  # how long a killed box's pid 1 may take to die (it first kills all in the box)
 
 
 class BoxDied(RuntimeError):
@@ -123,20 +124,33 @@ class KeptBox:
 
     def close(self) -> None:
         """Stop the box: its pid 1 exits when the socket closes; if it is busy, it (and with it
-        everything in the box) and bwrap are killed."""
+        everything in the box) and bwrap are killed. Returns once the box's pid 1 is dead, not
+        merely sent a kill: a dying process keeps its command line until it next runs."""
         self._sock.close()
         try:
             self.proc.wait(timeout=0.2)
             return
         except subprocess.TimeoutExpired:
             pass
+        pidfds = []
         for pid in _children(self.proc.pid):  # the box's pid 1, as the host numbers it
             try:
-                os.kill(pid, signal.SIGKILL)
+                pidfd = os.pidfd_open(pid)
+            except OSError:
+                continue
+            pidfds.append(pidfd)
+            try:
+                signal.pidfd_send_signal(pidfd, signal.SIGKILL)
             except OSError:
                 pass
         self.proc.kill()
         self.proc.wait()
+        try:
+            for pidfd in pidfds:  # readable once the process has exited
+                select.select([pidfd], [], [], REAP_S)
+        finally:
+            for pidfd in pidfds:
+                os.close(pidfd)
 
 
 def _children(pid: int) -> list[int]:
