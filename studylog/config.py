@@ -9,17 +9,13 @@ config directory (``STUDYLOG_CONFIG`` overrides its path). Keys are dotted names
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
-
 from studylog.errors import UserError
-
-APP = "studylog"
+from studylog.paths import config_path
 
 #: Known settings: key -> (default, help). Unknown keys are refused so typos don't go unnoticed.
 SETTINGS: dict[str, tuple[str, str]] = {
@@ -33,35 +29,6 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "peer.team": ("", "the team's git folder: `studylog peer` without TEAM_DIR and the app's "
                   "Peer tab use it"),
 }
-
-
-def data_dir() -> Path:
-    """The folder holding the problem bank and the offline datasets.
-
-    A source checkout uses its top-level ``data/``; an installed wheel carries it as
-    ``studylog/_data``.
-    """
-    here = Path(__file__).resolve().parent
-    bundled = here / "_data"
-    if bundled.is_dir():
-        return bundled
-    return here.parent / "data"
-
-
-def default_db_path() -> Path:
-    """Where the database lives when neither --db nor STUDYLOG_DB is given."""
-    env = os.environ.get("STUDYLOG_DB")
-    if env:
-        return Path(env).expanduser()
-    return Path(user_data_dir(APP, appauthor=False)) / "studylog.db"
-
-
-def config_path() -> Path:
-    """The settings file (``STUDYLOG_CONFIG`` overrides it)."""
-    env = os.environ.get("STUDYLOG_CONFIG")
-    if env:
-        return Path(env).expanduser()
-    return Path(user_config_dir(APP, appauthor=False)) / "config.toml"
 
 
 def _flatten(prefix: str, table: dict) -> dict[str, str]:

@@ -34,7 +34,9 @@ def current_lang() -> Lang:
     A settings file that cannot be read gives the default (Korean): the command that reads the
     settings for its own work reports the file's problem.
     """
-    from studylog.config import Settings, config_path
+    import tomllib
+
+    from studylog.paths import config_path
 
     path = config_path()
     try:
@@ -46,8 +48,10 @@ def current_lang() -> Lang:
     if cached is not None:
         return cached
     try:
-        lang = as_lang(Settings.load(path).get("language"))
-    except Exception:  # a broken settings file is reported where it is used, not here
+        with open(path, "rb") as fh:
+            value = tomllib.loads(fh.read(1_000_001).decode("utf-8")).get("language")
+        lang = as_lang(value if isinstance(value, str) else None)
+    except (OSError, ValueError):  # none, or broken: reported where the settings are used
         lang = "ko"
     _cache.clear()
     _cache[key] = lang
@@ -57,6 +61,13 @@ def current_lang() -> Lang:
 def pick(lang: Lang, ko: str, en: str) -> str:
     """``ko`` or ``en`` for ``lang``: the one-line form of a two-language word."""
     return en if lang == "en" else ko
+
+
+def say(ko: str, en: str) -> str:
+    """``ko`` or ``en`` in the language setting: how an error message (a :class:`UserError`, a
+    :class:`CheckFailed`, a fault line) or a warning on stderr is worded where it is raised, so a
+    Korean user reads one language on stdout and stderr alike."""
+    return pick(current_lang(), ko, en)
 
 
 def display_width(text: str) -> int:

@@ -176,3 +176,43 @@ def test_public_things_have_docstrings() -> None:
                     and not node.name.startswith("_") and not ast.get_docstring(node):
                 missing.append(f"{module}.{node.name}")
     assert missing == []
+
+
+ERROR_TYPES = {"UserError", "CheckFailed", "NothingTrainable", "CheckerFailed", "YamlError",
+               "BadParameter", "UsageError"}
+
+
+def _bare_error_messages() -> list[str]:
+    """Errors raised with words in one language only: ``UserError("...")`` or an f-string,
+    where ``UserError(say("…", "…"))`` words it in both (the language setting picks)."""
+    found = []
+    for path in MODULES.values():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name not in ERROR_TYPES:
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.JoinedStr | ast.BinOp) or (
+                    isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value):
+                found.append(f"{path.relative_to(PKG.parent)}:{node.lineno}")
+    return found
+
+
+def test_errors_are_worded_in_both_languages() -> None:
+    assert _bare_error_messages() == []
+
+
+def test_the_bare_message_finder_finds_one() -> None:
+    tree_src = 'raise UserError(f"no such day {d}")\nraise UserError(say("없음", "none"))\n'
+    path = PKG / "_probe_bare.py"
+    try:
+        path.write_text(tree_src, encoding="utf-8")
+        MODULES["studylog._probe_bare"] = path
+        assert _bare_error_messages() == ["studylog/_probe_bare.py:1"]
+    finally:
+        MODULES.pop("studylog._probe_bare", None)
+        path.unlink()

@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlite_utils
 
-from studylog.config import default_db_path
+from studylog.paths import default_db_path
 
 _state: dict[str, Any] = {"db_path": None, "db": None}
 

@@ -25,7 +25,8 @@ except ImportError:  # pragma: no cover - older typer on real click
 
 from studylog.cli import context, journal, peer, problems, runs, solve, study, todo, train
 from studylog.cli.text_args import TextCommand
-from studylog.errors import FAULTS, CheckFailed, UserError, error_line
+from studylog.errors import FAULTS, CheckFailed, UserError
+from studylog.faults import error_line
 
 _NOT_WHOLE = re.compile(r"^'(.*)' is not a valid int(?:eger)?(?: range)?\.?$", re.S)
 _NOT_NUMBER = re.compile(r"^'(.*)' is not a valid float(?: range)?\.?$", re.S)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from studylog.errors import UserError, damaged_line, disk_full, os_error_line
+from studylog.errors import UserError
+from studylog.faults import damaged_line, disk_full, os_error_line
 from studylog.store.migrations import MIGRATIONS, applied
 from studylog.store.migrations import migrate as run_migrations
 from studylog.store.tx import BUSY_TIMEOUT_MS, busy_timeout_ms, transaction

@@ -11,7 +11,8 @@ from typing import Any
 
 import torch
 
-from studylog.errors import UserError, disk_full
+from studylog.errors import UserError
+from studylog.faults import disk_full
 from studylog.train.engine import Prepared
 
 BEST, LAST = "best.pt", "last.pt"

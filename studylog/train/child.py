@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from studylog.errors import error_line
+from studylog.faults import error_line
 from studylog.train import events as ev
 
 STEP_EVERY_S = 0.25

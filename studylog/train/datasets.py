@@ -16,8 +16,8 @@ from pathlib import Path
 
 import torch
 
-from studylog.config import data_dir
 from studylog.errors import UserError
+from studylog.paths import data_dir
 
 MEAN, STD = 0.1307, 0.3081  # MNIST pixel statistics (also fine for Fashion-MNIST here)
 CLASSES = {

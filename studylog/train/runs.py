@@ -166,7 +166,7 @@ def record(
 
 
 def _fault_words(exc: OSError | sqlite3.Error) -> str:
-    from studylog.errors import error_line, os_error_line
+    from studylog.faults import error_line, os_error_line
 
     if isinstance(exc, OSError):
         return os_error_line(exc, "cannot save the weights to")

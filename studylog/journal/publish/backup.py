@@ -8,7 +8,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from studylog.errors import UserError, os_error_line
+from studylog.errors import UserError
+from studylog.faults import os_error_line
 from studylog.journal.publish.output import check_target
 
 

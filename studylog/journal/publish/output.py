@@ -12,7 +12,8 @@ import os
 import stat
 from pathlib import Path
 
-from studylog.errors import UserError, os_error_line
+from studylog.errors import UserError
+from studylog.faults import os_error_line
 
 
 def output_path(text: str | None, what: str = "--output") -> Path | None:

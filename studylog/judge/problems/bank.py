@@ -34,9 +34,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from studylog.config import data_dir
 from studylog.errors import UserError
 from studylog.judge.checkers.spec import CheckerSpec, parse_kind
+from studylog.paths import data_dir
 
 REQUIRED = ("title", "time_limit_ms", "memory_mb")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
@@ -180,7 +180,7 @@ def user_dir(db_path: Path | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     if db_path is None:
-        from studylog.config import default_db_path
+        from studylog.paths import default_db_path
 
         db_path = default_db_path()
     return Path(db_path).expanduser().resolve().parent / "problems"

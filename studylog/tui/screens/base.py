@@ -8,7 +8,7 @@ from textual import on
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from studylog.errors import error_line
+from studylog.faults import error_line
 
 if TYPE_CHECKING:
     from studylog.tui.app import StudylogApp

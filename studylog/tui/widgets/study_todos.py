@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Label, ListItem, ListView
 from textual.worker import Worker, WorkerState
 
-from studylog.errors import error_line
+from studylog.faults import error_line
 from studylog.words import current_lang
 
 if TYPE_CHECKING:  # the journal modules (and fsrs) load in the worker, not at start-up

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Static, TextArea
 
 from studylog.config import Settings
-from studylog.errors import error_line
+from studylog.faults import error_line
 from studylog.peer import words
 from studylog.peer.comments import Placed
 from studylog.peer.judging import TeamJudgement

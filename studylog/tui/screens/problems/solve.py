@@ -17,7 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.coordinate import Coordinate
 from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
-from studylog.errors import error_line
+from studylog.faults import error_line
 from studylog.judge import JudgeResult, Problem, StressResult, failure_report
 from studylog.judge import words as present
 from studylog.tui.screens.problems.messages import JudgeCompiled, JudgeFinished, JudgeTestDone

@@ -11,7 +11,7 @@ from textual import work
 from textual.containers import Vertical
 from textual.widgets import Input, Label, ProgressBar, Static
 
-from studylog.errors import error_line
+from studylog.faults import error_line
 from studylog.judge import JudgeResult, Problem, StressResult, stress_report
 from studylog.judge import words as present
 from studylog.tui.screens.problems.messages import StressFinished, StressProgress

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, ProgressBar
 
-from studylog.errors import error_line
+from studylog.faults import error_line
 from studylog.train import words as present
 from studylog.train.events import ChildError, EpochEvent, FinishEvent, RunStarted, StepEvent
 from studylog.tui.screens.train.messages import TrainEvent

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Select, TabbedContent, TabPane
 
-from studylog.errors import error_line
+from studylog.faults import error_line
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.screens.train.form import TrainForm
 from studylog.tui.screens.train.live import LiveTab
