@@ -61,3 +61,4 @@ def test_no_command_summary_is_cut() -> None:
                              capture_output=True, text=True).stdout
         listed = out.split("Commands:", 1)[1]
         assert "..." not in listed, (args, listed)
+

@@ -27,37 +27,81 @@ from studylog.cli import context, journal, peer, problems, runs, solve, study, t
 from studylog.cli.text_args import TextCommand
 from studylog.errors import FAULTS, CheckFailed, UserError
 from studylog.faults import error_line
+from studylog.words import say
 
 _NOT_WHOLE = re.compile(r"^'(.*)' is not a valid int(?:eger)?(?: range)?\.?$", re.S)
 _NOT_NUMBER = re.compile(r"^'(.*)' is not a valid float(?: range)?\.?$", re.S)
 _RANGE = re.compile(r"^(\S+) is not in the range (.+)\.?$")
+_CHOICE = re.compile(r"^(.+) is not one of (.+)\.$", re.S)
+
+
+def _param_name(param: Any) -> str:
+    if param is None:
+        return say("값", "a value")
+    if getattr(param, "param_type_name", "") == "option":
+        return max(param.opts, key=len)
+    return param.human_readable_name
 
 
 def bad_value_line(exc: click_exc.BadParameter) -> str:
     """A bad value in a student's words: the option or the argument as the help shows it
     (``--epochs``, ``RUN``), and what is wrong with the value (not click's ``valid int range``)."""
-    param = exc.param
-    if param is None:
-        name = "a value"
-    elif getattr(param, "param_type_name", "") == "option":
-        name = max(param.opts, key=len)
-    else:
-        name = param.human_readable_name
+    name = _param_name(exc.param)
+    if isinstance(exc, click_exc.MissingParameter):
+        return say(f"{name} 값이 필요합니다", f"missing {name}")
     why = exc.message
     if m := _NOT_WHOLE.match(why):
-        why = f"'{m.group(1)}' is not a whole number"
+        why = say(f"'{m.group(1)}'은(는) 정수가 아닙니다", f"'{m.group(1)}' is not a whole number")
     elif m := _NOT_NUMBER.match(why):
-        why = f"'{m.group(1)}' is not a number"
+        why = say(f"'{m.group(1)}'은(는) 숫자가 아닙니다", f"'{m.group(1)}' is not a number")
     elif m := _RANGE.match(why):
-        bounds = m.group(2).rstrip(".")
+        value, bounds = m.group(1), m.group(2).rstrip(".")
         low, _, high = bounds.partition("<=x<=")
         if high:
-            why = f"{m.group(1)} is not between {low} and {high}"
+            why = say(f"{value}은(는) {low}에서 {high} 사이여야 합니다",
+                      f"{value} is not between {low} and {high}")
         elif bounds.startswith("x>="):
-            why = f"{m.group(1)} is less than {bounds[3:]}"
+            why = say(f"{value}은(는) {bounds[3:]} 이상이어야 합니다", f"{value} is less than {bounds[3:]}")
         elif bounds.startswith("x<="):
-            why = f"{m.group(1)} is more than {bounds[3:]}"
+            why = say(f"{value}은(는) {bounds[3:]} 이하여야 합니다", f"{value} is more than {bounds[3:]}")
+    elif m := _CHOICE.match(why):
+        why = say(f"{m.group(1)}은(는) {m.group(2)} 중 하나여야 합니다",
+                  f"{m.group(1)} is not one of {m.group(2)}")
     return f"{name}: {why}"
+
+
+_USAGE = (  # click's usage errors, in the language setting
+    (re.compile(r"^No such option: (\S+?)(?: Did you mean (.+)\?)?$"),
+     lambda m: say(f"그런 옵션이 없습니다: {m[1]}" + (f" ({m[2]}?)" if m[2] else ""),
+                   f"no such option: {m[1]}" + (f" (did you mean {m[2]}?)" if m[2] else ""))),
+    (re.compile(r"^No such command '(.+?)'\.(?: Did you mean '(.+)'\?)?$"),
+     lambda m: say(f"그런 명령이 없습니다: '{m[1]}'" + (f" ('{m[2]}'?)" if m[2] else ""),
+                   f"no such command '{m[1]}'" + (f" (did you mean '{m[2]}'?)" if m[2] else ""))),
+    (re.compile(r"^Got unexpected extra arguments?(?:\(s\))? \((.+)\)$"),
+     lambda m: say(f"필요 없는 인자가 더 있습니다: {m[1]} (공백이 든 글은 따옴표로 감싸세요)",
+                   f"unexpected extra arguments: {m[1]} (quote a text that has spaces)")),
+    (re.compile(r"^Option '(.+)' requires an argument\.$"),
+     lambda m: say(f"{m[1]} 옵션에 값이 필요합니다", f"option {m[1]} needs a value")),
+    (re.compile(r"^Option '(.+)' does not take a value\.$"),
+     lambda m: say(f"{m[1]} 옵션은 값을 받지 않습니다", f"option {m[1]} takes no value")),
+)
+
+
+def usage_line(exc: click_exc.UsageError) -> str:
+    """A usage error (an unknown option or command, a missing or bad value) in the language
+    setting, with where to read more."""
+    if isinstance(exc, click_exc.BadParameter):
+        message = bad_value_line(exc)
+    else:
+        message = exc.format_message()
+        for pattern, word in _USAGE:
+            if m := pattern.match(message):
+                message = word(m)
+                break
+    if exc.ctx is None:
+        return message
+    path = exc.ctx.command_path
+    return message + say(f" ('{path} --help' 참고)", f" (see '{path} --help')")
 
 
 def first_sentence(text: str) -> str:
@@ -91,10 +135,7 @@ class StudylogGroup(TyperGroup):
             typer.echo(exc.format_message(), err=True)
             code = 2
         except click_exc.UsageError as exc:
-            where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-            message = (bad_value_line(exc) if isinstance(exc, click_exc.BadParameter)
-                       else exc.format_message())
-            typer.echo(f"studylog: {message}{where}", err=True)
+            typer.echo(f"studylog: {usage_line(exc)}", err=True)
             code = 2
         except click_exc.ClickException as exc:
             typer.echo(f"studylog: {exc.format_message()}", err=True)
@@ -107,7 +148,7 @@ class StudylogGroup(TyperGroup):
                 typer.echo(f"studylog: {exc}", err=True)
             code = 1
         except (typer.Abort, KeyboardInterrupt):
-            typer.echo("studylog: interrupted", err=True)
+            typer.echo(say("studylog: 중단됨", "studylog: interrupted"), err=True)
             code = 130
         except FAULTS as exc:  # a full disk, an unwritable path, a locked or damaged database...
             typer.echo(f"studylog: {error_line(exc, context.db_path())}", err=True)
