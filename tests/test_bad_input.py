@@ -298,7 +298,7 @@ def test_damaged_database(seeded: Path, tmp_path: Path) -> None:
     for args in (("today",), ("note", "lecture", "x"), ("search", "x"), ("stats",)):
         r = studylog(tmp_path, *args)
         line = check_refused(r, 2)
-        assert "damaged" in line and ".recover" in line, line
+        assert "손상" in line and ".recover" in line, line
 
 
 def test_locked_database_waits_then_one_line(seeded: Path, tmp_path: Path) -> None:
@@ -320,7 +320,7 @@ def test_locked_database_waits_then_one_line(seeded: Path, tmp_path: Path) -> No
     assert "Traceback" not in err, err
     assert r.returncode == 2, err
     lines = [ln for ln in err.splitlines() if ln.strip()]
-    assert len(lines) == 2 and "waiting for the database" in lines[0], err
+    assert len(lines) == 2 and "데이터베이스를 기다리는 중" in lines[0], err
     assert "busy" in lines[1] or "locked" in lines[1], err
 
 

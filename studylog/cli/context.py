@@ -36,7 +36,11 @@ def get_db() -> sqlite_utils.Database:
 
 
 def _wait_notice() -> None:
-    sys.stderr.write("studylog: waiting for the database… (another program is writing to it)\n")
+    from studylog.words import say
+
+    sys.stderr.write(say("studylog: 데이터베이스를 기다리는 중… (다른 프로그램이 쓰고 있습니다)",
+                         "studylog: waiting for the database… (another program is writing to it)")
+                     + "\n")
     sys.stderr.flush()
 
 
