@@ -126,23 +126,23 @@ def test_a_named_special_judge_is_copied_along(tmp_path, write):
 
 
 BAD = {
-    "no pairs": ({"readme.txt": "hi\n"}, "no tests found"),
+    "no pairs": ({"readme.txt": "hi\n"}, "테스트를 찾지 못했습니다"),
     "answer without input": ({"1.in": "1\n", "1.out": "1\n", "2.out": "2\n"},
-                             "2.out is an answer without an input"),
+                             "입력 없는 답 파일입니다: 2.out (2.in 이 없습니다)"),
     "input without answer": ({"1.in": "1\n", "1.out": "1\n", "3.in": "2\n"},
-                             "3.in has no answer"),
-    "two answers": ({"1.in": "1\n", "1.out": "1\n", "1.ans": "1\n"}, "has two answers"),
+                             "답이 없습니다: 3.in (3.out 또는 3.ans)"),
+    "two answers": ({"1.in": "1\n", "1.out": "1\n", "1.ans": "1\n"}, "1의 답이 두 개입니다"),
     "polygon orphan answer": ({"tests/01": "1\n", "tests/01.a": "1\n", "tests/02.a": "2\n"},
-                              "tests/02.a is an answer without an input"),
-    "output without input dir": ({"output/1.txt": "1\n"}, "has output/ but no input/"),
+                              "입력 없는 답 파일입니다: tests/02.a"),
+    "output without input dir": ({"output/1.txt": "1\n"}, "output/ 폴더는 있지만 input/ 폴더가 없습니다"),
     "orphan output file": ({"input/1.txt": "1\n", "output/1.txt": "1\n", "output/2.txt": "2\n"},
-                           "output/2.txt is an answer without an input"),
+                           "입력 없는 답 파일입니다: output/2.txt"),
     "invalid utf-8 content": ({"1.in": b"\xff\xfe1\n", "1.out": "1\n"},
-                              "1.in is not valid UTF-8 (byte 0)"),
+                              "올바른 UTF-8이 아닙니다: 1.in (바이트 0)"),
     "invalid utf-8 statement": ({"1.in": "1\n", "1.out": "1\n", "statement.md": b"\xc3("},
-                                "statement.md is not valid UTF-8"),
+                                "올바른 UTF-8이 아닙니다: statement.md"),
     "same name twice": ({"1.in": "1\n", "1.out": "1\n", "tests/1.in": "1\n",
-                         "tests/1.out": "1\n"}, "found twice"),
+                         "tests/1.out": "1\n"}, "같은 이름의 테스트가 두 번 있습니다: '1'"),
     "unknown checker": ({"1.in": "1\n", "1.out": "1\n", "problem.toml":
                          'title = "t"\ntime_limit_ms = 1000\nmemory_mb = 64\nchecker = "fuzzy"\n'},
                         "unknown checker 'fuzzy'"),
@@ -177,21 +177,21 @@ def test_odd_paths_and_values_are_refused(tmp_path):
                                    "samples/1.in": "1\n", "samples/1.out": "1\n"})
     (full / "gen.py").symlink_to("/dev/zero")
     cases = [
-        (("problems", "add", "/dev/zero"), "is not a folder"),
-        (("problems", "add", str(tmp_path / "missing")), "no such folder"),
-        (("problems", "add", str(bad_name), "--id", "b"), "not valid UTF-8"),
-        (("problems", "add", str(link), "--id", "l"), "1.in is not a regular file"),
-        (("problems", "add", str(full), "--id", "f"), "gen.py is a link"),
+        (("problems", "add", "/dev/zero"), "폴더가 아닙니다: /dev/zero"),
+        (("problems", "add", str(tmp_path / "missing")), "그런 폴더가 없습니다"),
+        (("problems", "add", str(bad_name), "--id", "b"), "파일 이름이 올바른 UTF-8이 아닙니다"),
+        (("problems", "add", str(link), "--id", "l"), "일반 파일이 아닙니다: 1.in"),
+        (("problems", "add", str(full), "--id", "f"), "링크입니다: gen.py"),
         (("problems", "add", str(folder), "--id", "a b"), "bad problem id"),
         (("problems", "add", str(folder), "--id", "2667"), "is built in"),
-        (("problems", "add", str(folder), "--time-limit", "1e400"), "bad time limit"),
-        (("problems", "add", str(folder), "--time-limit", "fast"), "bad time limit"),
-        (("problems", "add", str(folder), "--memory", "99999999"), "bad memory limit"),
+        (("problems", "add", str(folder), "--time-limit", "1e400"), "시간 제한이 잘못되었습니다: '1e400'"),
+        (("problems", "add", str(folder), "--time-limit", "fast"), "시간 제한이 잘못되었습니다: 'fast'"),
+        (("problems", "add", str(folder), "--memory", "99999999"), "메모리 제한이 잘못되었습니다: '99999999'"),
         (("problems", "add", str(folder), "--checker", "float:x"), "bad tolerance"),
         (("problems", "export", "nosuch", str(tmp_path / "e")), "unknown problem"),
-        (("problems", "export", "2667", str(folder)), "not an empty folder"),
-        (("problems", "--status", "done"), "unknown status"),
-        (("problems", "--tag", "nosuchtag"), "no problem has the tag"),
+        (("problems", "export", "2667", str(folder)), "이미 있고 빈 폴더가 아닙니다"),
+        (("problems", "--status", "done"), "알 수 없는 상태입니다: 'done'"),
+        (("problems", "--tag", "nosuchtag"), "'nosuchtag' 태그가 붙은 문제가 없습니다"),
     ]
     for args, message in cases:
         r = cli(*args)
@@ -207,3 +207,19 @@ def test_same_id_needs_replace(tmp_path):
     assert r.exit_code == 2 and "already exists" in r.stderr and "--replace" in r.stderr
     assert cli("problems", "add", str(folder), "--replace").exit_code == 0
     assert len(get_problem("ok").fixed_tests()) == 1
+
+
+def test_folder_errors_follow_the_language_setting(tmp_path):
+    """A refused folder is worded in Korean by default and in English after `language = "en"`."""
+    missing = tmp_path / "missing"
+    r = cli("problems", "add", str(missing))
+    assert r.exit_code == 2 and r.stderr.strip() == f"studylog: 그런 폴더가 없습니다: {missing}"
+    folder = put(tmp_path / "half", {"1.in": "1\n", "1.out": "1\n", "2.in": "2\n"})
+    r = cli("problems", "add", str(folder))
+    assert r.exit_code == 2 and r.stderr.strip() == ("studylog: 답이 없습니다: 2.in "
+                                                     "(2.out 또는 2.ans)")
+    Path(os.environ["STUDYLOG_CONFIG"]).write_text('language = "en"\n', encoding="utf-8")
+    r = cli("problems", "add", str(missing))
+    assert r.exit_code == 2 and r.stderr.strip() == f"studylog: no such folder: {missing}"
+    r = cli("problems", "add", str(folder))
+    assert r.exit_code == 2 and r.stderr.strip() == "studylog: 2.in has no answer (2.out or 2.ans)"

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from studylog.cli.main import app
 from studylog.judge.checkers.compare import judge_output
 from studylog.judge.checkers.kattis import default_validate
+from studylog.judge.problems import miniyaml
 from studylog.judge.problems.bank import get_problem
 from studylog.judge.problems.cases import build_tests
 from studylog.judge.verdicts import Verdict
@@ -149,18 +150,18 @@ def _broken(tmp_path: Path, name: str = "bad") -> Path:
 def test_bad_packages_are_one_line_and_exit_2(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert "no tests found" in one_line_error(cli("problems", "add", str(empty)))
+    assert "테스트를 찾지 못했습니다" in one_line_error(cli("problems", "add", str(empty)))
     pkg = _broken(tmp_path, "b1")
     (pkg / "problem.yaml").write_text("name: x\nlimits:\n  time_limit: [1\n   bad\n",
                                       encoding="utf-8")
     assert "problem.yaml" in one_line_error(cli("problems", "add", str(pkg)))
     pkg = _broken(tmp_path, "b2")
     (pkg / "data" / "secret" / "02.ans").unlink()
-    assert "02.in has no answer" in one_line_error(cli("problems", "add", str(pkg)))
+    assert "답이 없습니다: data/secret/02.in" in one_line_error(cli("problems", "add", str(pkg)))
     pkg = _broken(tmp_path, "b3")
     (pkg / "problem.yaml").write_text("name: I\nvalidation: custom interactive\n",
                                       encoding="utf-8")
-    assert "interactive" in one_line_error(cli("problems", "add", str(pkg)))
+    assert "대화형(interactive) 문제입니다: b3" in one_line_error(cli("problems", "add", str(pkg)))
     pkg = _broken(tmp_path, "b4")
     (pkg / "problem.yaml").write_text("name: V\nvalidation: custom\n", encoding="utf-8")
     (pkg / "output_validators" / "v").mkdir(parents=True)
@@ -169,8 +170,9 @@ def test_bad_packages_are_one_line_and_exit_2(tmp_path):
     pkg = _broken(tmp_path, "b5")
     (pkg / "problem.yaml").write_text("name: F\nvalidator_flags: float_tolerance x\n",
                                       encoding="utf-8")
-    assert "float_tolerance" in one_line_error(cli("problems", "add", str(pkg)))
-    assert "no submissions" in one_line_error(cli("problems", "check", "2667"))
+    error = one_line_error(cli("problems", "add", str(pkg)))
+    assert "validator_flags가 잘못되었습니다" in error and "float_tolerance" in error
+    assert "submissions/ 폴더가 없습니다" in one_line_error(cli("problems", "check", "2667"))
 
 
 @needs_cc
@@ -281,3 +283,20 @@ def test_time_limit_from_the_accepted_submissions_times_the_multiplier(tmp_path)
     assert 100 <= ms <= 3000 and ms % 100 == 0
     assert cli("problems", "add", str(pkg), "--id", "hello4", "--time-limit", "1.5s").exit_code == 0
     assert get_problem("hello4").time_limit_ms == 1500
+
+
+def test_problem_yaml_errors_follow_the_language_setting():
+    """miniyaml names the file and line in Korean by default, in English after `language = "en"`."""
+    with pytest.raises(miniyaml.YamlError) as got:
+        miniyaml.loads("name: x\n\tlimits: 1\n")
+    assert str(got.value) == "problem.yaml 2번째 줄: 들여쓰기에 탭이 있습니다"
+    with pytest.raises(miniyaml.YamlError) as got:
+        miniyaml.loads("name x\n", "data/testdata.yaml")
+    assert str(got.value) == "data/testdata.yaml 1번째 줄: 'key: value' 형식이어야 하는데 'name x'입니다"
+    Path(os.environ["STUDYLOG_CONFIG"]).write_text('language = "en"\n', encoding="utf-8")
+    with pytest.raises(miniyaml.YamlError) as got:
+        miniyaml.loads("name: x\n\tlimits: 1\n")
+    assert str(got.value) == "problem.yaml line 2: a tab in the indentation"
+    with pytest.raises(miniyaml.YamlError) as got:
+        miniyaml.loads("name x\n", "data/testdata.yaml")
+    assert str(got.value) == "data/testdata.yaml line 1: expected 'key: value', got 'name x'"

@@ -17,6 +17,7 @@ from platformdirs import user_cache_dir
 
 from studylog.errors import UserError
 from studylog.judge.problems.bank import Problem, group_of
+from studylog.words import say
 
 CACHE_VERSION = 2
 RANDOM_SEED_BASE = 20_000
@@ -46,7 +47,8 @@ def reference_output(problem: Problem, text: str) -> str:
     in the sandbox as a Python program."""
     ref = problem.module("ref")
     if ref is None:
-        raise UserError(f"problem {problem.id} has no ref.py")
+        raise UserError(say(f"문제 {problem.id}에 ref.py가 없습니다",
+                            f"problem {problem.id} has no ref.py"))
     solve = getattr(ref, "solve", None)
     if callable(solve):
         out = solve(text)
@@ -56,7 +58,9 @@ def reference_output(problem: Problem, text: str) -> str:
     limits = Limits(cpu_ms=60_000, wall_ms=120_000, memory_kb=None, output_bytes=1 << 28)
     res = run([sys.executable, str(problem.path / "ref.py")], text.encode(), limits)
     if res.exit_code != 0:
-        raise UserError(f"the reference of {problem.id} failed: {res.stderr.strip()[-300:]}")
+        why = res.stderr.strip()[-300:]
+        raise UserError(say(f"{problem.id}의 정답 코드(ref.py)가 실패했습니다: {why}",
+                            f"the reference of {problem.id} failed: {why}"))
     return res.stdout
 
 
@@ -64,7 +68,8 @@ def random_input(problem: Problem, seed: int, size: float) -> str:
     """One generated input: ``gen.generate(random.Random(seed), size)`` (size in (0, 1])."""
     gen = problem.module("gen")
     if gen is None or not hasattr(gen, "generate"):
-        raise UserError(f"problem {problem.id} has no gen.py with generate(rng, size)")
+        raise UserError(say(f"문제 {problem.id}에 generate(rng, size)가 있는 gen.py가 없습니다",
+                            f"problem {problem.id} has no gen.py with generate(rng, size)"))
     text = gen.generate(random.Random(seed), size)
     return text if text.endswith("\n") else text + "\n"
 

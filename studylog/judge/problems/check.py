@@ -18,6 +18,7 @@ from typing import Any
 from studylog.errors import UserError
 from studylog.judge.problems.bank import Problem, natural_key
 from studylog.judge.verdicts import Verdict
+from studylog.words import say
 
 EXPECTED: dict[str, tuple[Verdict, ...]] = {
     "accepted": (Verdict.AC,),
@@ -79,16 +80,21 @@ def submissions(problem: Problem) -> list[tuple[str, Path]]:
     """The problem's labelled submissions as (label, file), in folder and name order."""
     root = problem.path / "submissions"
     if not root.is_dir():
-        raise UserError(f"problem {problem.id} has no submissions/ folder (a package's "
-                        f"submissions/accepted, wrong_answer, ... are copied when it is added)")
+        raise UserError(say(f"문제 {problem.id}에 submissions/ 폴더가 없습니다 (패키지를 추가할 때 "
+                            f"submissions/accepted, wrong_answer, ... 가 복사됩니다)",
+                            f"problem {problem.id} has no submissions/ folder (a package's "
+                            f"submissions/accepted, wrong_answer, ... are copied when it is "
+                            f"added)"))
     out = []
     for label in sorted((d for d in root.iterdir() if d.is_dir()), key=lambda d: d.name):
         files = sorted((f for f in label.rglob("*") if f.is_file()),
                        key=lambda f: natural_key(str(f.relative_to(label))))
         out += [(label.name, f) for f in files if not f.name.startswith(".")]
     if not out:
-        raise UserError(f"problem {problem.id} has no labelled submissions in "
-                        f"{root} (submissions/accepted/..., wrong_answer/, ...)")
+        raise UserError(say(f"문제 {problem.id}의 {root}에 폴더별 제출이 없습니다 "
+                            f"(submissions/accepted/..., wrong_answer/, ...)",
+                            f"problem {problem.id} has no labelled submissions in "
+                            f"{root} (submissions/accepted/..., wrong_answer/, ...)"))
     return out
 
 
@@ -117,5 +123,6 @@ def check(problem: Problem, *, only: str | None = None) -> CheckReport:
             label, shown, language.key, result.verdict.value, names, result.verdict in want,
             result.time_ms, note=fail.name if fail is not None else ""))
     if only is not None and not report.rows:
-        raise UserError(f"problem {problem.id} has no submissions in submissions/{only}/")
+        raise UserError(say(f"문제 {problem.id}의 submissions/{only}/에 제출이 없습니다",
+                            f"problem {problem.id} has no submissions in submissions/{only}/"))
     return report

@@ -26,6 +26,7 @@ from typing import Any
 from studylog.errors import UserError
 from studylog.judge.checkers.special import CANDIDATES
 from studylog.judge.problems.bank import natural_key
+from studylog.words import say
 
 MAX_FILE_BYTES = 64 << 20
 MAX_TOTAL_BYTES = 512 << 20
@@ -68,13 +69,15 @@ def _names(folder: Path) -> list[str]:
     try:
         names = os.listdir(folder)
     except OSError as exc:
-        raise UserError(f"cannot read {folder}: {exc.strerror}") from None
+        raise UserError(say(f"폴더를 읽을 수 없습니다: {folder} ({exc.strerror})",
+                            f"cannot read {folder}: {exc.strerror}")) from None
     for n in names:
         try:
             n.encode("utf-8")
         except UnicodeEncodeError:
             shown = n.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            raise UserError(f"a file name in {folder} is not valid UTF-8: {shown!r}") from None
+            raise UserError(say(f"{folder} 안의 파일 이름이 올바른 UTF-8이 아닙니다: {shown!r}",
+                                f"a file name in {folder} is not valid UTF-8: {shown!r}")) from None
     return names
 
 
@@ -87,15 +90,19 @@ def _by_suffix(folder: Path, names: list[str], where: str) -> tuple[list[Pair], 
             if n.endswith(suffix) and len(n) > len(suffix):
                 stem = n[: -len(suffix)]
                 if stem in answers:
-                    raise UserError(f"{where}{stem} has two answers ({answers[stem]} and {n}); "
-                                    f"keep one")
+                    raise UserError(say(f"{where}{stem}의 답이 두 개입니다 ({answers[stem]}, {n}); "
+                                        f"하나만 남기세요",
+                                        f"{where}{stem} has two answers ({answers[stem]} and {n}); "
+                                        f"keep one"))
                 answers[stem] = n
     for stem, n in answers.items():
         if stem not in ins:
-            raise UserError(f"{where}{n} is an answer without an input ({where}{stem}.in)")
+            raise UserError(say(f"입력 없는 답 파일입니다: {where}{n} ({where}{stem}.in 이 없습니다)",
+                                f"{where}{n} is an answer without an input ({where}{stem}.in)"))
     for stem, n in ins.items():
         if stem not in answers:
-            raise UserError(f"{where}{n} has no answer ({where}{stem}.out or {stem}.ans)")
+            raise UserError(say(f"답이 없습니다: {where}{n} ({where}{stem}.out 또는 {stem}.ans)",
+                                f"{where}{n} has no answer ({where}{stem}.out or {stem}.ans)"))
     layouts = sorted({"N.in/N" + Path(a).suffix for a in answers.values()})
     pairs = [Pair(s, folder / ins[s], folder / answers[s]) for s in ins]
     return pairs, [f"{where}{lay}" for lay in layouts]
@@ -106,9 +113,11 @@ def _polygon(folder: Path, names: list[str]) -> list[Pair]:
     ins = {n for n in names if n.isdigit()}
     answers = {n[:-2] for n in names if n.endswith(".a") and n[:-2].isdigit()}
     for a in sorted(answers - ins):
-        raise UserError(f"tests/{a}.a is an answer without an input (tests/{a})")
+        raise UserError(say(f"입력 없는 답 파일입니다: tests/{a}.a (tests/{a} 가 없습니다)",
+                            f"tests/{a}.a is an answer without an input (tests/{a})"))
     for i in sorted(ins - answers):
-        raise UserError(f"tests/{i} has no answer (tests/{i}.a)")
+        raise UserError(say(f"답이 없습니다: tests/{i} (tests/{i}.a)",
+                            f"tests/{i} has no answer (tests/{i}.a)"))
     return [Pair(n, folder / n, folder / f"{n}.a") for n in ins]
 
 
@@ -127,9 +136,11 @@ def _in_out_dirs(folder: Path) -> list[Pair]:
 
     ins, outs = keyed("input"), keyed("output")
     for k in sorted(set(outs) - set(ins), key=natural_key):
-        raise UserError(f"output/{outs[k]} is an answer without an input (in input/)")
+        raise UserError(say(f"입력 없는 답 파일입니다: output/{outs[k]} (input/ 에 없습니다)",
+                            f"output/{outs[k]} is an answer without an input (in input/)"))
     for k in sorted(set(ins) - set(outs), key=natural_key):
-        raise UserError(f"input/{ins[k]} has no answer (in output/)")
+        raise UserError(say(f"답이 없습니다: input/{ins[k]} (output/ 에 없습니다)",
+                            f"input/{ins[k]} has no answer (in output/)"))
     return [Pair(k, folder / "input" / ins[k], folder / "output" / outs[k]) for k in ins]
 
 
@@ -137,9 +148,9 @@ def scan(folder: Path) -> Found:
     """Find the tests, samples, statement and checker of ``folder`` (reads names only)."""
     folder = folder.expanduser()
     if not folder.exists():
-        raise UserError(f"no such folder: {folder}")
+        raise UserError(say(f"그런 폴더가 없습니다: {folder}", f"no such folder: {folder}"))
     if not folder.is_dir():
-        raise UserError(f"{folder} is not a folder")
+        raise UserError(say(f"폴더가 아닙니다: {folder}", f"{folder} is not a folder"))
     top = _names(folder)
     checker = next((folder / c for c in CANDIDATES if c in top and (folder / c).is_file()), None)
     statement = next((folder / s for s in ("statement.md", "statement.txt") if s in top), None)
@@ -167,23 +178,30 @@ def scan(folder: Path) -> Found:
         layouts += ["input/N.txt + output/N.txt"] if more else []
     elif (folder / "input").is_dir() or (folder / "output").is_dir():
         have, lack = ("input", "output") if (folder / "input").is_dir() else ("output", "input")
-        raise UserError(f"{folder} has {have}/ but no {lack}/ folder")
+        raise UserError(say(f"{folder}에 {have}/ 폴더는 있지만 {lack}/ 폴더가 없습니다",
+                            f"{folder} has {have}/ but no {lack}/ folder"))
     if (folder / "samples").is_dir():
         samples, lays = _by_suffix(folder / "samples", _names(folder / "samples"), "samples/")
         layouts += lays
     seen: dict[str, Pair] = {}
     for p in tests + samples:
         if p.name in seen:
-            raise UserError(f"test {p.name!r} found twice ({_rel(folder, seen[p.name].answer)} "
-                            f"and {_rel(folder, p.answer)}); keep one")
+            first, again = _rel(folder, seen[p.name].answer), _rel(folder, p.answer)
+            raise UserError(say(f"같은 이름의 테스트가 두 번 있습니다: {p.name!r} ({first}, {again}); "
+                                f"하나만 남기세요",
+                                f"test {p.name!r} found twice ({first} and {again}); keep one"))
         seen[p.name] = p
     tests.sort(key=lambda p: natural_key(p.name))
     samples.sort(key=lambda p: natural_key(p.name))
     if not tests and not samples:
-        raise UserError(f"no tests found in {folder} (looked for 1.in + 1.out or 1.ans, "
-                        f"input/1.txt + output/1.txt, tests/01 + tests/01.a)")
+        raise UserError(say(f"{folder}에서 테스트를 찾지 못했습니다 (찾아본 형식: 1.in + 1.out 또는 "
+                            f"1.ans, input/1.txt + output/1.txt, tests/01 + tests/01.a)",
+                            f"no tests found in {folder} (looked for 1.in + 1.out or 1.ans, "
+                            f"input/1.txt + output/1.txt, tests/01 + tests/01.a)"))
     if len(tests) + len(samples) > MAX_PAIRS:
-        raise UserError(f"{folder} has {len(tests) + len(samples)} tests; at most {MAX_PAIRS}")
+        count = len(tests) + len(samples)
+        raise UserError(say(f"{folder}의 테스트가 {count}개입니다; 최대 {MAX_PAIRS}개까지 됩니다",
+                            f"{folder} has {count} tests; at most {MAX_PAIRS}"))
     if not samples:
         samples, tests = tests[:1], tests[1:]
     return Found(folder, layouts, tests, samples, statement, checker)
@@ -198,13 +216,17 @@ def _check_tree(folder: Path) -> None:
             path = Path(root, name)
             st = os.lstat(path)
             if stat.S_ISLNK(st.st_mode):
-                raise UserError(f"{_rel(folder, path)} is a link; a problem folder holds plain "
-                                f"files only")
+                raise UserError(say(f"링크입니다: {_rel(folder, path)} (문제 폴더에는 일반 파일만 "
+                                    f"둘 수 있습니다)",
+                                    f"{_rel(folder, path)} is a link; a problem folder holds "
+                                    f"plain files only"))
             if not (stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)):
-                raise UserError(f"{_rel(folder, path)} is not a regular file")
+                raise UserError(say(f"일반 파일이 아닙니다: {_rel(folder, path)}",
+                                    f"{_rel(folder, path)} is not a regular file"))
             total += st.st_size if stat.S_ISREG(st.st_mode) else 0
         if total > MAX_TOTAL_BYTES:
-            raise UserError(f"{folder} is over {MAX_TOTAL_BYTES >> 20} MB")
+            raise UserError(say(f"너무 큽니다: {folder} ({MAX_TOTAL_BYTES >> 20} MB 초과)",
+                                f"{folder} is over {MAX_TOTAL_BYTES >> 20} MB"))
 
 
 def _rel(folder: Path, path: Path) -> str:
@@ -222,18 +244,22 @@ def read_text(path: Path, folder: Path | None = None) -> str:
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
-            raise UserError(f"{shown} is not a regular file")
+            raise UserError(say(f"일반 파일이 아닙니다: {shown}", f"{shown} is not a regular file"))
         if st.st_size > MAX_FILE_BYTES:
-            raise UserError(f"{shown} is {st.st_size >> 20} MB; at most "
-                            f"{MAX_FILE_BYTES >> 20} MB per file")
+            raise UserError(say(f"{shown}의 크기가 {st.st_size >> 20} MB입니다; 파일 하나는 최대 "
+                                f"{MAX_FILE_BYTES >> 20} MB입니다",
+                                f"{shown} is {st.st_size >> 20} MB; at most "
+                                f"{MAX_FILE_BYTES >> 20} MB per file"))
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise UserError(f"cannot read {shown}: {exc.strerror}") from None
+        raise UserError(say(f"읽을 수 없습니다: {shown} ({exc.strerror})",
+                            f"cannot read {shown}: {exc.strerror}")) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UserError(f"{shown} is not valid UTF-8 (byte {exc.start})") from None
+        raise UserError(say(f"올바른 UTF-8이 아닙니다: {shown} (바이트 {exc.start})",
+                            f"{shown} is not valid UTF-8 (byte {exc.start})")) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
@@ -249,8 +275,10 @@ def read_pairs(found: Found) -> tuple[list[tuple[str, str, str]], list[tuple[str
             ans = read_text(p.answer, found.folder)
             total += len(inp) + len(ans)
             if total > MAX_TOTAL_BYTES:
-                raise UserError(f"the tests of {found.folder} are over "
-                                f"{MAX_TOTAL_BYTES >> 20} MB in all")
+                raise UserError(say(f"{found.folder}의 테스트가 모두 합쳐 {MAX_TOTAL_BYTES >> 20} MB를 "
+                                    f"넘습니다",
+                                    f"the tests of {found.folder} are over "
+                                    f"{MAX_TOTAL_BYTES >> 20} MB in all"))
             out.append((p.name, inp, ans))
         return out
 
@@ -265,9 +293,11 @@ def parse_time_limit(text: str) -> int:
     try:
         ms = float(number) * scale
     except ValueError:
-        raise UserError(f"bad time limit {text!r}: use e.g. 1s, 1.5s or 500ms") from None
+        raise UserError(say(f"시간 제한이 잘못되었습니다: {text!r} (예: 1s, 1.5s, 500ms)",
+                            f"bad time limit {text!r}: use e.g. 1s, 1.5s or 500ms")) from None
     if not (1 <= ms <= 600_000):
-        raise UserError(f"bad time limit {text!r}: between 1ms and 600s")
+        raise UserError(say(f"시간 제한이 잘못되었습니다: {text!r} (1ms에서 600s 사이로 쓰세요)",
+                            f"bad time limit {text!r}: between 1ms and 600s"))
     return round(ms)
 
 
@@ -279,9 +309,11 @@ def parse_memory(text: str) -> int:
     try:
         mb = float(number) * scale
     except ValueError:
-        raise UserError(f"bad memory limit {text!r}: use e.g. 256MB or 1GB") from None
+        raise UserError(say(f"메모리 제한이 잘못되었습니다: {text!r} (예: 256MB, 1GB)",
+                            f"bad memory limit {text!r}: use e.g. 256MB or 1GB")) from None
     if not (16 <= mb <= 65536):
-        raise UserError(f"bad memory limit {text!r}: between 16MB and 64GB")
+        raise UserError(say(f"메모리 제한이 잘못되었습니다: {text!r} (16MB에서 64GB 사이로 쓰세요)",
+                            f"bad memory limit {text!r}: between 16MB and 64GB"))
     return round(mb)
 
 

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from studylog.errors import UserError
+from studylog.words import say
 
 
 class YamlError(UserError):
@@ -45,10 +46,11 @@ def scalar(text: str) -> Any:
         try:
             return json.loads(t)
         except ValueError:
-            raise YamlError(f"bad quoted string {t!r}") from None
+            raise YamlError(say(f"따옴표 문자열이 잘못되었습니다: {t!r}",
+                                 f"bad quoted string {t!r}")) from None
     if t[0] == "'":
         if not t.endswith("'") or len(t) < 2:
-            raise YamlError(f"bad quoted string {t!r}")
+            raise YamlError(say(f"따옴표 문자열이 잘못되었습니다: {t!r}", f"bad quoted string {t!r}"))
         return t[1:-1].replace("''", "'")
     if t[0] == "[" and t.endswith("]"):
         return [scalar(x) for x in _split_inline(t[1:-1])]
@@ -57,7 +59,8 @@ def scalar(text: str) -> Any:
         for item in _split_inline(t[1:-1]):
             k, sep, v = item.partition(":")
             if not sep:
-                raise YamlError(f"bad inline map item {item!r}")
+                raise YamlError(say(f"인라인 맵 항목이 잘못되었습니다: {item!r}",
+                                     f"bad inline map item {item!r}"))
             out[str(scalar(k))] = scalar(v)
         return out
     low = t.lower()
@@ -105,7 +108,8 @@ def loads(text: str, where: str = "problem.yaml") -> Any:
     while i < len(raw):
         line = raw[i]
         if "\t" in line[: len(line) - len(line.lstrip())]:
-            raise YamlError(f"{where} line {i + 1}: a tab in the indentation")
+            raise YamlError(say(f"{where} {i + 1}번째 줄: 들여쓰기에 탭이 있습니다",
+                                 f"{where} line {i + 1}: a tab in the indentation"))
         body = _strip_comment(line)
         if body.strip() and body.strip() != "---":
             lines.append((i + 1, len(body) - len(body.lstrip()), body.strip()))
@@ -127,7 +131,7 @@ def loads(text: str, where: str = "problem.yaml") -> Any:
         return {}
     value, pos = _block(lines, 0, lines[0][1], where)
     if pos != len(lines):
-        raise YamlError(f"{where} line {lines[pos][0]}: unexpected indentation")
+        raise YamlError(_bad_indent(where, lines[pos][0]))
     return value
 
 
@@ -150,7 +154,8 @@ def _block(lines: list[tuple[int, int, str]], pos: int, indent: int, where: str)
         no, _, text = lines[pos]
         key, sep, rest = text.partition(":")
         if not sep or (rest and not rest[0].isspace()):
-            raise YamlError(f"{where} line {no}: expected 'key: value', got {text!r}")
+            raise YamlError(say(f"{where} {no}번째 줄: 'key: value' 형식이어야 하는데 {text!r}입니다",
+                                 f"{where} line {no}: expected 'key: value', got {text!r}"))
         pos += 1
         if rest.strip():
             out[str(scalar(key))] = scalar(rest)
@@ -159,8 +164,13 @@ def _block(lines: list[tuple[int, int, str]], pos: int, indent: int, where: str)
         else:
             out[str(scalar(key))] = None
     if pos < len(lines) and lines[pos][1] > indent:
-        raise YamlError(f"{where} line {lines[pos][0]}: unexpected indentation")
+        raise YamlError(_bad_indent(where, lines[pos][0]))
     return out, pos
+
+
+def _bad_indent(where: str, no: int) -> str:
+    return say(f"{where} {no}번째 줄: 들여쓰기가 맞지 않습니다",
+               f"{where} line {no}: unexpected indentation")
 
 
 def dumps(data: dict[str, Any], indent: int = 0) -> str:

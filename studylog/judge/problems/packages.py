@@ -37,6 +37,7 @@ from studylog.errors import UserError
 from studylog.judge.problems import miniyaml
 from studylog.judge.problems.bank import natural_key
 from studylog.judge.problems.folders import MAX_PAIRS, Found, Pair, read_text
+from studylog.words import say
 
 STATEMENT_DIRS = ("problem_statement", "statement")
 VALIDATOR_DIRS = ("output_validators", "output_validator")
@@ -75,7 +76,8 @@ def _inside(root: Path, path: Path) -> Path:
     """``path`` resolved (links followed); UserError when it leaves the package."""
     real = path.resolve()
     if not real.is_relative_to(root.resolve()):
-        raise UserError(f"{path.relative_to(root)} links outside the package")
+        raise UserError(say(f"패키지 밖을 가리키는 링크입니다: {path.relative_to(root)}",
+                            f"{path.relative_to(root)} links outside the package"))
     return real
 
 
@@ -96,13 +98,16 @@ def _cases(root: Path, folder: Path, prefix: str) -> list[Pair]:
             stems.setdefault(rel, {})[suffix] = _inside(root, path)
         for d in list(dirs):
             if (Path(dirpath) / d).is_symlink():
-                raise UserError(f"{Path(dirpath, d).relative_to(root)} is a linked folder; link "
-                                f"single cases only")
+                shown = Path(dirpath, d).relative_to(root)
+                raise UserError(say(f"링크된 폴더입니다: {shown} (링크는 케이스 파일 하나씩만 "
+                                    f"됩니다)",
+                                    f"{shown} is a linked folder; link single cases only"))
     pairs = []
     for rel in sorted(stems, key=natural_key):
         got = stems[rel]
         if ".ans" not in got:
-            raise UserError(f"{prefix}{rel}.in has no answer ({prefix}{rel}.ans)")
+            raise UserError(say(f"답이 없습니다: {prefix}{rel}.in ({prefix}{rel}.ans)",
+                                f"{prefix}{rel}.in has no answer ({prefix}{rel}.ans)"))
         pairs.append(Pair(rel, got.get(".in"), got[".ans"]))
     return pairs
 
@@ -163,20 +168,26 @@ def scan_kattis(root: Path) -> Found:
     if (root / "problem.yaml").is_file():
         loaded = miniyaml.loads(read_text(root / "problem.yaml", root), "problem.yaml")
         if not isinstance(loaded, dict):
-            raise UserError("problem.yaml is not a mapping (key: value lines)")
+            raise UserError(say("problem.yaml이 매핑이 아닙니다 (key: value 줄로 쓰세요)",
+                                "problem.yaml is not a mapping (key: value lines)"))
         meta = loaded
     validation = str(meta.get("validation") or "default").split()
     kind = str(meta.get("type") or "").split()
     if "interactive" in validation or "interactive" in kind:
-        raise UserError(f"{root.name} is an interactive problem (validation: custom "
-                        f"interactive); studylog does not judge interactive problems")
+        raise UserError(say(f"대화형(interactive) 문제입니다: {root.name} (validation: custom "
+                            f"interactive); studylog는 대화형 문제를 채점하지 않습니다",
+                            f"{root.name} is an interactive problem (validation: custom "
+                            f"interactive); studylog does not judge interactive problems"))
     if validation[0] not in ("default", "custom"):
-        raise UserError(f"problem.yaml: unknown validation {' '.join(validation)!r} (default, "
-                        f"custom)")
+        shown = " ".join(validation)
+        raise UserError(say(f"problem.yaml: 알 수 없는 validation {shown!r} (default, custom 중 "
+                            f"하나를 쓰세요)",
+                            f"problem.yaml: unknown validation {shown!r} (default, custom)"))
     limits = meta.get("limits") or {}
     derive = 0.0  # the time limit from the accepted submissions × this (0: given)
     if not isinstance(limits, dict):
-        raise UserError("problem.yaml: limits must be a mapping (time_limit, memory ...)")
+        raise UserError(say("problem.yaml: limits는 매핑이어야 합니다 (time_limit, memory ...)",
+                            "problem.yaml: limits must be a mapping (time_limit, memory ...)"))
     try:
         if "time_limit" in limits:
             time_ms = round(float(limits["time_limit"]) * 1000)
@@ -187,18 +198,28 @@ def scan_kattis(root: Path) -> Found:
             multiplier = float(limits.get("time_multiplier", 5))
             if (root / "submissions" / "accepted").is_dir():
                 derive = multiplier
-                notes.append(f"no limits.time_limit: the time limit is the slowest accepted "
-                             f"submission × time_multiplier ({multiplier:g}), rounded up to "
-                             f"0.1 s (--time-limit sets it)")
+                notes.append(say(f"limits.time_limit이 없습니다: 시간 제한은 가장 느린 accepted "
+                                 f"제출의 시간 × time_multiplier ({multiplier:g})를 0.1 s 단위로 "
+                                 f"올린 값입니다 (--time-limit으로 정할 수 있습니다)",
+                                 f"no limits.time_limit: the time limit is the slowest accepted "
+                                 f"submission × time_multiplier ({multiplier:g}), rounded up to "
+                                 f"0.1 s (--time-limit sets it)"))
             else:
-                notes.append(f"no limits.time_limit and no accepted submissions: "
-                             f"{DEFAULT_TIME_MS / 1000:g} s (--time-limit sets it)")
+                notes.append(say(f"limits.time_limit도 accepted 제출도 없습니다: "
+                                 f"{DEFAULT_TIME_MS / 1000:g} s (--time-limit으로 정할 수 "
+                                 f"있습니다)",
+                                 f"no limits.time_limit and no accepted submissions: "
+                                 f"{DEFAULT_TIME_MS / 1000:g} s (--time-limit sets it)"))
         memory_mb = int(limits.get("memory", DEFAULT_MEMORY_MB))
     except (TypeError, ValueError):
-        raise UserError("problem.yaml: limits.time_limit and limits.memory must be "
-                        "numbers") from None
+        raise UserError(say("problem.yaml: limits.time_limit과 limits.memory는 숫자여야 합니다",
+                            "problem.yaml: limits.time_limit and limits.memory must be "
+                            "numbers")) from None
     if not (1 <= time_ms <= 600_000) or not (16 <= memory_mb <= 65536):
-        raise UserError("problem.yaml: time_limit must be 0.001..600 s and memory 16..65536 MiB")
+        raise UserError(say("problem.yaml: time_limit은 0.001..600 s, memory는 16..65536 MiB 사이여야 "
+                            "합니다",
+                            "problem.yaml: time_limit must be 0.001..600 s and memory 16..65536 "
+                            "MiB"))
     flags = str(meta.get("validator_flags") or "")
     testdata = root / "data" / "testdata.yaml"
     if testdata.is_file():
@@ -210,8 +231,10 @@ def scan_kattis(root: Path) -> Found:
     if custom:
         vdir = next((root / d for d in VALIDATOR_DIRS if (root / d).is_dir()), None)
         if vdir is None:
-            raise UserError("problem.yaml says validation: custom but the package has no "
-                            "output_validators/ folder")
+            raise UserError(say("problem.yaml에 validation: custom 이라고 되어 있지만 패키지에 "
+                                "output_validators/ 폴더가 없습니다",
+                                "problem.yaml says validation: custom but the package has no "
+                                "output_validators/ folder"))
         copies.append((vdir, vdir.name))
         checker = f"kattis:{flags}" if flags else "kattis"
     else:
@@ -220,7 +243,8 @@ def scan_kattis(root: Path) -> Found:
         try:
             DefaultFlags.parse(flags)
         except UserError as exc:
-            raise UserError(f"problem.yaml validator_flags: {exc}") from None
+            raise UserError(say(f"problem.yaml의 validator_flags가 잘못되었습니다: {exc}",
+                                f"problem.yaml validator_flags: {exc}")) from None
         checker = f"icpc:{flags}" if flags else "icpc"
     hint = re.search(r"^# studylog checker: (\S+)\s*$", read_text(root / "problem.yaml", root),
                      re.M) if (root / "problem.yaml").is_file() else None
@@ -229,21 +253,29 @@ def scan_kattis(root: Path) -> Found:
         if checker.startswith("special"):
             held = root / "studylog_checker"
             if not held.is_dir():
-                raise UserError("problem.yaml names a studylog special judge but the package "
-                                "has no studylog_checker/ folder")
+                raise UserError(say("problem.yaml에 studylog 스페셜 저지가 적혀 있지만 패키지에 "
+                                    "studylog_checker/ 폴더가 없습니다",
+                                    "problem.yaml names a studylog special judge but the "
+                                    "package has no studylog_checker/ folder"))
             copies += [(f, f.name) for f in sorted(held.iterdir()) if f.is_file()]
     samples = _cases(root, root / "data" / "sample", "data/sample/")
     tests = _cases(root, root / "data" / "secret", "data/secret/")
     if not samples and not tests:
-        raise UserError(f"no tests found in {root} (looked for data/sample/*.in + *.ans and "
-                        f"data/secret/**/*.in + *.ans)")
+        raise UserError(say(f"{root}에서 테스트를 찾지 못했습니다 (찾아본 곳: data/sample/*.in + "
+                            f"*.ans, data/secret/**/*.in + *.ans)",
+                            f"no tests found in {root} (looked for data/sample/*.in + *.ans and "
+                            f"data/secret/**/*.in + *.ans)"))
     if len(samples) + len(tests) > MAX_PAIRS:
-        raise UserError(f"{root} has {len(samples) + len(tests)} tests; at most {MAX_PAIRS}")
+        count = len(samples) + len(tests)
+        raise UserError(say(f"{root}의 테스트가 {count}개입니다; 최대 {MAX_PAIRS}개까지 됩니다",
+                            f"{root} has {count} tests; at most {MAX_PAIRS}"))
     groups = sorted({p.name.rsplit("/", 1)[0] for p in tests if "/" in p.name}, key=natural_key)
     for g in groups:
         if (root / "data" / "secret" / g / "testdata.yaml").is_file():
-            notes.append(f"data/secret/{g}/testdata.yaml: per-group flags and scores are not "
-                         f"used (the group's results are shown)")
+            notes.append(say(f"data/secret/{g}/testdata.yaml: 그룹별 flags와 점수는 쓰지 않습니다 "
+                             f"(그룹의 결과만 보여 줍니다)",
+                             f"data/secret/{g}/testdata.yaml: per-group flags and scores are "
+                             f"not used (the group's results are shown)"))
     text, statement_dir, statement_file = _statement(root)
     if statement_dir is not None:
         copies.append((statement_dir, statement_dir.name))
@@ -271,17 +303,20 @@ def scan_polygon(root: Path) -> Found:
     try:
         tree = ET.fromstring(read_text(root / "problem.xml", root))
     except ET.ParseError as exc:
-        raise UserError(f"problem.xml is not valid XML: {exc}") from None
+        raise UserError(say(f"problem.xml이 올바른 XML이 아닙니다: {exc}",
+                            f"problem.xml is not valid XML: {exc}")) from None
     name_el = tree.find("names/name")
     title = name_el.get("value", root.name) if name_el is not None else root.name
     testset = tree.find("judging/testset")
     if testset is None:
-        raise UserError("problem.xml has no judging/testset")
+        raise UserError(say("problem.xml에 judging/testset이 없습니다",
+                            "problem.xml has no judging/testset"))
     try:
         time_ms = int(testset.findtext("time-limit") or DEFAULT_TIME_MS)
         memory_mb = max(16, int(testset.findtext("memory-limit") or 256 << 20) >> 20)
     except ValueError:
-        raise UserError("problem.xml: time-limit and memory-limit must be numbers") from None
+        raise UserError(say("problem.xml: time-limit과 memory-limit은 숫자여야 합니다",
+                            "problem.xml: time-limit and memory-limit must be numbers")) from None
     pattern = testset.findtext("input-path-pattern") or "tests/%02d"
     answer_pattern = testset.findtext("answer-path-pattern") or pattern + ".a"
     test_els = testset.findall("tests/test")
@@ -291,14 +326,19 @@ def scan_polygon(root: Path) -> Found:
         inp = root / (pattern % i)
         ans = root / (answer_pattern % i)
         if not inp.is_file():
-            raise UserError(f"{pattern % i} is missing (problem.xml lists {len(test_els)} tests)")
+            raise UserError(say(f"파일이 없습니다: {pattern % i} (problem.xml에는 테스트가 "
+                                f"{len(test_els)}개 있습니다)",
+                                f"{pattern % i} is missing (problem.xml lists {len(test_els)} "
+                                f"tests)"))
         if not ans.is_file():
-            raise UserError(f"{answer_pattern % i} has no answer (run Polygon's 'generate "
-                            f"answers', or give the .a files)")
+            raise UserError(say(f"답 파일이 없습니다: {answer_pattern % i} (Polygon에서 'generate "
+                                f"answers'를 실행하거나 .a 파일을 넣으세요)",
+                                f"{answer_pattern % i} has no answer (run Polygon's 'generate "
+                                f"answers', or give the .a files)"))
         pair = Pair(f"{i:02d}", _inside(root, inp), _inside(root, ans))
         (samples if el.get("sample") == "true" else tests).append(pair)
     if not test_els:
-        raise UserError("problem.xml lists no tests")
+        raise UserError(say("problem.xml에 테스트가 하나도 없습니다", "problem.xml lists no tests"))
     checker_el = tree.find("assets/checker/source")
     copies: list[tuple[Path, str]] = []
     checker = "boj"
@@ -306,15 +346,19 @@ def scan_polygon(root: Path) -> Found:
     if checker_el is not None and checker_el.get("path"):
         src = _inside(root, root / checker_el.get("path", ""))
         if not src.is_file():
-            raise UserError(f"problem.xml names the checker {checker_el.get('path')}, which "
-                            f"is missing")
+            named = checker_el.get("path")
+            raise UserError(say(f"problem.xml에 적힌 체커 파일이 없습니다: {named}",
+                                f"problem.xml names the checker {named}, which is missing"))
         copies.append((src, src.name))
         checker = f"special:{src.name}"
         header = next((p for p in (src.parent / "testlib.h", root / "files" / "testlib.h")
                        if p.is_file()), None)
         if header is None and "testlib.h" in read_text(src, root):
-            raise UserError(f"{checker_el.get('path')} includes testlib.h, which the package "
-                            f"lacks (put it in files/)")
+            named = checker_el.get("path")
+            raise UserError(say(f"체커가 testlib.h를 include하지만 패키지에 없습니다: {named} "
+                                f"(files/에 testlib.h를 넣으세요)",
+                                f"{named} includes testlib.h, which the package lacks (put it "
+                                f"in files/)"))
         if header is not None:
             copies.append((header, "testlib.h"))
     labels = {"main": "accepted", "accepted": "accepted", "wrong-answer": "wrong_answer",
@@ -375,9 +419,11 @@ def derive_time_limit(problem: Any, multiplier: float) -> int:
                 continue
             result = judge(problem, path, tests=tests, lang=language.key)
             if result.verdict is not Verdict.AC:
-                raise UserError(f"the accepted submission {path.name} is {result.verdict.value} "
-                                f"(with 10 s); the time limit cannot be derived: give "
-                                f"--time-limit")
+                got = result.verdict.value
+                raise UserError(say(f"accepted 제출 {path.name}의 결과가 {got}입니다 (10 s "
+                                    f"제한); 시간 제한을 정할 수 없으니 --time-limit을 주세요",
+                                    f"the accepted submission {path.name} is {got} (with 10 s); "
+                                    f"the time limit cannot be derived: give --time-limit"))
             slowest = max(slowest, result.time_ms)
     finally:
         problem.time_limit_ms = given
@@ -405,7 +451,8 @@ def export_kattis(problem: Any, dest: Path) -> list[str]:
 
     dest = dest.expanduser()
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-        raise UserError(f"{dest} exists and is not an empty folder")
+        raise UserError(say(f"이미 있고 빈 폴더가 아닙니다: {dest}",
+                            f"{dest} exists and is not an empty folder"))
     notes: list[str] = []
     spec = problem.checker_spec
     meta: dict[str, Any] = {"name": problem.title}
@@ -427,8 +474,10 @@ def export_kattis(problem: Any, dest: Path) -> list[str]:
         if spec.name != "icpc":
             hint = spec.kind  # studylog reads its own checker back exactly
         if spec.name not in ("float", "icpc"):
-            notes.append(f"checker {spec.kind} has no ICPC equivalent: other judges use the "
-                         f"default validator; studylog reads it back")
+            notes.append(say(f"체커 {spec.kind}에 맞는 ICPC 체커가 없습니다: 다른 채점기는 기본 "
+                             f"validator를 쓰고, studylog는 이 체커를 그대로 다시 읽습니다",
+                             f"checker {spec.kind} has no ICPC equivalent: other judges use "
+                             f"the default validator; studylog reads it back"))
     meta["limits"] = {"time_limit": problem.time_limit_ms / 1000, "memory": problem.memory_mb}
     try:
         dest.mkdir(parents=True, exist_ok=True)
@@ -467,5 +516,6 @@ def export_kattis(problem: Any, dest: Path) -> list[str]:
             if (src.parent / "testlib.h").is_file():
                 shutil.copy2(src.parent / "testlib.h", dest / "studylog_checker" / "testlib.h")
     except OSError as exc:
-        raise UserError(f"cannot write {dest}: {exc.strerror or exc}") from None
+        raise UserError(say(f"쓸 수 없습니다: {dest} ({exc.strerror or exc})",
+                            f"cannot write {dest}: {exc.strerror or exc}")) from None
     return notes

@@ -8,6 +8,7 @@ from studylog.errors import UserError
 from studylog.judge.problems.bank import Problem, ProblemStatus
 from studylog.judge.words import TAGS, tag_key
 from studylog.store import attempts
+from studylog.words import say
 
 STATUSES = ("solved", "tried", "new", "unsolved")  # unsolved = tried or new
 
@@ -16,7 +17,9 @@ def check_status(status: str) -> str:
     """``status`` if it is one of :data:`STATUSES`, else UserError."""
     s = status.strip().lower()
     if s not in STATUSES:
-        raise UserError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
+        use = ", ".join(STATUSES)
+        raise UserError(say(f"알 수 없는 상태입니다: {status!r} ({use} 중 하나를 쓰세요)",
+                            f"unknown status {status!r} (use {use})"))
     return s
 
 
@@ -32,7 +35,8 @@ def statuses(db: sqlite_utils.Database, problems: list[Problem], *, tag: str | N
         problems = [p for p in problems if has_tag(p, tag)]
         if not problems and tag_key(tag) not in TAGS:
             known = ", ".join(TAGS)
-            raise UserError(f"no problem has the tag {tag!r} (tags: {known})")
+            raise UserError(say(f"{tag!r} 태그가 붙은 문제가 없습니다 (태그: {known})",
+                                f"no problem has the tag {tag!r} (tags: {known})"))
     want = check_status(status) if status else None
     rows = []
     for r in problem_statuses(db, problems):
