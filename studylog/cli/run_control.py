@@ -14,6 +14,7 @@ from typing import Any
 
 from studylog.cli import context
 from studylog.errors import CheckFailed, UserError
+from studylog.words import say
 
 
 def _interrupted(signum: int, frame: Any) -> None:
@@ -32,7 +33,8 @@ def need_torch() -> None:
     import importlib.util
 
     if importlib.util.find_spec("torch") is None:
-        raise UserError("studylog train needs torch: pip install 'studylog[train]'")
+        raise UserError(say("studylog train에는 torch가 필요합니다: pip install 'studylog[train]'",
+                            "studylog train needs torch: pip install 'studylog[train]'"))
 
 
 def run_to_end(start: Callable[[threading.Event], Generator[Any, None, None]], scheduler: str, patience: int,

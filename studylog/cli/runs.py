@@ -11,7 +11,7 @@ import typer
 
 from studylog.cli import context
 from studylog.errors import UserError
-from studylog.words import current_lang
+from studylog.words import current_lang, say
 
 runs_app = typer.Typer(invoke_without_command=True, no_args_is_help=False,
                        help="Stored training runs: list, show, compare, resume, rm, export.")
@@ -72,9 +72,12 @@ def compare_cmd(
     from studylog.train import words as present
 
     if len(run_ids) < 2:
-        raise UserError("runs compare needs at least two run ids")
+        raise UserError(say("runs compare에는 실험 번호가 두 개 이상 필요합니다",
+                            "runs compare needs at least two run ids"))
     if metric not in METRICS:
-        raise UserError(f"unknown --metric {metric!r}; choose one of: {', '.join(METRICS)}")
+        raise UserError(say(f"모르는 --metric입니다: {metric!r} (다음 중 하나를 고르세요: "
+                            f"{', '.join(METRICS)})",
+                            f"unknown --metric {metric!r}; choose one of: {', '.join(METRICS)}"))
     db = context.get_db()
     chosen = [runs.need_run(db, i) for i in run_ids]
     diff = runs.config_diff(chosen)
@@ -131,7 +134,7 @@ def export_cmd(
     from studylog.train import runs
 
     if not csv_out:
-        raise UserError("runs export needs a format: --csv")
+        raise UserError(say("runs export에는 형식이 필요합니다: --csv", "runs export needs a format: --csv"))
     text = runs.epochs_csv(runs.need_run(context.get_db(), run_id))
     if output is None:
         typer.echo(text, nl=False)
@@ -139,5 +142,6 @@ def export_cmd(
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UserError(f"cannot write {output}: {exc.strerror}") from None
+            raise UserError(say(f"{output}에 쓸 수 없습니다: {exc.strerror}",
+                                f"cannot write {output}: {exc.strerror}")) from None
 

@@ -14,6 +14,7 @@ import torch
 from studylog.errors import UserError
 from studylog.faults import disk_full
 from studylog.train.engine import Prepared
+from studylog.words import say
 
 BEST, LAST = "best.pt", "last.pt"
 
@@ -70,13 +71,15 @@ def save_best(folder: Path, prep: Prepared, epoch: int, val_acc: float) -> None:
 def read(path: Path) -> dict[str, Any]:
     """A checkpoint dict (UserError when missing or unreadable)."""
     if not path.is_file():
-        raise UserError(f"no saved weights at {path}")
+        raise UserError(say(f"저장된 가중치가 없습니다: {path}", f"no saved weights at {path}"))
     try:
         data = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as exc:  # a truncated or foreign file
-        raise UserError(f"cannot read {path}: {type(exc).__name__}") from None
+        raise UserError(say(f"읽을 수 없습니다: {path}: {type(exc).__name__}",
+                            f"cannot read {path}: {type(exc).__name__}")) from None
     if not isinstance(data, dict) or "model" not in data:
-        raise UserError(f"{path} is not a studylog checkpoint")
+        raise UserError(say(f"{path}는 studylog 체크포인트가 아닙니다",
+                            f"{path} is not a studylog checkpoint"))
     return data
 
 
@@ -90,34 +93,47 @@ def check_resumable(prep: Prepared, state: dict[str, Any], path: Path) -> None:
     those of ``prep.model``."""
     missing = [k for k in _RESUME_KEYS if k not in state]
     if missing:
-        kind = "a best.pt (weights only)" if "val_acc" in state else "not a last.pt"
-        raise UserError(f"{path} is {kind}: it lacks {', '.join(missing)}, so the run cannot be "
-                        "continued from it; start it again with `studylog train`")
+        best = "val_acc" in state
+        kind = "a best.pt (weights only)" if best else "not a last.pt"
+        kind_ko = "best.pt(가중치만 있음)입니다" if best else "last.pt가 아닙니다"
+        raise UserError(say(f"{path}는 {kind_ko}: {', '.join(missing)}이(가) 없어 이어서 학습할 수 "
+                            "없습니다; `studylog train`으로 다시 시작하세요",
+                            f"{path} is {kind}: it lacks {', '.join(missing)}, so the run cannot be "
+                            "continued from it; start it again with `studylog train`"))
     name = state.get("model_name")
     if name is not None and name != prep.cfg.model:
-        raise UserError(f"{path} is a checkpoint of a {name}, this run trains a {prep.cfg.model}")
+        raise UserError(say(f"{path}는 {name}의 체크포인트인데, 이 실험은 {prep.cfg.model}을(를) 학습합니다",
+                            f"{path} is a checkpoint of a {name}, this run trains a {prep.cfg.model}"))
     theirs = state["model"]
     ours = prep.model.state_dict()
     if not isinstance(theirs, dict):
-        raise UserError(f"{path} is not a studylog checkpoint (no model weights)")
+        raise UserError(say(f"{path}는 studylog 체크포인트가 아닙니다 (모델 가중치 없음)",
+                            f"{path} is not a studylog checkpoint (no model weights)"))
     extra = sorted(set(theirs) - set(ours))
     lacking = sorted(set(ours) - set(theirs))
     if extra or lacking:
-        raise UserError(f"{path} holds another model's weights ("
-                        f"{'unknown ' + extra[0] if extra else 'no ' + lacking[0]}); "
-                        f"it is not this {prep.cfg.model}'s checkpoint")
+        raise UserError(say(f"{path}에는 다른 모델의 가중치가 있습니다 ("
+                            f"{'모르는 키 ' + extra[0] if extra else lacking[0] + ' 없음'}); "
+                            f"이 {prep.cfg.model}의 체크포인트가 아닙니다",
+                            f"{path} holds another model's weights ("
+                            f"{'unknown ' + extra[0] if extra else 'no ' + lacking[0]}); "
+                            f"it is not this {prep.cfg.model}'s checkpoint"))
     for key, tensor in ours.items():
         other = theirs[key]
         if not isinstance(other, torch.Tensor) or tuple(other.shape) != tuple(tensor.shape):
             shape = tuple(other.shape) if isinstance(other, torch.Tensor) else type(other).__name__
-            raise UserError(f"{path} holds another model's weights ({key}: {shape}, this "
-                            f"{prep.cfg.model} has {tuple(tensor.shape)})")
+            raise UserError(say(f"{path}에는 다른 모델의 가중치가 있습니다 ({key}: {shape}, 이 "
+                                f"{prep.cfg.model}은(는) {tuple(tensor.shape)})",
+                                f"{path} holds another model's weights ({key}: {shape}, this "
+                                f"{prep.cfg.model} has {tuple(tensor.shape)})"))
     try:
         epoch = int(state["epoch"])
     except (TypeError, ValueError):
-        raise UserError(f"{path}: its epoch is not a number") from None
+        raise UserError(say(f"{path}: 에폭이 숫자가 아닙니다",
+                            f"{path}: its epoch is not a number")) from None
     if epoch < 0:
-        raise UserError(f"{path}: its epoch is negative ({epoch})")
+        raise UserError(say(f"{path}: 에폭이 음수입니다 ({epoch})",
+                            f"{path}: its epoch is negative ({epoch})"))
 
 
 def restore(prep: Prepared, state: dict[str, Any], path: Path | None = None) -> None:
@@ -133,7 +149,8 @@ def restore(prep: Prepared, state: dict[str, Any], path: Path | None = None) -> 
         prep.gen.set_state(state["gen"])
     except (RuntimeError, KeyError, ValueError, TypeError, IndexError) as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise UserError(f"{where} does not fit this run: {first}") from None
+        raise UserError(say(f"{where}는 이 실험에 맞지 않습니다: {first}",
+                            f"{where} does not fit this run: {first}")) from None
     prep.start_epoch = int(state["epoch"])
     prep.loss_ref = state.get("loss_ref")
 

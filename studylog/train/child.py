@@ -36,6 +36,7 @@ from typing import IO, Any
 
 from studylog.faults import error_line
 from studylog.train import events as ev
+from studylog.words import say
 
 STEP_EVERY_S = 0.25
 WARM_ENV = "STUDYLOG_WARM_TRAIN"  # "0": no spare child
@@ -169,7 +170,8 @@ def stream(spec: dict[str, Any], cancel: threading.Event | None = None) -> Itera
         child = Child.start()
         if not child.send(spec):
             child.stop()
-            yield ev.ChildError("the training process did not start")
+            yield ev.ChildError(say("학습 프로세스가 시작되지 않았습니다",
+                                    "the training process did not start"))
             return
     try:
         yield from _follow(child, cancel)
@@ -219,7 +221,8 @@ def _follow(child: Child, cancel: threading.Event | None) -> Iterator[Any]:
     if code != 0 and not said_why:
         err.seek(0)
         tail = err.read().decode("utf-8", "replace").strip().splitlines()[-1:]
-        yield ev.ChildError(f"training process exited with code {code}: {' '.join(tail)}")
+        yield ev.ChildError(say(f"학습 프로세스가 코드 {code}로 끝났습니다: {' '.join(tail)}",
+                                f"training process exited with code {code}: {' '.join(tail)}"))
 
 
 def _emit(event: Any) -> None:

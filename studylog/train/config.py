@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from studylog.errors import UserError
+from studylog.words import say
 
 MODELS = ("resnet18", "cnn", "mlp")
 DATASETS = ("mnist5k", "mnist", "fashion-mnist")
@@ -37,13 +38,16 @@ def parse_classes(spec: str) -> list[int]:
     for part in spec.replace(" ", "").split(","):
         m = re.fullmatch(r"(\d)(?:-(\d))?", part)
         if not m:
-            raise UserError(f"--classes {spec!r}: write digits like 0-4, 5-9 or 0,2,4")
+            raise UserError(say(f"--classes {spec!r}: 0-4, 5-9, 0,2,4처럼 숫자로 쓰세요",
+                                f"--classes {spec!r}: write digits like 0-4, 5-9 or 0,2,4"))
         lo, hi = int(m.group(1)), int(m.group(2) or m.group(1))
         if lo > hi:
-            raise UserError(f"--classes {spec!r}: {lo}-{hi} runs backwards")
+            raise UserError(say(f"--classes {spec!r}: {lo}-{hi}는 거꾸로 된 범위입니다",
+                                f"--classes {spec!r}: {lo}-{hi} runs backwards"))
         out.update(range(lo, hi + 1))
     if len(out) < 2:
-        raise UserError(f"--classes {spec!r}: a classifier needs at least two classes")
+        raise UserError(say(f"--classes {spec!r}: 분류기는 클래스가 두 개 이상 있어야 합니다",
+                            f"--classes {spec!r}: a classifier needs at least two classes"))
     return sorted(out)
 
 
@@ -61,8 +65,10 @@ def _finite(name: str, value: float, lo: float, hi: float, *, lo_open: bool = Fa
     ok = ok and (value > lo if lo_open else value >= lo) and (value < hi if hi_open else value <= hi)
     if not ok:
         left, right = "(" if lo_open else "[", ")" if hi_open else "]"
-        raise UserError(f"--{name} must be a finite number in {left}{lo:g}, {hi:g}{right}, "
-                        f"not {value}")
+        raise UserError(say(f"--{name}은(는) {left}{lo:g}, {hi:g}{right} 범위의 유한한 수여야 "
+                            f"합니다: {value}",
+                            f"--{name} must be a finite number in {left}{lo:g}, {hi:g}{right}, "
+                            f"not {value}"))
 
 
 #: the most epochs a run (and an LR preview) may have
@@ -71,12 +77,14 @@ MAX_EPOCHS = 10_000
 
 def _int(name: str, value: int, lo: int, hi: int) -> None:
     if not lo <= value <= hi:
-        raise UserError(f"--{name} must be an integer from {lo:,} to {hi:,}, not {value}")
+        raise UserError(say(f"--{name}은(는) {lo:,}에서 {hi:,} 사이의 정수여야 합니다: {value}",
+                            f"--{name} must be an integer from {lo:,} to {hi:,}, not {value}"))
 
 
 def _choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
-        raise UserError(f"unknown {name} {value!r}; choose one of: {', '.join(allowed)}")
+        raise UserError(say(f"모르는 {name}입니다: {value!r} (다음 중 하나를 고르세요: {', '.join(allowed)})",
+                            f"unknown {name} {value!r}; choose one of: {', '.join(allowed)}"))
 
 
 @dataclass(frozen=True)
@@ -115,10 +123,12 @@ class TrainConfig:
         _choice("model", self.model, MODELS)
         _choice("dataset", self.dataset, DATASETS)
         if self.loss not in LOSSES and not _DOTTED.match(self.loss):
-            raise UserError(
+            raise UserError(say(
+                f"모르는 loss입니다: {self.loss!r} (다음 중 하나를 고르거나: {', '.join(LOSSES)}, "
+                "직접 만든 nn.Module의 경로를 mypkg.losses:MyLoss처럼 쓰세요)",
                 f"unknown loss {self.loss!r}; choose one of: {', '.join(LOSSES)}, "
                 "or a dotted path to your own nn.Module such as mypkg.losses:MyLoss"
-            )
+            ))
         _choice("optimizer", self.optimizer, OPTIMIZERS)
         _choice("scheduler", self.scheduler, SCHEDULERS)
         _choice("device", self.device, DEVICES)
@@ -141,12 +151,15 @@ class TrainConfig:
             _int("limit", self.limit, 10, 100_000_000)
         if self.imbalance is not None:
             if not (math.isfinite(self.imbalance) and 1 <= self.imbalance <= 1e6):
-                raise UserError(
+                raise UserError(say(
+                    "--imbalance는 가장 큰 클래스와 가장 작은 클래스의 비율입니다 "
+                    f"(1에서 1,000,000 사이, 예: 10): {self.imbalance}",
                     "--imbalance is the ratio largest/smallest class (1 to 1,000,000, e.g. 10), "
                     f"not {self.imbalance}"
-                )
+                ))
         if self.seed is not None and not 0 <= self.seed < 2**63:
-            raise UserError(f"--seed must be a non-negative integer, not {self.seed}")
+            raise UserError(say(f"--seed는 0 이상의 정수여야 합니다: {self.seed}",
+                                f"--seed must be a non-negative integer, not {self.seed}"))
         if self.classes is not None:
             object.__setattr__(self, "classes", classes_label(parse_classes(self.classes)))
         if self.from_run is not None:
@@ -164,14 +177,16 @@ class TrainConfig:
             return None
         m = re.fullmatch(r"until:layer(\d+)", spec)
         if not m:
-            raise UserError(
+            raise UserError(say(
+                f"모르는 --freeze입니다: {spec!r} (none, all, backbone, until:layerN 중 하나를 고르세요)",
                 f"unknown --freeze {spec!r}; choose none, all, backbone or until:layerN"
-            )
+            ))
         n, top = int(m.group(1)), LAYERS[self.model]
         if not 1 <= n <= top:
-            raise UserError(
+            raise UserError(say(
+                f"--freeze {spec}: {self.model}의 블록은 layer1..layer{top}이고 layer{n}은 없습니다",
                 f"--freeze {spec}: {self.model} has blocks layer1..layer{top}, there is no layer{n}"
-            )
+            ))
         return n
 
     def class_list(self) -> list[int] | None:

@@ -18,6 +18,7 @@ import torch
 
 from studylog.errors import UserError
 from studylog.paths import data_dir
+from studylog.words import say
 
 MEAN, STD = 0.1307, 0.3081  # MNIST pixel statistics (also fine for Fashion-MNIST here)
 CLASSES = {
@@ -79,12 +80,14 @@ def read_idx(path: Path) -> torch.Tensor:
 
     raw = path.read_bytes()
     if len(raw) < 4 or raw[:2] != b"\0\0" or raw[2] != 0x08 or not 1 <= raw[3] <= 3:
-        raise UserError(f"{path} is not an unsigned-byte IDX file")
+        raise UserError(say(f"{path}는 unsigned-byte IDX 파일이 아닙니다",
+                            f"{path} is not an unsigned-byte IDX file"))
     ndim = raw[3]
     shape = tuple(int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
     start = 4 + 4 * ndim
     if len(raw) - start != math.prod(shape):
-        raise UserError(f"{path}: {len(raw) - start} bytes of data, the header says {shape}")
+        raise UserError(say(f"{path}: 데이터는 {len(raw) - start}바이트인데 헤더는 {shape}라고 합니다",
+                            f"{path}: {len(raw) - start} bytes of data, the header says {shape}"))
     return torch.from_numpy(np.frombuffer(raw, dtype=np.uint8, offset=start).reshape(shape).copy())
 
 
@@ -95,10 +98,12 @@ def _load_idx(name: str, train: bool) -> tuple[torch.Tensor, torch.Tensor]:
         images = read_idx(raw / f"{prefix}-images-idx3-ubyte")
         labels = read_idx(raw / f"{prefix}-labels-idx1-ubyte")
     except OSError:
-        raise UserError(
+        raise UserError(say(
+            f"오프라인 숫자 데이터가 {raw}에 없습니다; scripts/make_mnist5k.py를 실행해 다시 "
+            "만드세요",
             f"the offline digits are missing from {raw}; run scripts/make_mnist5k.py to rebuild "
             "them"
-        ) from None
+        )) from None
     return images, labels
 
 
@@ -117,10 +122,13 @@ def _load_torchvision(name: str, train: bool) -> tuple[torch.Tensor, torch.Tenso
         except Exception as exc:  # URLError, RuntimeError from every mirror, OSError...
             lines = [ln for ln in str(exc).splitlines() if ln.strip()] or [type(exc).__name__]
             _remove_empty_dirs(root)
-            raise UserError(
-                f"cannot download {name} (offline?): {lines[-1].strip()[:120]}; "
+            last = lines[-1].strip()[:120]
+            raise UserError(say(
+                f"{name}을(를) 내려받을 수 없습니다 (오프라인인가요?): {last}; "
+                "studylog에 들어 있는 --dataset mnist5k를 쓰세요",
+                f"cannot download {name} (offline?): {last}; "
                 "use --dataset mnist5k, which ships with studylog"
-            ) from None
+            )) from None
     return ds.data, ds.targets
 
 
@@ -169,7 +177,8 @@ def load(name: str, *, imbalance: float | None = None, limit: int | None = None,
     validation digits (the files are shuffled, so prefixes are mixed).
     """
     if name not in CLASSES:
-        raise UserError(f"unknown dataset {name!r}; choose one of: {', '.join(CLASSES)}")
+        raise UserError(say(f"모르는 dataset입니다: {name!r} (다음 중 하나를 고르세요: {', '.join(CLASSES)})",
+                            f"unknown dataset {name!r}; choose one of: {', '.join(CLASSES)}"))
     train = _to_split(*_load_torchvision(name, True))
     val = _to_split(*_load_torchvision(name, False))
     classes = CLASSES[name]

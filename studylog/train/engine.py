@@ -28,6 +28,7 @@ from studylog.errors import UserError
 from studylog.train import datasets, freeze, losses, metrics, models, optim
 from studylog.train.config import TrainConfig
 from studylog.train.events import EpochEvent, Event, FinishEvent, StepEvent
+from studylog.words import say
 
 #: A step loss above max(EXPLODE × the reference loss, LOSS_FLOOR) is an explosion: the reference
 #: is the first epoch's mean training loss (the first step's loss while epoch 1 runs).
@@ -74,7 +75,9 @@ def pick_device(name: str) -> torch.device:
     if name == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if name == "cuda" and not torch.cuda.is_available():
-        raise UserError("--device cuda: no CUDA GPU is available here; use --device cpu or auto")
+        raise UserError(say("--device cuda: 여기에는 쓸 수 있는 CUDA GPU가 없습니다; --device cpu나 auto를 "
+                            "쓰세요",
+                            "--device cuda: no CUDA GPU is available here; use --device cpu or auto"))
     return torch.device(name)
 
 

@@ -14,6 +14,7 @@ from torch import nn
 
 from studylog.errors import UserError
 from studylog.train.events import BlockRow
+from studylog.words import say
 
 GRAD_ERROR = "element 0 of tensors does not require grad and does not have a grad_fn"
 
@@ -45,11 +46,14 @@ def apply(model: nn.Module, spec: str) -> None:
     elif spec.startswith("until:layer"):
         n = int(spec.removeprefix("until:layer"))
         if f"layer{n}" not in names:
-            raise UserError(f"--freeze {spec}: the model has no block layer{n}")
+            raise UserError(say(f"--freeze {spec}: 이 모델에는 layer{n} 블록이 없습니다",
+                                f"--freeze {spec}: the model has no block layer{n}"))
         upto = names.index(f"layer{n}")
         frozen = set(names[: upto + 1])
     else:
-        raise UserError(f"unknown --freeze {spec!r}; choose none, all, backbone or until:layerN")
+        raise UserError(say(f"모르는 --freeze입니다: {spec!r} (none, all, backbone, until:layerN 중 하나를 "
+                            "고르세요)",
+                            f"unknown --freeze {spec!r}; choose none, all, backbone or until:layerN"))
     for name, block in _blocks(model):
         for p in block.parameters():
             p.requires_grad_(name not in frozen)
@@ -89,9 +93,12 @@ def check_trainable(model: nn.Module, loss_fn: nn.Module, x: torch.Tensor, y: to
         loss_fn(model(x[:2]), y[:2]).backward()
     except RuntimeError as exc:
         quoted = str(exc).splitlines()[0]
-    raise NothingTrainable(
+    raise NothingTrainable(say(
+        f"--freeze all은 requires grad인 파라미터를 하나도 남기지 않습니다 (학습 가능 0 / {total:,}); "
+        f'그래서 loss에 grad_fn이 없고 loss.backward()가 RuntimeError를 냅니다: "{quoted}"; '
+        "아무것도 배울 수 없습니다: 적어도 분류기(--freeze backbone)나 몇 블록(until:layerN)은 "
+        "풀어 두세요",
         f"--freeze all leaves no parameter that requires grad (0 of {total:,} trainable), so the "
         f'loss has no grad_fn and loss.backward() raises RuntimeError: "{quoted}"; nothing could '
         "learn: unfreeze at least the classifier (--freeze backbone) or some blocks (until:layerN)",
-        table(model),
-    )
+    ), table(model))

@@ -15,6 +15,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from studylog.errors import UserError
+from studylog.words import say
 
 
 class CrossEntropy(nn.Module):
@@ -96,16 +97,20 @@ def load_user_loss(path: str) -> nn.Module:
     try:
         module = importlib.import_module(mod_name)
     except Exception as exc:
-        raise UserError(f"cannot import {mod_name!r} for --loss {path}: {exc}") from None
+        raise UserError(say(f"--loss {path}에 쓸 {mod_name!r}을(를) import할 수 없습니다: {exc}",
+                            f"cannot import {mod_name!r} for --loss {path}: {exc}")) from None
     cls = getattr(module, attr, None)
     if cls is None:
-        raise UserError(f"--loss {path}: module {mod_name!r} has no {attr!r}")
+        raise UserError(say(f"--loss {path}: 모듈 {mod_name!r}에 {attr!r}이(가) 없습니다",
+                            f"--loss {path}: module {mod_name!r} has no {attr!r}"))
     try:
         loss = cls()
     except Exception as exc:
-        raise UserError(f"--loss {path}: {attr}() failed: {exc}") from None
+        raise UserError(say(f"--loss {path}: {attr}()가 실패했습니다: {exc}",
+                            f"--loss {path}: {attr}() failed: {exc}")) from None
     if not isinstance(loss, nn.Module):
-        raise UserError(f"--loss {path}: {attr}() is a {type(loss).__name__}, not an nn.Module")
+        raise UserError(say(f"--loss {path}: {attr}()는 nn.Module이 아니라 {type(loss).__name__}입니다",
+                            f"--loss {path}: {attr}() is a {type(loss).__name__}, not an nn.Module"))
     return loss
 
 
@@ -121,4 +126,5 @@ def build(name: str, *, smoothing: float = 0.1, focal_gamma: float = 2.0) -> nn.
         return SoftF1Loss()
     if "." in name or ":" in name:
         return load_user_loss(name)
-    raise UserError(f"unknown loss {name!r}; choose one of: ce, label-smoothing, focal, f1")
+    raise UserError(say(f"모르는 loss입니다: {name!r} (ce, label-smoothing, focal, f1 중 하나를 고르세요)",
+                        f"unknown loss {name!r}; choose one of: ce, label-smoothing, focal, f1"))

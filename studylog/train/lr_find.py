@@ -20,6 +20,7 @@ from studylog.errors import UserError
 from studylog.train import engine, freeze
 from studylog.train.config import TrainConfig
 from studylog.train.events import LrFound
+from studylog.words import say
 
 STOP_FACTOR = 4.0
 
@@ -28,9 +29,11 @@ def find(cfg: TrainConfig, *, start_lr: float = 1e-5, end_lr: float = 10.0, step
          skip: int = 10, beta: float = 0.9, cancel: threading.Event | None = None) -> LrFound:
     """Run the range test on ``cfg``'s model, loss, optimizer and data."""
     if not (0 < start_lr < end_lr) or not math.isfinite(end_lr):
-        raise UserError(f"--start-lr {start_lr:g} must be positive and below --end-lr {end_lr:g}")
+        raise UserError(say(f"--start-lr {start_lr:g}는 양수이고 --end-lr {end_lr:g}보다 작아야 합니다",
+                            f"--start-lr {start_lr:g} must be positive and below --end-lr {end_lr:g}"))
     if not 20 <= steps <= 10_000:
-        raise UserError(f"--steps must be from 20 to 10,000, not {steps}")
+        raise UserError(say(f"--steps는 20에서 10,000 사이여야 합니다: {steps}",
+                            f"--steps must be from 20 to 10,000, not {steps}"))
     cfg = dataclasses.replace(cfg, lr=start_lr)
     prep = engine.prepare(cfg)
     model, opt, loss_fn = prep.model, prep.optimizer, prep.loss_fn

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from studylog.errors import UserError
 from studylog.train.config import MAX_EPOCHS, SCHEDULERS
+from studylog.words import say
 
 PLATEAU_THRESHOLD = 1e-4
 
@@ -54,11 +55,12 @@ def parse_losses(text: str) -> list[float]:
     try:
         values = [float(p) for p in parts]
     except ValueError:
-        raise UserError(f"--losses must be numbers separated by commas, not {text!r}") from None
+        raise UserError(say(f"--losses는 쉼표로 나눈 숫자여야 합니다: {text!r}",
+                            f"--losses must be numbers separated by commas, not {text!r}")) from None
     if not values:
-        raise UserError("--losses is empty")
+        raise UserError(say("--losses가 비어 있습니다", "--losses is empty"))
     if any(not math.isfinite(v) for v in values):
-        raise UserError("--losses must be finite numbers")
+        raise UserError(say("--losses는 유한한 숫자여야 합니다", "--losses must be finite numbers"))
     return values
 
 
@@ -80,22 +82,29 @@ def lr_schedule(
     ``patience`` epochs without a relative improvement of 1e-4.
     """
     if scheduler not in SCHEDULERS:
-        raise UserError(f"unknown scheduler {scheduler!r}; choose one of: {', '.join(SCHEDULERS)}")
+        raise UserError(say(f"모르는 scheduler입니다: {scheduler!r} (다음 중 하나를 고르세요: "
+                            f"{', '.join(SCHEDULERS)})",
+                            f"unknown scheduler {scheduler!r}; choose one of: {', '.join(SCHEDULERS)}"))
     if not lr > 0:
-        raise UserError(f"--lr must be a positive number, not {lr}")
+        raise UserError(say(f"--lr는 양수여야 합니다: {lr}", f"--lr must be a positive number, not {lr}"))
     if not 1 <= epochs <= MAX_EPOCHS:  # the same cap as training: a preview is no bigger
-        raise UserError(f"--epochs must be an integer from 1 to {MAX_EPOCHS:,}, not {epochs}")
+        raise UserError(say(f"--epochs는 1에서 {MAX_EPOCHS:,} 사이의 정수여야 합니다: {epochs}",
+                            f"--epochs must be an integer from 1 to {MAX_EPOCHS:,}, not {epochs}"))
     if step_size < 1 or not 0 < gamma <= 1 or patience < 0 or (t_max is not None and t_max < 1):
-        raise UserError("--step-size >= 1, 0 < --gamma <= 1, --patience >= 0 and --t-max >= 1")
+        raise UserError(say("--step-size >= 1, 0 < --gamma <= 1, --patience >= 0, --t-max >= 1이어야 "
+                            "합니다",
+                            "--step-size >= 1, 0 < --gamma <= 1, --patience >= 0 and --t-max >= 1"))
     lrs = [lr]
     current = lr
     if scheduler == "plateau":
         if losses is None:
             losses = example_losses(epochs)
         if len(losses) < epochs - 1:
-            raise UserError(
+            raise UserError(say(
+                f"--losses에 값이 {len(losses)}개입니다; 에폭 {epochs}개에는 {epochs - 1}개가 "
+                "필요합니다",
                 f"--losses gives {len(losses)} values; {epochs} epochs need {epochs - 1}"
-            )
+            ))
         best, bad, cuts = math.inf, 0, []
         for e in range(1, epochs):
             value = losses[e - 1]

@@ -15,6 +15,7 @@ import torch
 from torch import nn
 
 from studylog.errors import UserError
+from studylog.words import say
 
 
 def resnet18(num_classes: int = 10) -> nn.Module:
@@ -69,4 +70,5 @@ def build(name: str, num_classes: int = 10) -> nn.Module:
         return SmallCNN(num_classes)
     if name == "mlp":
         return MLP(num_classes)
-    raise UserError(f"unknown model {name!r}; choose one of: resnet18, cnn, mlp")
+    raise UserError(say(f"모르는 model입니다: {name!r} (resnet18, cnn, mlp 중 하나를 고르세요)",
+                        f"unknown model {name!r}; choose one of: resnet18, cnn, mlp"))

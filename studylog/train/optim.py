@@ -10,6 +10,7 @@ from torch.optim import lr_scheduler
 from studylog.errors import UserError
 from studylog.train.config import DEFAULT_LR, TrainConfig
 from studylog.train.lr_preview import PLATEAU_EPS, PLATEAU_THRESHOLD
+from studylog.words import say
 
 
 def build_optimizer(cfg: TrainConfig, model: nn.Module) -> torch.optim.Optimizer:
@@ -22,7 +23,8 @@ def build_optimizer(cfg: TrainConfig, model: nn.Module) -> torch.optim.Optimizer
         return torch.optim.Adam(params, lr=lr, weight_decay=cfg.weight_decay)
     if cfg.optimizer == "adamw":
         return torch.optim.AdamW(params, lr=lr, weight_decay=cfg.weight_decay or 0.01)
-    raise UserError(f"unknown optimizer {cfg.optimizer!r}; choose one of: sgd, adam, adamw")
+    raise UserError(say(f"모르는 optimizer입니다: {cfg.optimizer!r} (sgd, adam, adamw 중 하나를 고르세요)",
+                        f"unknown optimizer {cfg.optimizer!r}; choose one of: sgd, adam, adamw"))
 
 
 def build_scheduler(cfg: TrainConfig, optimizer: torch.optim.Optimizer):
@@ -41,7 +43,9 @@ def build_scheduler(cfg: TrainConfig, optimizer: torch.optim.Optimizer):
             optimizer, mode="min", factor=cfg.gamma, patience=cfg.patience,
             threshold=PLATEAU_THRESHOLD, eps=PLATEAU_EPS,
         )
-    raise UserError(f"unknown scheduler {cfg.scheduler!r}; choose none, step, cosine or plateau")
+    raise UserError(say(f"모르는 scheduler입니다: {cfg.scheduler!r} (none, step, cosine, plateau 중 "
+                        "하나를 고르세요)",
+                        f"unknown scheduler {cfg.scheduler!r}; choose none, step, cosine or plateau"))
 
 
 def current_lr(optimizer: torch.optim.Optimizer) -> float:

@@ -32,6 +32,7 @@ from studylog.store.runs import EpochRecord, RunRecord
 from studylog.train import process
 from studylog.train.config import TrainConfig
 from studylog.train.events import BlockRow, EpochEvent, FinishEvent, RunStarted, StepEvent
+from studylog.words import say
 
 if TYPE_CHECKING:  # this module stays torch-free until a run actually starts
     from studylog.train import engine
@@ -54,7 +55,8 @@ def list_runs(db: sqlite_utils.Database, date: str | None = None) -> list[RunRec
         try:
             dt.date.fromisoformat(date)
         except ValueError:
-            raise UserError(f"--date {date!r} is not a real date (YYYY-MM-DD)") from None
+            raise UserError(say(f"--date {date!r}는 실제 날짜가 아닙니다 (YYYY-MM-DD)",
+                                f"--date {date!r} is not a real date (YYYY-MM-DD)")) from None
     reconcile(db)
     return store.list_runs(db, date=date)
 
@@ -71,7 +73,8 @@ def need_run(db: sqlite_utils.Database, run_id: int) -> RunRecord:
     """:func:`get_run`, or a UserError naming the missing id."""
     run = get_run(db, run_id)
     if run is None:
-        raise UserError(f"no run #{run_id} (see `studylog runs`)")
+        raise UserError(say(f"실험 #{run_id}이(가) 없습니다 (`studylog runs`로 확인하세요)",
+                            f"no run #{run_id} (see `studylog runs`)"))
     return run
 
 
@@ -84,7 +87,8 @@ def delete(db: sqlite_utils.Database, run_id: int) -> None:
     """Delete a run, its epochs and its weights (UserError while it is still running)."""
     run = need_run(db, run_id)
     if run.status == "running":
-        raise UserError(f"run #{run_id} is still running (pid {run.pid}); stop it first")
+        raise UserError(say(f"실험 #{run_id}은(는) 아직 돌고 있습니다 (pid {run.pid}); 먼저 멈추세요",
+                            f"run #{run_id} is still running (pid {run.pid}); stop it first"))
     store.delete_run(db, run_id)
 
 
@@ -161,15 +165,16 @@ def record(
         if not finished:
             _end_unfinished(db, run_id, folder, fault)
     if fault is not None:
-        raise UserError(f"run #{run_id} failed: {_fault_words(fault)}; finished epochs kept"
-                        ) from None
+        words = _fault_words(fault)
+        raise UserError(say(f"실험 #{run_id} 실패: {words}; 끝난 에폭은 남겨 두었습니다",
+                            f"run #{run_id} failed: {words}; finished epochs kept")) from None
 
 
 def _fault_words(exc: OSError | sqlite3.Error) -> str:
     from studylog.faults import error_line, os_error_line
 
     if isinstance(exc, OSError):
-        return os_error_line(exc, "cannot save the weights to")
+        return os_error_line(exc, say("가중치를 저장할 수 없습니다:", "cannot save the weights to"))
     return error_line(exc)
 
 
@@ -202,10 +207,13 @@ def _from_weights(db: sqlite_utils.Database, cfg: TrainConfig) -> tuple[dict[str
 
     source = need_run(db, int(cfg.from_run or 0))
     if source.model != cfg.model:
-        raise UserError(f"--from {source.id}: run #{source.id} trained a {source.model}, this run "
-                        f"a {cfg.model}; pick a run of the same model")
+        raise UserError(say(f"--from {source.id}: 실험 #{source.id}은(는) {source.model}을(를) "
+                            f"학습했고, 이 실험은 {cfg.model}입니다; 같은 모델의 실험을 고르세요",
+                            f"--from {source.id}: run #{source.id} trained a {source.model}, "
+                            f"this run a {cfg.model}; pick a run of the same model"))
     if not source.weights:
-        raise UserError(f"--from {source.id}: run #{source.id} kept no weights")
+        raise UserError(say(f"--from {source.id}: 실험 #{source.id}에는 저장된 가중치가 없습니다",
+                            f"--from {source.id}: run #{source.id} kept no weights"))
     state = checkpoint.read(Path(source.weights) / checkpoint.BEST)
     digits = cfg.class_list()
     names = datasets.CLASSES[cfg.dataset]
@@ -243,24 +251,32 @@ def resume(
 
     run = need_run(db, run_id)
     if run.status not in RESUMABLE:
-        raise UserError(f"run #{run_id} is {run.status}; only an interrupted or crashed run can "
-                        "be resumed")
+        raise UserError(say(f"실험 #{run_id}은(는) {run.status} 상태입니다; interrupted나 crashed인 "
+                            "실험만 이어서 할 수 있습니다",
+                            f"run #{run_id} is {run.status}; only an interrupted or crashed run "
+                            "can be resumed"))
     last = Path(run.weights) / checkpoint.LAST if run.weights else None
     if last is None or not last.is_file():
         if not run.epochs_done:
-            raise UserError(f"run #{run_id} finished no epoch, so there is nothing to resume; "
-                            "start it again with `studylog train`")
+            raise UserError(say(f"실험 #{run_id}은(는) 끝낸 에폭이 없어 이어서 할 것이 없습니다; "
+                                "`studylog train`으로 다시 시작하세요",
+                                f"run #{run_id} finished no epoch, so there is nothing to resume; "
+                                "start it again with `studylog train`"))
         where = f" ({last})" if last is not None else ""
-        raise UserError(f"run #{run_id} has {run.epochs_done} epoch"
-                        f"{'s' if run.epochs_done != 1 else ''} stored but its last.pt{where} "
-                        "is missing, so there are no weights to continue from; start it again "
-                        "with `studylog train`")
+        raise UserError(say(f"실험 #{run_id}에는 에폭 {run.epochs_done}개가 저장되어 있지만 "
+                            f"last.pt{where}가 없어 이어서 할 가중치가 없습니다; "
+                            "`studylog train`으로 다시 시작하세요",
+                            f"run #{run_id} has {run.epochs_done} epoch"
+                            f"{'s' if run.epochs_done != 1 else ''} stored but its last.pt{where} "
+                            "is missing, so there are no weights to continue from; start it again "
+                            "with `studylog train`"))
     state = checkpoint.read(last)
     cfg = TrainConfig.from_dict(run.config | {"from_run": None})  # the weights come from last.pt
     prep = engine.prepare(cfg)
     checkpoint.restore(prep, state, last)
     if prep.start_epoch >= cfg.epochs:
-        raise UserError(f"run #{run_id} already has all {cfg.epochs} epochs")
+        raise UserError(say(f"실험 #{run_id}은(는) 이미 에폭 {cfg.epochs}개를 모두 마쳤습니다",
+                            f"run #{run_id} already has all {cfg.epochs} epochs"))
     yield from record(db, prep, cancel=cancel, run_id=run_id,
                       best_acc=float(state.get("best_acc", -1.0)))
 

@@ -176,6 +176,20 @@ def start_line(s: RunStarted, lang: str = "en") -> str:
 
 _EPOCHS = re.compile(r"^(\d+) epochs?$")
 _STOPPED = re.compile(r"^stopped during epoch (\d+); (\d+) epoch\(s\) kept$")
+#: where a run diverged (the engine's ``_check``): epoch, step and lr
+_WHERE = r" at epoch (\d+), step (\d+) \(lr ([^)]*)\); try a smaller --lr$"
+_LOSS_BECAME = re.compile(r"^the loss became (\S+)" + _WHERE)
+_GRAD_BAD = re.compile(r"^a gradient became NaN or infinite" + _WHERE)
+_EXPLODED = re.compile(r"^the loss exploded to (\S+) \(it started near (\S+)\)" + _WHERE)
+_VAL_BECAME = re.compile(r"^the validation loss became (\S+) at epoch (\d+)$")
+
+
+def _where_ko(epoch: str, step: str) -> str:
+    return f"{epoch} 에폭 {step} 스텝에서"
+
+
+def _try_ko(lr: str) -> str:
+    return f" (lr {lr}); 더 작은 --lr을 써 보세요"
 
 
 def end_message(message: str, lang: str = "en") -> str:
@@ -187,6 +201,19 @@ def end_message(message: str, lang: str = "en") -> str:
         return f"{m.group(1)} 에폭"
     if m := _STOPPED.match(message):
         return f"{m.group(1)} 에폭 중 멈춤, {m.group(2)} 에폭 보존"
+    if m := _LOSS_BECAME.match(message):
+        value, e, s, lr = m.groups()
+        return f"{_where_ko(e, s)} loss가 {value}이(가) 되었습니다{_try_ko(lr)}"
+    if m := _GRAD_BAD.match(message):
+        e, s, lr = m.groups()
+        return f"{_where_ko(e, s)} 기울기가 NaN이나 무한대가 되었습니다{_try_ko(lr)}"
+    if m := _EXPLODED.match(message):
+        value, ref, e, s, lr = m.groups()
+        return (f"{_where_ko(e, s)} loss가 {value}(으)로 폭발했습니다 (처음에는 {ref} 근처)"
+                f"{_try_ko(lr)}")
+    if m := _VAL_BECAME.match(message):
+        value, e = m.groups()
+        return f"{e} 에폭에서 validation loss가 {value}이(가) 되었습니다"
     return message
 
 

@@ -74,11 +74,11 @@ def test_freeze_all_is_explained_with_torchs_own_message():
         engine.prepare(tiny(freeze="all"))
     text = str(info.value)
     assert "element 0 of tensors does not require grad and does not have a grad_fn" in text
-    assert "no parameter that requires grad" in text and "\n" not in text
+    assert "requires grad인 파라미터를 하나도 남기지 않습니다" in text and "\n" not in text
 
 
 def test_until_layer_beyond_the_model_is_bad_input():
-    with pytest.raises(UserError, match="layer1..layer4, there is no layer9"):
+    with pytest.raises(UserError, match="layer1..layer4이고 layer9은 없습니다"):
         TrainConfig(model="resnet18", freeze="until:layer9")
-    with pytest.raises(UserError, match="unknown --freeze"):
+    with pytest.raises(UserError, match="모르는 --freeze"):
         TrainConfig(freeze="half")

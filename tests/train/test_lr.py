@@ -76,5 +76,5 @@ def test_bad_preview_input():
         lr_schedule("step", -0.1, 5)
     with pytest.raises(UserError):
         parse_losses("1.0, abc")
-    with pytest.raises(UserError, match="need"):
+    with pytest.raises(UserError, match="필요합니다"):
         lr_schedule("plateau", 0.1, 6, losses=[1.0, 0.9])

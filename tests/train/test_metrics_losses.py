@@ -80,9 +80,9 @@ def test_users_own_loss_by_dotted_path(tmp_path, monkeypatch):
     loss_fn = losses.build("my_losses:Hinge")
     assert type(loss_fn).__name__ == "Hinge"
     assert type(losses.build("my_losses.Hinge")).__name__ == "Hinge"
-    with pytest.raises(UserError, match="not an nn.Module"):
+    with pytest.raises(UserError, match="nn.Module이 아니라"):
         losses.build("my_losses:NotAModule")
-    with pytest.raises(UserError, match="has no"):
+    with pytest.raises(UserError, match="모듈 'my_losses'에 'Missing'"):
         losses.build("my_losses:Missing")
-    with pytest.raises(UserError, match="cannot import"):
+    with pytest.raises(UserError, match="import할 수 없습니다"):
         losses.build("no_such_module_xyz:Loss")

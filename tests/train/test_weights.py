@@ -76,7 +76,7 @@ def test_from_another_class_set_reinitialises_the_classifier_and_says_so(tdb):
     same = _run(tdb, tiny(classes="0-4", from_run=source))[0]
     assert any("started from run #1's best weights" in n and "afresh" not in n
                for n in same.notes)
-    with pytest.raises(Exception, match="trained a mlp"):
+    with pytest.raises(Exception, match="mlp을"):
         _run(tdb, tiny(model="cnn", from_run=source))
 
 
@@ -144,7 +144,7 @@ def test_idx_reader_matches_torchvision():
 def test_bad_idx_file_is_a_user_error(tmp_path):
     bad = tmp_path / "x-idx3-ubyte"
     bad.write_bytes(b"\0\0\x08\x03" + (5).to_bytes(4, "big") * 3 + b"\0" * 7)
-    with pytest.raises(Exception, match="bytes of data"):
+    with pytest.raises(Exception, match="바이트인데 헤더는"):
         datasets.read_idx(bad)
 
 
