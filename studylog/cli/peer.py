@@ -16,6 +16,7 @@ import typer
 from studylog.cli.context import db_path, get_db, print_json
 from studylog.cli.text_args import TextCommand
 from studylog.errors import CheckFailed, UserError
+from studylog.words import say
 
 peer_app = typer.Typer(
     name="peer", help="The peer session: the team's solutions judged side by side, reviewed "
@@ -66,8 +67,10 @@ def judge_cmd(
     if stress:
         judging.check_stress(problem, db_path())
     if not sols:
-        raise UserError(f"no solution to {problem} in the team folder {t.root} "
-                        f"({t.layout} layout)")
+        raise UserError(say(f"팀 폴더 {t.root}에 문제 {problem}의 풀이가 없습니다 "
+                            f"(layout: {t.layout})",
+                            f"no solution to {problem} in the team folder {t.root} "
+                            f"({t.layout} layout)"))
     j = judging.judge_team(problem, sols, db_path=db_path())
     record_results(get_db(), t, j, dt.date.today().isoformat())
     s = judging.stress_team(problem, sols, stress, seed=seed, db_path=db_path()) if stress else None
@@ -108,7 +111,8 @@ def show_cmd(
     t = _team(team_dir)
     sols = t.solutions(problem)
     if not sols:
-        raise UserError(f"no solution to {problem} in the team folder {t.root}")
+        raise UserError(say(f"팀 폴더 {t.root}에 문제 {problem}의 풀이가 없습니다",
+                            f"no solution to {problem} in the team folder {t.root}"))
     _echo(present.show(_lang(), sols, comments.placed(get_db(), t, problem)))
 
 

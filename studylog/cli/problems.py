@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from studylog.cli.context import db_path, get_db, print_json
-from studylog.words import current_lang
+from studylog.words import current_lang, say
 
 problems_app = typer.Typer(
     name="problems", help="The problem bank with your status per problem.",
@@ -131,7 +131,8 @@ def problems_export(
     from studylog.judge import words as problem_present
 
     if fmt not in ("kattis", "studylog"):
-        raise UserError(f"unknown format {fmt!r} (use kattis or studylog)")
+        raise UserError(say(f"모르는 형식입니다: {fmt!r} (kattis나 studylog를 쓰세요)",
+                            f"unknown format {fmt!r} (use kattis or studylog)"))
     problem = get_problem(problem_id, db_path())
     if fmt == "studylog":
         path = export_problem(problem, dest)

@@ -9,7 +9,7 @@ import typer
 
 from studylog.cli.context import db_path, get_db, print_json
 from studylog.errors import CheckFailed, UserError
-from studylog.words import current_lang
+from studylog.words import current_lang, say
 
 
 def solve_cmd(
@@ -51,8 +51,10 @@ def solve_cmd(
         typer.echo(f"wrote {path}; judge it with: studylog solve {problem.id} {path}")
         return
     if file is None:
-        raise UserError(f"give the solution file: studylog solve {problem.id} FILE "
-                        f"(or --new to write a starter)")
+        raise UserError(say(f"풀이 파일을 주세요: studylog solve {problem.id} FILE "
+                            f"(시작 코드를 쓰려면 --new)",
+                            f"give the solution file: studylog solve {problem.id} FILE "
+                            f"(or --new to write a starter)"))
     if stress is not None:
         _stress(problem, file, stress, seed, lang, as_json)
         return
@@ -80,10 +82,11 @@ def _solve(problem, file: Path, lang: str | None, as_json: bool) -> None:
                 con.print(f"[bold]{escape(head)}[/]")
                 con.print(escape(present.sandbox_line(sandbox_name(), sandbox_probe(), words)))
                 if ev.ok and err.is_terminal:
-                    status = err.status("judging…")
+                    status = err.status(say("채점 중…", "judging…"))
                     status.start()
             elif isinstance(ev, TestDone) and status is not None:
-                status.update(f"judging… {ev.done}/{ev.total}")
+                status.update(say(f"채점 중… {ev.done}/{ev.total}",
+                                  f"judging… {ev.done}/{ev.total}"))
             elif isinstance(ev, Finished):
                 result = ev.result
     finally:  # Ctrl-C too: the spinner's line is cleared before "interrupted" is printed
@@ -117,11 +120,13 @@ def _stress(problem, file: Path, n: int, seed: int, lang: str | None, as_json: b
             if isinstance(ev, StressProgress):
                 progress.update(task, completed=ev.done)
             elif isinstance(ev, StressFound):
-                progress.update(task, description=f"case {ev.index} failed ({ev.verdict.value}); "
-                                                  f"shrinking")
+                progress.update(task, description=say(
+                    f"{ev.index}번 케이스 실패 ({ev.verdict.value}); 줄이는 중",
+                    f"case {ev.index} failed ({ev.verdict.value}); shrinking"))
             elif isinstance(ev, ShrinkStep):
-                progress.update(task, description=f"shrinking: step {ev.steps}, "
-                                                  f"{ev.evaluations} tried")
+                progress.update(task, description=say(
+                    f"줄이는 중: {ev.steps}단계, {ev.evaluations}개 시도",
+                    f"shrinking: step {ev.steps}, {ev.evaluations} tried"))
             elif isinstance(ev, StressFinished):
                 result = ev.result
     assert result is not None

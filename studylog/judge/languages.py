@@ -23,6 +23,7 @@ from pathlib import Path
 
 from studylog.errors import UserError
 from studylog.judge import sandbox
+from studylog.words import say
 
 COMPILE_TIMEOUT_S = 30  # wall clock and CPU; read at each build (tests may lower it)
 COMPILE_MEMORY_MB = 1024
@@ -86,7 +87,8 @@ def by_key(key: str) -> Language:
     aliases = {"py": "python", "python3": "python", "c++": "cpp", "cc": "cpp"}
     key = aliases.get(key.lower(), key.lower())
     if key not in LANGUAGES:
-        raise UserError(f"unknown language {key!r}; known: {', '.join(LANGUAGES)}")
+        raise UserError(say(f"모르는 언어입니다: {key!r}; 쓸 수 있는 언어: {', '.join(LANGUAGES)}",
+                            f"unknown language {key!r}; known: {', '.join(LANGUAGES)}"))
     return LANGUAGES[key]
 
 
@@ -99,13 +101,18 @@ def detect(path: Path, lang: str | None = None) -> Language:
         found = [lg for lg in LANGUAGES.values() if ext in lg.extensions]
         if not found:
             known = ", ".join(e for lg in LANGUAGES.values() for e in lg.extensions)
-            raise UserError(
-                f"cannot tell the language of {path.name} (extension {ext or 'none'!r}); "
+            shown = ext or say("없음", "none")
+            raise UserError(say(
+                f"{path.name}의 언어를 알 수 없습니다 (확장자 {shown!r}); {known} 중 하나나 "
+                f"--lang 을 쓰세요",
+                f"cannot tell the language of {path.name} (extension {shown!r}); "
                 f"use one of {known} or --lang"
-            )
+            ))
         language = found[0]
     if not language.available():
-        raise UserError(f"{language.name} needs {language.tool!r}, which is not installed")
+        raise UserError(say(f"{language.name}에는 {language.tool!r}가 필요한데 설치되어 있지 "
+                            f"않습니다",
+                            f"{language.name} needs {language.tool!r}, which is not installed"))
     return language
 
 
@@ -135,13 +142,16 @@ def read_source(source: Path) -> bytes:
     """The solution's bytes (UserError when it is not a regular file, is empty or is larger than
     4 MB)."""
     if source.exists() and not source.is_file():
-        raise UserError(f"{source} is not a regular file; give the solution's source file")
+        raise UserError(say(f"{source}는 일반 파일이 아닙니다; 풀이의 소스 파일을 주세요",
+                            f"{source} is not a regular file; give the solution's source file"))
     with open(source, "rb") as fh:
         text = fh.read(MAX_SOURCE_BYTES + 1)
     if len(text) > MAX_SOURCE_BYTES:
-        raise UserError(f"{source.name} is larger than {MAX_SOURCE_BYTES >> 20} MB")
+        raise UserError(say(f"{source.name}가 {MAX_SOURCE_BYTES >> 20} MB보다 큽니다",
+                            f"{source.name} is larger than {MAX_SOURCE_BYTES >> 20} MB"))
     if not text.strip():
-        raise UserError(f"{source.name} is empty: there is no solution to judge")
+        raise UserError(say(f"{source.name}가 비어 있습니다: 채점할 풀이가 없습니다",
+                            f"{source.name} is empty: there is no solution to judge"))
     return text
 
 

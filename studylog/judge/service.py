@@ -19,6 +19,7 @@ from studylog.judge import records as history
 from studylog.judge.problems import bank
 from studylog.judge.runner import Event, Finished, JudgeResult, judge_events
 from studylog.judge.stress import StressFinished, stress_events
+from studylog.words import say
 
 STARTERS = {
     ".py": "import sys\ninput = sys.stdin.readline\n\n\ndef main():\n    n = int(input())\n\n\n"
@@ -39,8 +40,9 @@ def check_source(source: Path) -> Path:
     """The solution file, or UserError when it is missing."""
     if not source.is_file():
         if source.exists():
-            raise UserError(f"{source} is not a regular file")
-        raise UserError(f"no such file: {source}")
+            raise UserError(say(f"{source}는 일반 파일이 아닙니다",
+                                f"{source} is not a regular file"))
+        raise UserError(say(f"그런 파일이 없습니다: {source}", f"no such file: {source}"))
     return source
 
 
@@ -88,11 +90,14 @@ def stress_and_save(
 def new_starter(problem: bank.Problem, path: Path) -> Path:
     """Write a starter solution at ``path`` (its extension picks the language); never overwrites."""
     if path.exists():
-        raise UserError(f"{path} already exists; not overwriting it")
+        raise UserError(say(f"{path}가 이미 있습니다; 덮어쓰지 않습니다",
+                            f"{path} already exists; not overwriting it"))
     starter = STARTERS.get(path.suffix.lower())
     if starter is None:
-        raise UserError(f"no starter for {path.suffix or 'files without an extension'}; "
-                        f"use one of {', '.join(STARTERS)}")
+        raise UserError(say(f"{path.suffix or '확장자 없는 파일'}의 시작 코드가 없습니다; "
+                            f"{', '.join(STARTERS)} 중 하나를 쓰세요",
+                            f"no starter for {path.suffix or 'files without an extension'}; "
+                            f"use one of {', '.join(STARTERS)}"))
     comment = "#" if path.suffix == ".py" else "//"
     head = f"{comment} {problem.id} {problem.title} ({problem.title_en})  {problem.source}\n"
     path.write_text(head + starter, encoding="utf-8")

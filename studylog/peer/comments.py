@@ -21,6 +21,7 @@ import sqlite_utils
 from studylog.errors import UserError
 from studylog.peer.team import Solution, Team
 from studylog.store import peer as store
+from studylog.words import say
 
 ROLES = ("member", "mentor")
 
@@ -55,17 +56,22 @@ def parse_target(spec: str) -> Target:
     file."""
     m = re.fullmatch(r"(.+):(\d+)(?:-(\d+))?", spec)
     if not m:
-        raise UserError(f"expected FILE:LINE or FILE:START-END, not {spec!r}")
+        raise UserError(say(f"FILE:LINE 이나 FILE:START-END 로 쓰세요 ({spec!r}가 아닙니다)",
+                            f"expected FILE:LINE or FILE:START-END, not {spec!r}"))
     path = Path(m.group(1)).expanduser()
     start = int(m.group(2))
     end = int(m.group(3) or start)
     if not path.is_file():
-        raise UserError(f"no such file: {path}")
+        raise UserError(say(f"그런 파일이 없습니다: {path}", f"no such file: {path}"))
     count = len(_lines(path.read_text(encoding="utf-8", errors="replace")))
     if start < 1 or end < start:
-        raise UserError(f"bad line range {start}-{end} (lines start at 1, the end after the start)")
+        raise UserError(say(f"줄 범위가 잘못되었습니다: {start}-{end} (줄은 1부터 시작하고, 끝은 "
+                            f"시작 뒤여야 합니다)",
+                            f"bad line range {start}-{end} (lines start at 1, the end after the "
+                            f"start)"))
     if end > count:
-        raise UserError(f"{path.name} has {count} lines; line {end} is past the end")
+        raise UserError(say(f"{path.name}는 {count}줄입니다; {end}번째 줄은 끝을 넘습니다",
+                            f"{path.name} has {count} lines; line {end} is past the end"))
     return Target(path, start, end)
 
 
@@ -77,9 +83,10 @@ def add(db: sqlite_utils.Database, team: Team, target: Target, body: str, *, aut
         role: str = "member", date: str | None = None) -> store.CommentRow:
     """Store a comment on ``target``'s lines (author and role: member or mentor)."""
     if role not in ROLES:
-        raise UserError(f"role must be member or mentor, not {role!r}")
+        raise UserError(say(f"role은 member나 mentor여야 합니다 ({role!r}가 아닙니다)",
+                            f"role must be member or mentor, not {role!r}"))
     if not body.strip():
-        raise UserError("the comment is empty")
+        raise UserError(say("코멘트가 비어 있습니다", "the comment is empty"))
     sol = team.locate(target.path)
     text = sol.text()
     quote = "\n".join(_lines(text)[target.start - 1:target.end])

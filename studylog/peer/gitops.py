@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studylog.errors import UserError
+from studylog.words import say
 
 TIMEOUT_S = 120
 
@@ -56,9 +57,11 @@ def git(root: Path, *args: str, timeout: float = TIMEOUT_S) -> GitResult:
                               capture_output=True, text=True, encoding="utf-8",
                               errors="replace", env=env, timeout=timeout)
     except FileNotFoundError:
-        raise UserError("the peer session needs git, which is not installed") from None
+        raise UserError(say("피어 세션에는 git이 필요한데 설치되어 있지 않습니다",
+                            "the peer session needs git, which is not installed")) from None
     except subprocess.TimeoutExpired:
-        return GitResult(124, "", f"git {args[0]} took longer than {timeout:.0f} s")
+        return GitResult(124, "", say(f"git {args[0]}가 {timeout:.0f} s 넘게 걸렸습니다",
+                                      f"git {args[0]} took longer than {timeout:.0f} s"))
     return GitResult(done.returncode, done.stdout, done.stderr)
 
 
@@ -73,8 +76,10 @@ def identity(root: Path) -> Identity:
     name = git(root, "config", "user.name").out.strip()
     email = git(root, "config", "user.email").out.strip()
     if not name:
-        raise UserError(f"git has no user.name in {root}; set it with "
-                        f"git config user.name 'Your Name'")
+        raise UserError(say(f"{root}의 git에 user.name이 없습니다; "
+                            f"git config user.name '이름' 으로 정하세요",
+                            f"git has no user.name in {root}; set it with "
+                            f"git config user.name 'Your Name'"))
     return Identity(name, email)
 
 
@@ -91,12 +96,14 @@ def commit(root: Path, paths: list[Path], message: str) -> str:
         return ""
     res = git(root, "add", "--", *rel)
     if not res.ok:
-        raise UserError(f"git add failed: {res.last_line()}")
+        raise UserError(say(f"git add 가 실패했습니다: {res.last_line()}",
+                            f"git add failed: {res.last_line()}"))
     if git(root, "diff", "--cached", "--quiet", "--", *rel).ok:
         return ""
     res = git(root, "commit", "-q", "-m", message, "--", *rel)
     if not res.ok:
-        raise UserError(f"git commit failed: {res.last_line()}")
+        raise UserError(say(f"git commit 이 실패했습니다: {res.last_line()}",
+                            f"git commit failed: {res.last_line()}"))
     return git(root, "rev-parse", "--short", "HEAD").out.strip()
 
 

@@ -22,7 +22,7 @@ from studylog.peer import gitops, words
 from studylog.peer.judging import TeamJudgement
 from studylog.peer.team import PUBLISH_DIR, Team
 from studylog.store import peer as store
-from studylog.words import Lang
+from studylog.words import Lang, say
 
 MARK = "studylog-comment"
 _MARK_RE = re.compile(r"<!-- " + MARK + r" (\{.*?\}) -->")
@@ -46,7 +46,7 @@ def whoami(team: Team, override: str | None = None) -> str:
     name = override or gitops.config(team.root, "studylog.member") or \
         gitops.identity(team.root).name
     if "/" in name or name.startswith("."):
-        raise UserError(f"bad member name {name!r}")
+        raise UserError(say(f"멤버 이름이 잘못되었습니다: {name!r}", f"bad member name {name!r}"))
     return name
 
 
@@ -96,7 +96,9 @@ def write_pages(db: sqlite_utils.Database, team: Team, me: str) -> list[Path]:
 def publish(db: sqlite_utils.Database, team: Team, me: str, lang: Lang = "ko") -> SyncOutcome:
     """Write my pages, commit them with my solutions, rebase onto the remote and push."""
     if not team.is_git:
-        raise UserError(f"{team.root} is not a git repository; publish needs one")
+        raise UserError(say(f"{team.root}는 git 저장소가 아닙니다; publish 에는 저장소가 "
+                            f"필요합니다",
+                            f"{team.root} is not a git repository; publish needs one"))
     files = write_pages(db, team, me)
     sha = gitops.commit(team.root, files, f"studylog peer: {me}'s solutions and review comments")
     if not gitops.has_upstream(team.root):
@@ -130,7 +132,8 @@ def read_comments(team: Team) -> list[store.CommentRow]:
 def pull(db: sqlite_utils.Database, team: Team, me: str, lang: Lang = "ko") -> SyncOutcome:
     """``git pull`` then import the others' comments (each once, by its uid)."""
     if not team.is_git:
-        raise UserError(f"{team.root} is not a git repository; pull needs one")
+        raise UserError(say(f"{team.root}는 git 저장소가 아닙니다; pull 에는 저장소가 필요합니다",
+                            f"{team.root} is not a git repository; pull needs one"))
     res = gitops.pull(team.root) if gitops.has_upstream(team.root) else None
     new = 0
     for c in read_comments(team):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from studylog.errors import UserError
 from studylog.peer import gitops
+from studylog.words import say
 
 TEAM_FILE = "studylog-team.toml"
 PUBLISH_DIR = "studylog-peer"
@@ -91,10 +92,13 @@ class Team:
         try:
             parts = path.relative_to(self.root).parts
         except ValueError:
-            raise UserError(f"{path} is not in the team folder {self.root}") from None
+            raise UserError(say(f"{path}는 팀 폴더 {self.root} 안에 있지 않습니다",
+                                f"{path} is not in the team folder {self.root}")) from None
         if len(parts) < 2 or path.suffix.lower() not in SOURCE_EXTS or not _visible(parts[0]):
-            raise UserError(f"{path} is not a solution file of the team folder "
-                            f"({'<problem>/<member>' if self.layout == 'problem' else '<member>/<problem>'}.<ext>)")
+            shape = "<problem>/<member>" if self.layout == "problem" else "<member>/<problem>"
+            raise UserError(say(f"{path}는 팀 폴더의 풀이 파일이 아닙니다 ({shape}.<ext>)",
+                                f"{path} is not a solution file of the team folder "
+                                f"({shape}.<ext>)"))
         if self.layout == "problem":
             member = parts[1] if len(parts) > 2 else path.stem
             return self._solution(member, parts[0], path)
@@ -128,18 +132,23 @@ def find_team(start: Path) -> Team:
     ``studylog-team.toml``); UserError when ``start`` is in none."""
     start = start.expanduser()
     if not start.exists():
-        raise UserError(f"no such folder: {start}")
+        raise UserError(say(f"그런 폴더가 없습니다: {start}", f"no such folder: {start}"))
     here = (start if start.is_dir() else start.parent).resolve()
     stated = next((d for d in (here, *here.parents) if (d / TEAM_FILE).is_file()), None)
     top = gitops.toplevel(here)
     root = stated or top
     if root is None:
-        raise UserError(f"{start} is not a team folder: not in a git repository and no "
-                        f"{TEAM_FILE}")
+        raise UserError(say(f"{start}는 팀 폴더가 아닙니다: git 저장소 안이 아니고 "
+                            f"{TEAM_FILE}도 없습니다",
+                            f"{start} is not a team folder: not in a git repository and no "
+                            f"{TEAM_FILE}"))
     meta = _read_meta(root / TEAM_FILE) if stated else {}
     layout = str(meta.get("layout", "")) or _detect_layout(root)
     if layout not in LAYOUTS:
-        raise UserError(f"{root / TEAM_FILE}: layout must be member or problem, not {layout!r}")
+        raise UserError(say(f"{root / TEAM_FILE}: layout은 member나 problem이어야 합니다 "
+                            f"({layout!r}가 아닙니다)",
+                            f"{root / TEAM_FILE}: layout must be member or problem, not "
+                            f"{layout!r}"))
     members = tuple(str(m) for m in meta.get("members", []))
     return Team(root, str(meta.get("name", "")) or _repo_name(root, top), layout, members,
                 is_git=top is not None)
@@ -156,7 +165,8 @@ def _read_meta(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path} is not valid TOML: {exc}") from None
+        raise UserError(say(f"{path}는 올바른 TOML이 아닙니다: {exc}",
+                            f"{path} is not valid TOML: {exc}")) from None
 
 
 def _detect_layout(root: Path) -> str:

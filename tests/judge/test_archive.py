@@ -94,7 +94,7 @@ def test_options_and_statement_are_stored(tmp_path, write):
                         "print(sum(a) / n + 0.00005)\n")
     assert cli("solve", "avg", str(sol)).exit_code == 0
     r = cli("solve", "avg", str(sol), "--stress", "3")
-    assert r.exit_code == 2 and "needs a reference (ref.py) and a generator" in r.stderr
+    assert r.exit_code == 2 and "정답 코드(ref.py)와 생성기(gen.py)가 필요합니다" in r.stderr
 
 
 def test_a_checker_file_makes_a_special_judge(tmp_path, write):
@@ -145,8 +145,8 @@ BAD = {
                          "tests/1.out": "1\n"}, "같은 이름의 테스트가 두 번 있습니다: '1'"),
     "unknown checker": ({"1.in": "1\n", "1.out": "1\n", "problem.toml":
                          'title = "t"\ntime_limit_ms = 1000\nmemory_mb = 64\nchecker = "fuzzy"\n'},
-                        "unknown checker 'fuzzy'"),
-    "special without checker": ({"1.in": "1\n", "1.out": "1\n"}, "no special judge"),
+                        "모르는 채점기입니다: 'fuzzy'"),
+    "special without checker": ({"1.in": "1\n", "1.out": "1\n"}, "스페셜 저지가 없습니다"),
 }
 
 
@@ -182,13 +182,13 @@ def test_odd_paths_and_values_are_refused(tmp_path):
         (("problems", "add", str(bad_name), "--id", "b"), "파일 이름이 올바른 UTF-8이 아닙니다"),
         (("problems", "add", str(link), "--id", "l"), "일반 파일이 아닙니다: 1.in"),
         (("problems", "add", str(full), "--id", "f"), "링크입니다: gen.py"),
-        (("problems", "add", str(folder), "--id", "a b"), "bad problem id"),
-        (("problems", "add", str(folder), "--id", "2667"), "is built in"),
+        (("problems", "add", str(folder), "--id", "a b"), "문제 id가 잘못되었습니다"),
+        (("problems", "add", str(folder), "--id", "2667"), "내장 문제입니다"),
         (("problems", "add", str(folder), "--time-limit", "1e400"), "시간 제한이 잘못되었습니다: '1e400'"),
         (("problems", "add", str(folder), "--time-limit", "fast"), "시간 제한이 잘못되었습니다: 'fast'"),
         (("problems", "add", str(folder), "--memory", "99999999"), "메모리 제한이 잘못되었습니다: '99999999'"),
-        (("problems", "add", str(folder), "--checker", "float:x"), "bad tolerance"),
-        (("problems", "export", "nosuch", str(tmp_path / "e")), "unknown problem"),
+        (("problems", "add", str(folder), "--checker", "float:x"), "허용 오차가 잘못되었습니다"),
+        (("problems", "export", "nosuch", str(tmp_path / "e")), "모르는 문제입니다"),
         (("problems", "export", "2667", str(folder)), "이미 있고 빈 폴더가 아닙니다"),
         (("problems", "--status", "done"), "알 수 없는 상태입니다: 'done'"),
         (("problems", "--tag", "nosuchtag"), "'nosuchtag' 태그가 붙은 문제가 없습니다"),
@@ -204,7 +204,7 @@ def test_same_id_needs_replace(tmp_path):
     assert cli("problems", "add", str(folder)).exit_code == 0
     put(folder, {"2.in": "2\n", "2.out": "2\n"})
     r = cli("problems", "add", str(folder))
-    assert r.exit_code == 2 and "already exists" in r.stderr and "--replace" in r.stderr
+    assert r.exit_code == 2 and "이미 있습니다" in r.stderr and "--replace" in r.stderr
     assert cli("problems", "add", str(folder), "--replace").exit_code == 0
     assert len(get_problem("ok").fixed_tests()) == 1
 

@@ -46,7 +46,7 @@ def test_2667_tests_include_the_edge_cases():
 
 
 def test_unknown_id_suggests_close_ones():
-    with pytest.raises(UserError, match="did you mean 2667"):
+    with pytest.raises(UserError, match="혹시 2667"):
         get_problem("2666")
 
 

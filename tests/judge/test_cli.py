@@ -70,13 +70,13 @@ def test_json_names_the_sandbox(write):
 
 def test_bad_input_is_one_line_and_exit_2(write, tmp_path):
     cases = [
-        (("solve", "2666", str(write("a.py", "print(1)\n"))), "did you mean 2667"),
-        (("solve", "2667", str(tmp_path / "missing.py")), "no such file"),
-        (("solve", "2667", str(write("a.rb", "puts 1\n"))), "cannot tell the language"),
+        (("solve", "2666", str(write("a.py", "print(1)\n"))), "혹시 2667"),
+        (("solve", "2667", str(tmp_path / "missing.py")), "그런 파일이 없습니다"),
+        (("solve", "2667", str(write("a.rb", "puts 1\n"))), "a.rb의 언어를 알 수 없습니다"),
         (("solve", "2667", str(write("b.py", "print(1)\n")), "--lang", "cobol"),
-         "unknown language"),
-        (("solve", "2667", "/dev/zero"), "not a regular file"),
-        (("solve", "2667", str(write("big.py", "#" * (5 << 20)))), "larger than 4 MB"),
+         "모르는 언어입니다: 'cobol'"),
+        (("solve", "2667", "/dev/zero"), "일반 파일이 아닙니다"),
+        (("solve", "2667", str(write("big.py", "#" * (5 << 20)))), "4 MB보다 큽니다"),
         (("solve", "2667", str(write("c.py", "print(1)\n")), "--stress", "10" * 10),
          "is not between 1 and 100000"),
     ]
@@ -87,13 +87,28 @@ def test_bad_input_is_one_line_and_exit_2(write, tmp_path):
         assert len(r.stderr.strip().splitlines()) == 1
 
 
+def test_judge_errors_follow_the_language_setting(write, tmp_path):
+    """The same error in Korean (the default) and in English once the setting says so."""
+    missing = tmp_path / "missing.py"
+    r = cli("solve", "2666", str(write("a.py", "print(1)\n")))
+    assert r.exit_code == 2 and r.stderr.startswith("studylog: 모르는 문제입니다: '2666'; 혹시 ")
+    r = cli("solve", "2667", str(missing))
+    assert r.exit_code == 2 and r.stderr.strip() == f"studylog: 그런 파일이 없습니다: {missing}"
+    Path(os.environ["STUDYLOG_CONFIG"]).write_text('language = "en"\n', encoding="utf-8")
+    r = cli("solve", "2666", str(write("a.py", "print(1)\n")))
+    assert r.exit_code == 2 and r.stderr.startswith("studylog: unknown problem '2666'; did you "
+                                                    "mean 2667")
+    r = cli("solve", "2667", str(missing))
+    assert r.exit_code == 2 and r.stderr.strip() == f"studylog: no such file: {missing}"
+
+
 def test_missing_compiler_and_missing_file_argument(write, monkeypatch):
     src = write("a.cpp", "int main(){}\n")
     monkeypatch.setenv("PATH", "/nonexistent")
     r = cli("solve", "2667", str(src))
-    assert r.exit_code == 2 and "needs 'g++', which is not installed" in r.stderr
+    assert r.exit_code == 2 and "'g++'가 필요한데 설치되어 있지 않습니다" in r.stderr
     r = cli("solve", "2667")
-    assert r.exit_code == 2 and "give the solution file" in r.stderr
+    assert r.exit_code == 2 and "풀이 파일을 주세요: studylog solve 2667 FILE" in r.stderr
 
 
 def test_statement_new_and_problems_list(tmp_path):
@@ -118,7 +133,7 @@ def test_problems_add_validates_the_reference(tmp_path):
     (bad / "problem.toml").write_text(toml.replace('"90001"', '"90002"'), encoding="utf-8")
     (bad / "ref.py").write_text("print(42)\n", encoding="utf-8")
     r = cli("problems", "add", str(bad))
-    assert r.exit_code == 2 and "does not pass its samples" in r.stderr
+    assert r.exit_code == 2 and "ref.py가 예제를 통과하지 못합니다" in r.stderr
     r = cli("problems", "add", str(good))
     assert r.exit_code == 0, r.output
     ids = [row["id"] for row in json.loads(cli("problems", "--json").stdout)]
@@ -149,7 +164,7 @@ def test_real_process(write, tmp_path):
                         text=True, cwd=ROOT, env=env, timeout=120)
     assert ok.returncode == 0 and "AC 맞았습니다!!" in ok.stdout, ok.stderr
     bad = subprocess.run(run + ["nope.py"], capture_output=True, text=True, cwd=ROOT, env=env)
-    assert bad.returncode == 2 and bad.stderr.startswith("studylog: no such file")
+    assert bad.returncode == 2 and bad.stderr.startswith("studylog: 그런 파일이 없습니다")
 
 
 def test_the_stress_line_speaks_one_language():

@@ -166,7 +166,7 @@ def test_bad_packages_are_one_line_and_exit_2(tmp_path):
     (pkg / "problem.yaml").write_text("name: V\nvalidation: custom\n", encoding="utf-8")
     (pkg / "output_validators" / "v").mkdir(parents=True)
     (pkg / "output_validators" / "v" / "validate.cpp").write_text("int main( {", encoding="utf-8")
-    assert "does not compile" in one_line_error(cli("problems", "add", str(pkg)))
+    assert "컴파일되지 않습니다" in one_line_error(cli("problems", "add", str(pkg)))
     pkg = _broken(tmp_path, "b5")
     (pkg / "problem.yaml").write_text("name: F\nvalidator_flags: float_tolerance x\n",
                                       encoding="utf-8")

@@ -43,8 +43,8 @@ def test_exit_code_is_the_verdict_and_argv_is_input_output_answer(tmp_path, out,
     assert got.message == f"in=5 out={out} ans=ANS"
 
 
-@pytest.mark.parametrize(("out", "said"), [("fail", "exited with code 3"),
-                                           ("boom", "exited with code 42")])
+@pytest.mark.parametrize(("out", "said"), [("fail", "종료 코드 3;"),
+                                           ("boom", "종료 코드 42;")])
 def test_checker_failure_is_reported_not_a_verdict(tmp_path, out, said):
     folder = _folder(tmp_path, "checker.py", ROLES)
     with pytest.raises(CheckerFailed, match=said) as err:
@@ -55,17 +55,17 @@ def test_checker_failure_is_reported_not_a_verdict(tmp_path, out, said):
 def test_a_crashing_or_hanging_checker_fails_with_one_line(tmp_path):
     folder = _folder(tmp_path, "crash.py", "raise SystemExit(__import__('os').kill("
                                            "__import__('os').getpid(), 9))\n")
-    with pytest.raises(CheckerFailed, match="killed by signal 9"):
+    with pytest.raises(CheckerFailed, match="시그널 9로 죽었습니다"):
         judge_output("special:crash.py", folder, "", "", "")
     folder = _folder(tmp_path, "spin.py", "while True:\n    pass\n")
-    with pytest.raises(CheckerFailed, match="special judge spin.py"):
+    with pytest.raises(CheckerFailed, match="스페셜 저지 spin.py가 시간을 넘겼습니다"):
         run_checker(find_checker(folder, "spin.py"), "", "", "", time_limit_ms=1000)
 
 
 def test_missing_checker_is_a_user_error(tmp_path):
     from studylog.errors import UserError
 
-    with pytest.raises(UserError, match="no special judge"):
+    with pytest.raises(UserError, match="스페셜 저지가 없습니다"):
         judge_output("special", tmp_path, "", "", "")
 
 

@@ -47,24 +47,24 @@ def test_comment_survives_a_rename_and_goes_stale_on_an_edit(cli, team: TeamRepo
 def test_bad_targets_are_one_line_exit_2(cli, team: TeamRepos, tmp_path) -> None:
     root = team.clones["alice"]
     cases = [
-        ((f"{root}/bob/2667.py:99", "x"), "has 27 lines; line 99 is past the end"),
-        ((f"{root}/bob/2667.py:5-3", "x"), "bad line range"),
-        ((f"{root}/bob/2667.py", "x"), "expected FILE:LINE"),
-        ((f"{root}/bob/nope.py:1", "x"), "no such file"),
-        ((f"{root}/bob/2667.py:1", "x", "--role", "boss"), "role must be member or mentor"),
+        ((f"{root}/bob/2667.py:99", "x"), "2667.py는 27줄입니다; 99번째 줄은 끝을 넘습니다"),
+        ((f"{root}/bob/2667.py:5-3", "x"), "줄 범위가 잘못되었습니다: 5-3"),
+        ((f"{root}/bob/2667.py", "x"), "FILE:LINE 이나 FILE:START-END 로 쓰세요"),
+        ((f"{root}/bob/nope.py:1", "x"), "그런 파일이 없습니다"),
+        ((f"{root}/bob/2667.py:1", "x", "--role", "boss"), "role은 member나 mentor여야 합니다 ('boss'가 아닙니다)"),
     ]
     (tmp_path / "plain").mkdir()
     (tmp_path / "plain/a.py").write_text("print(1)\n")
-    cases.append(((f"{tmp_path}/plain/a.py:1", "x"), "is not a team folder"))
+    cases.append(((f"{tmp_path}/plain/a.py:1", "x"), "는 팀 폴더가 아닙니다"))
     for args, message in cases:
         r = cli("peer", "comment", *args)
         assert r.exit_code == 2, (args, r.output)
         assert message in r.stderr and len(r.stderr.strip().splitlines()) == 1, (args, r.stderr)
     r = cli("peer", "show", "2667", str(tmp_path / "plain"))
-    assert r.exit_code == 2 and "is not a team folder" in r.stderr
+    assert r.exit_code == 2 and "는 팀 폴더가 아닙니다" in r.stderr
     r = cli("peer", "judge", "2667", str(tmp_path / "plain"))
     assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
     r = cli("peer", "judge", "9999999", str(root))
-    assert r.exit_code == 2 and "unknown problem" in r.stderr
+    assert r.exit_code == 2 and "모르는 문제입니다: '9999999'" in r.stderr
     r = cli("peer", "judge", "1260", str(root))
-    assert r.exit_code == 2 and "no solution to 1260" in r.stderr
+    assert r.exit_code == 2 and "문제 1260의 풀이가 없습니다" in r.stderr

@@ -46,7 +46,7 @@ def test_problem_layout_and_team_file(tmp_path: Path) -> None:
 
 
 def test_not_a_team_folder(tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="is not a team folder"):
+    with pytest.raises(UserError, match="는 팀 폴더가 아닙니다"):
         team.find_team(tmp_path)
 
 

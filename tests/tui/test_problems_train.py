@@ -82,8 +82,8 @@ async def test_a_missing_solution_file_is_a_notification_not_a_crash(db_path):
         app.screen.query_one("#solution-path", Input).value = "nope.py"
         await pilot.press("ctrl+r")
         summary = app.screen.query_one("#judge-summary")
-        await until(pilot, lambda: "no such file" in str(summary.content))
-        assert any("no such file" in str(n.message) for n in app._notifications)
+        await until(pilot, lambda: "그런 파일이 없습니다" in str(summary.content))
+        assert any("그런 파일이 없습니다: nope.py" in str(n.message) for n in app._notifications)
         assert app.is_running
 
 

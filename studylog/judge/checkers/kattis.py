@@ -28,6 +28,7 @@ from studylog.judge.checkers import programs
 from studylog.judge.checkers.programs import CheckerFailed
 from studylog.judge.checkers.spec import Checked, DefaultFlags
 from studylog.judge.verdicts import Verdict
+from studylog.words import say
 
 ACCEPT, REJECT = 42, 43
 VALIDATOR_DIRS = ("output_validators", "output_validator")
@@ -81,8 +82,10 @@ def validator_dir(folder: Path) -> Path:
                 return subs[0]
             if any(p.is_file() for p in d.iterdir()):
                 return d
-    raise UserError(f"{folder} has no output validator (output_validators/NAME/ with a .py, "
-                    f".c or .cpp program)")
+    raise UserError(say(f"{folder}에 output validator가 없습니다 (.py, .c, .cpp 프로그램이 든 "
+                        f"output_validators/NAME/)",
+                        f"{folder} has no output validator (output_validators/NAME/ with a .py, "
+                        f".c or .cpp program)"))
 
 
 def find_validator(folder: Path) -> programs.Program:
@@ -115,13 +118,17 @@ def run_validator(program: programs.Program, flags: str, input_text: str, answer
         shutil.rmtree(work, ignore_errors=True)
     message = (message or (out.stdout + out.stderr).strip())[:MESSAGE_CHARS]
     if out.timed_out:
-        raise CheckerFailed(f"the output validator {program.shown} ran over its time")
+        raise CheckerFailed(say(f"output validator {program.shown}가 시간을 넘겼습니다",
+                                f"the output validator {program.shown} ran over its time"))
     if out.exit_code == ACCEPT:
         return Checked(Verdict.AC, message)
     if out.exit_code == REJECT:
         return Checked(Verdict.WA, message)
-    how = (f"was killed by signal {out.signal}" if out.exit_code is None
-           else f"exited with code {out.exit_code}")
+    how = (say(f"시그널 {out.signal}로 죽었습니다", f"was killed by signal {out.signal}")
+           if out.exit_code is None
+           else say(f"종료 코드 {out.exit_code}", f"exited with code {out.exit_code}"))
     said = f": {message.splitlines()[0]}" if message else ""
-    raise CheckerFailed(f"the output validator {program.shown} failed ({how}; 42/43 = "
-                        f"AC/WA){said}")
+    raise CheckerFailed(say(f"output validator {program.shown}가 실패했습니다 ({how}; 42/43 = "
+                            f"AC/WA){said}",
+                            f"the output validator {program.shown} failed ({how}; 42/43 = "
+                            f"AC/WA){said}"))

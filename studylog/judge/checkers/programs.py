@@ -23,6 +23,7 @@ from pathlib import Path
 
 from studylog.errors import UserError
 from studylog.judge.sandbox import Limits, Mounts, Outcome, run
+from studylog.words import say
 
 CPU_MS = 10_000
 WALL_MS = 20_000
@@ -57,7 +58,10 @@ _lock = threading.Lock()
 def _folder_files(folder: Path) -> list[Path]:
     files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     if len(files) > MAX_FILES:
-        raise UserError(f"{folder} holds {len(files)} files; a checker folder at most {MAX_FILES}")
+        raise UserError(say(f"{folder}에 파일이 {len(files)}개 있습니다; 채점기 폴더는 최대 "
+                            f"{MAX_FILES}개입니다",
+                            f"{folder} holds {len(files)} files; a checker folder at most "
+                            f"{MAX_FILES}"))
     return files
 
 
@@ -75,15 +79,18 @@ def prepare(path: Path) -> Program:
         if pys:
             main = next((p for p in pys if p.stem in ("validate", "main", "checker")), pys[0])
             return Program(path, (sys.executable, "-S", str(main)))
-        raise UserError(f"{path} holds no program (a .py, .c or .cpp file)")
+        raise UserError(say(f"{path}에 프로그램이 없습니다 (.py, .c, .cpp 파일)",
+                            f"{path} holds no program (a .py, .c or .cpp file)"))
     if path.suffix == ".py":
         return Program(path, (sys.executable, "-S", str(path)))
     if path.suffix in SOURCES:
         others = [p for p in _folder_files(path.parent) if p.suffix in (".h", ".hpp")]
         return _compiled(path, [path], [path, *others])
     if not os.access(path, os.X_OK):
-        raise UserError(f"the checker {path} is not executable (chmod +x it, or give a .py or "
-                        f".cpp file)")
+        raise UserError(say(f"채점기 {path}는 실행 파일이 아닙니다 (chmod +x 하거나 .py, .cpp "
+                            f"파일을 주세요)",
+                            f"the checker {path} is not executable (chmod +x it, or give a .py or "
+                            f".cpp file)"))
     return Program(path, (str(path),))
 
 
@@ -107,7 +114,10 @@ def _compile(origin: Path, base: Path, sources: list[Path], files: list[Path],
     cpp = any(s.suffix != ".c" for s in sources)
     tool = "g++" if cpp else "gcc"
     if shutil.which(tool) is None:
-        raise CheckerFailed(f"the checker {origin.name} needs '{tool}', which is not installed")
+        raise CheckerFailed(say(f"채점기 {origin.name}에 '{tool}'가 필요한데 설치되어 있지 "
+                                f"않습니다",
+                                f"the checker {origin.name} needs '{tool}', which is not "
+                                f"installed"))
     home = cache_dir() / "checkers" / key
     exe = home / "checker"
     if exe.is_file():
@@ -136,9 +146,10 @@ def _compile(origin: Path, base: Path, sources: list[Path], files: list[Path],
         if out.timed_out or out.exit_code != 0 or not (work / "checker").is_file():
             text = (out.stderr + out.stdout).replace(str(work) + os.sep, "")
             first = next((line for line in text.splitlines() if "error" in line),
-                         (text.strip().splitlines() or ["(no message)"])[0])
-            why = "ran over its time" if out.timed_out else first.strip()
-            raise CheckerFailed(f"the checker {origin.name} does not compile: {why}")
+                         (text.strip().splitlines() or [say("(메시지 없음)", "(no message)")])[0])
+            why = say("시간을 넘겼습니다", "ran over its time") if out.timed_out else first.strip()
+            raise CheckerFailed(say(f"채점기 {origin.name}가 컴파일되지 않습니다: {why}",
+                                    f"the checker {origin.name} does not compile: {why}"))
         home.parent.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(home, ignore_errors=True)
         home.mkdir()

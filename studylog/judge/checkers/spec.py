@@ -12,6 +12,7 @@ from pathlib import Path
 
 from studylog.errors import UserError
 from studylog.judge.verdicts import Verdict
+from studylog.words import say
 
 CHECKERS = ("exact", "boj", "tokens", "float", "unordered", "special", "icpc", "kattis")
 DEFAULT = "boj"
@@ -58,22 +59,32 @@ def parse_kind(kind: str) -> tuple[str, str]:
     argument is bad."""
     name, _, arg = kind.strip().partition(":")
     if name not in CHECKERS:
-        raise UserError(f"unknown checker {kind!r} (use {', '.join(CHECKERS)}, float:EPS, "
-                        f"special:FILE or icpc:FLAGS)")
+        raise UserError(say(f"모르는 채점기입니다: {kind!r} ({', '.join(CHECKERS)}, float:EPS, "
+                            f"special:FILE, icpc:FLAGS 중 하나를 쓰세요)",
+                            f"unknown checker {kind!r} (use {', '.join(CHECKERS)}, float:EPS, "
+                            f"special:FILE or icpc:FLAGS)"))
     if name == "float" and arg:
         try:
             eps = float(arg)
         except ValueError:
-            raise UserError(f"bad tolerance in checker {kind!r}: {arg!r} is not a number") from None
+            raise UserError(say(f"채점기 {kind!r}의 허용 오차가 잘못되었습니다: {arg!r}는 숫자가 "
+                                f"아닙니다",
+                                f"bad tolerance in checker {kind!r}: {arg!r} is not a number")
+                            ) from None
         if not (math.isfinite(eps) and 0 <= eps < 1):
-            raise UserError(f"bad tolerance in checker {kind!r}: use 0 <= EPS < 1 (e.g. 1e-4)")
+            raise UserError(say(f"채점기 {kind!r}의 허용 오차가 잘못되었습니다: 0 <= EPS < 1 로 "
+                                f"쓰세요 (예: 1e-4)",
+                                f"bad tolerance in checker {kind!r}: use 0 <= EPS < 1 (e.g. 1e-4)"))
     elif name == "special" and arg and (Path(arg).name != arg or arg.startswith(".")):
-        raise UserError(f"checker {kind!r}: the special judge must be a file name in the "
-                        f"problem's folder (e.g. special:checker.py)")
+        raise UserError(say(f"채점기 {kind!r}: 스페셜 저지는 문제 폴더 안의 파일 이름이어야 "
+                            f"합니다 (예: special:checker.py)",
+                            f"checker {kind!r}: the special judge must be a file name in the "
+                            f"problem's folder (e.g. special:checker.py)"))
     elif name == "icpc":
         DefaultFlags.parse(arg)
     elif arg and name not in ("float", "special", "kattis"):
-        raise UserError(f"checker {name!r} takes no argument (got {kind!r})")
+        raise UserError(say(f"채점기 {name!r}는 인자를 받지 않습니다 (받은 값: {kind!r})",
+                            f"checker {name!r} takes no argument (got {kind!r})"))
     return name, arg
 
 
@@ -100,14 +111,17 @@ class DefaultFlags:
                 i += 1
                 continue
             if w not in _FLAGS_WITH_VALUE:
-                raise UserError(f"unknown validator flag {w!r} (known: "
-                                f"{', '.join(_FLAGS_PLAIN + _FLAGS_WITH_VALUE)})")
+                known = ", ".join(_FLAGS_PLAIN + _FLAGS_WITH_VALUE)
+                raise UserError(say(f"모르는 validator 플래그입니다: {w!r} (쓸 수 있는 것: {known})",
+                                    f"unknown validator flag {w!r} (known: {known})"))
             try:
                 value = float(words[i + 1])
             except (IndexError, ValueError):
-                raise UserError(f"validator flag {w} needs a number") from None
+                raise UserError(say(f"validator 플래그 {w} 뒤에 숫자가 필요합니다",
+                                    f"validator flag {w} needs a number")) from None
             if not (math.isfinite(value) and value >= 0):
-                raise UserError(f"validator flag {w} needs a number >= 0")
+                raise UserError(say(f"validator 플래그 {w} 뒤에 0 이상의 숫자가 필요합니다",
+                                    f"validator flag {w} needs a number >= 0"))
             if w != "float_relative_tolerance":
                 abs_tol = value
             if w != "float_absolute_tolerance":

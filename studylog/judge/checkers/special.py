@@ -34,6 +34,7 @@ __all__ = ["CANDIDATES", "CheckerFailed", "SpecialJudge", "find_checker", "find_
            "run_checker"]
 from studylog.judge.checkers.spec import Checked
 from studylog.judge.verdicts import Verdict
+from studylog.words import say
 
 CANDIDATES = ("checker.py", "checker.cpp", "checker.cc", "checker.c", "checker")
 MESSAGE_CHARS = 600
@@ -55,9 +56,11 @@ def find_checker_file(folder: Path, name: str = "") -> Path:
         p = folder / n
         if p.is_file():
             return p
-    wanted = name or " or ".join(CANDIDATES)
-    raise UserError(f"{folder} has no special judge ({wanted}); see docs/judge.md "
-                    f"'Special judges'")
+    wanted = name or say(", ".join(CANDIDATES) + " 중 하나", " or ".join(CANDIDATES))
+    raise UserError(say(f"{folder}에 스페셜 저지가 없습니다 ({wanted}); docs/judge.md의 "
+                        f"'Special judges'를 보세요",
+                        f"{folder} has no special judge ({wanted}); see docs/judge.md "
+                        f"'Special judges'"))
 
 
 def find_checker(folder: Path, name: str = "") -> SpecialJudge:
@@ -83,15 +86,20 @@ def run_checker(judge: SpecialJudge, input_text: str, expected: str, received: s
     message = (out.stdout + out.stderr).strip()[:MESSAGE_CHARS]
     if out.timed_out:
         wall = programs.limits(time_limit_ms).wall_ms / 1000
-        raise CheckerFailed(f"the special judge {judge.path.name} ran over its time ({wall:g} s "
-                            f"wall, {programs.limits(time_limit_ms).cpu_ms // 1000} s CPU); fix "
-                            f"it or the problem's checker")
+        cpu = programs.limits(time_limit_ms).cpu_ms // 1000
+        raise CheckerFailed(say(f"스페셜 저지 {judge.path.name}가 시간을 넘겼습니다 (실제 시간 "
+                                f"{wall:g} s, CPU {cpu} s); 채점기나 문제의 checker를 고치세요",
+                                f"the special judge {judge.path.name} ran over its time "
+                                f"({wall:g} s wall, {cpu} s CPU); fix it or the problem's "
+                                f"checker"))
     code = out.exit_code
     verdict = EXIT_VERDICTS.get(code) if code is not None else None
     if verdict is None:
-        how = (f"was killed by signal {out.signal}" if code is None
-               else f"exited with code {code}")
+        how = (say(f"시그널 {out.signal}로 죽었습니다", f"was killed by signal {out.signal}")
+               if code is None else say(f"종료 코드 {code}", f"exited with code {code}"))
         said = f": {message.splitlines()[0]}" if message else ""
-        raise CheckerFailed(f"the special judge {judge.path.name} failed ({how}; 0/1/2 = "
-                            f"AC/WA/PE){said}")
+        raise CheckerFailed(say(f"스페셜 저지 {judge.path.name}가 실패했습니다 ({how}; 0/1/2 = "
+                                f"AC/WA/PE){said}",
+                                f"the special judge {judge.path.name} failed ({how}; 0/1/2 = "
+                                f"AC/WA/PE){said}"))
     return Checked(verdict, message)

@@ -22,6 +22,7 @@ from studylog.judge.checkers import compare as checker
 from studylog.judge.problems import bank
 from studylog.judge.problems.folders import Plan, read_pairs, read_text, scan
 from studylog.judge.verdicts import Verdict
+from studylog.words import say
 
 DEFAULT_TIME_MS = 1000
 DEFAULT_MEMORY_MB = 256
@@ -55,7 +56,8 @@ def plan(folder: Path, options: AddOptions, db_path: Path | None = None) -> Plan
     from studylog.judge.problems.packages import scan_package
 
     if options.id is not None and not options.id.strip():
-        raise UserError("--id is empty; give the problem an id (a number or a short name)")
+        raise UserError(say("--id 가 비어 있습니다; 문제 id를 주세요 (숫자나 짧은 이름)",
+                            "--id is empty; give the problem an id (a number or a short name)"))
     found = scan_package(folder) or scan(folder)
     samples, tests = read_pairs(found)
     statement = read_text(found.statement, found.folder) if found.statement else None
@@ -67,24 +69,32 @@ def plan(folder: Path, options: AddOptions, db_path: Path | None = None) -> Plan
         bank.load_problem(found.folder)  # a bad problem.toml is refused here
         meta = tomllib.loads(read_text(found.folder / "problem.toml", found.folder))
         if not samples and not tests:
-            raise UserError(f"{found.folder} has no samples/ or tests/ pairs (N.in + N.out)")
+            raise UserError(say(f"{found.folder}에 samples/나 tests/의 짝(N.in + N.out)이 "
+                                f"없습니다",
+                                f"{found.folder} has no samples/ or tests/ pairs (N.in + N.out)"))
         if not found.has_reference and found.has_generator:
-            found.notes.append("gen.py is not used without a reference (ref.py)")
+            found.notes.append(say("gen.py는 정답 코드(ref.py) 없이는 쓰이지 않습니다",
+                                   "gen.py is not used without a reference (ref.py)"))
     name = found.folder.resolve().name
     pid = options.id or str(meta.get("id") or "") or name
     if not options.id and not bank.ID_PATTERN.fullmatch(pid):
-        raise UserError(f"the folder name {pid!r} is not a problem id: give --id (a number or "
-                        f"a short name such as avg)")
+        raise UserError(say(f"폴더 이름 {pid!r}는 문제 id가 될 수 없습니다: --id 를 주세요 "
+                            f"(숫자나 avg 같은 짧은 이름)",
+                            f"the folder name {pid!r} is not a problem id: give --id (a number "
+                            f"or a short name such as avg)"))
     bank.check_id(pid)
     title = (options.title or meta.get("title") or _title_from(statement, pid) or name)
     title = " ".join(str(title).split())[:200]
     if not title:
-        raise UserError("the title is empty: give --title")
+        raise UserError(say("제목이 비어 있습니다: --title 을 주세요",
+                            "the title is empty: give --title"))
     kind = options.checker or str(meta.get("checker") or "")
     if not kind:
         kind = "special" if found.checker_file is not None else checker.DEFAULT
         if found.checker_file is not None:
-            found.notes.append(f"{found.checker_file.name} found: it judges (special judge)")
+            found.notes.append(say(f"{found.checker_file.name}이 있습니다: 이 파일이 채점합니다 "
+                                   f"(스페셜 저지)",
+                                   f"{found.checker_file.name} found: it judges (special judge)"))
     name_, arg = checker.parse_kind(kind)
     if name_ == "special" and not found.package:
         from studylog.judge.checkers.special import find_checker_file
@@ -95,10 +105,13 @@ def plan(folder: Path, options: AddOptions, db_path: Path | None = None) -> Plan
     replaces = False
     if pid in existing and existing[pid].path != found.folder.resolve():
         if existing[pid].builtin:
-            raise UserError(f"problem {pid} is built in; give the folder another --id")
+            raise UserError(say(f"문제 {pid}: 내장 문제입니다; 폴더에 다른 --id 를 주세요",
+                                f"problem {pid} is built in; give the folder another --id"))
         if not options.replace:
-            raise UserError(f"problem {pid} already exists ({existing[pid].path}); use --replace "
-                            f"or another --id")
+            raise UserError(say(f"문제 {pid}: 이미 있습니다 ({existing[pid].path}); --replace "
+                                f"나 다른 --id 를 쓰세요",
+                                f"problem {pid} already exists ({existing[pid].path}); use "
+                                f"--replace or another --id"))
         replaces = True
     return Plan(
         found=found, id=pid, title=title, checker=kind, target=target, meta=meta,
@@ -121,7 +134,8 @@ def toml_text(meta: dict[str, Any]) -> str:
             return json.dumps(v, ensure_ascii=False).replace("\x7f", "\\u007f")
         if isinstance(v, list):
             return "[" + ", ".join(value(x) for x in v) + "]"
-        raise UserError(f"cannot write {v!r} to problem.toml")
+        raise UserError(say(f"{v!r}를 problem.toml에 쓸 수 없습니다",
+                            f"cannot write {v!r} to problem.toml"))
 
     return "".join(f"{k} = {value(v)}\n" for k, v in meta.items())
 
@@ -182,10 +196,13 @@ def validate(problem: bank.Problem) -> None:
             got = checker.judge_output(problem.checker_spec, problem.path, inp, ans, ans)
             if got.verdict is not Verdict.AC:
                 said = f" ({got.message.splitlines()[0]})" if got.message else ""
-                what = ("the output validator" if problem.checker_spec.name == "kattis"
-                        else "the special judge")
-                raise UserError(f"{what} does not accept the answer of {tname}: "
-                                f"{got.verdict.value}{said}")
+                kattis = problem.checker_spec.name == "kattis"
+                what = ("the output validator" if kattis else "the special judge")
+                what_ko = ("output validator" if kattis else "스페셜 저지")
+                raise UserError(say(f"{what_ko}가 {tname}의 정답을 받아들이지 않습니다: "
+                                    f"{got.verdict.value}{said}",
+                                    f"{what} does not accept the answer of {tname}: "
+                                    f"{got.verdict.value}{said}"))
     if not problem.has_reference:
         return
     from studylog.judge.problems.cases import TestCase, build_tests
@@ -196,8 +213,11 @@ def validate(problem: bank.Problem) -> None:
     if result.verdict is not Verdict.AC:
         fail = result.first_failure
         where = f" on {fail.name}" if fail else ""
-        raise UserError(f"the reference ref.py does not pass its samples: {result.verdict.value}"
-                        f"{where}")
+        where_ko = f" ({fail.name})" if fail else ""
+        raise UserError(say(f"정답 코드 ref.py가 예제를 통과하지 못합니다: "
+                            f"{result.verdict.value}{where_ko}",
+                            f"the reference ref.py does not pass its samples: "
+                            f"{result.verdict.value}{where}"))
     if problem.module("gen") is not None:
         build_tests(problem)  # generator and reference must work on the random cases too
 
@@ -221,7 +241,8 @@ def add(p: Plan) -> bank.Problem:
         validate(staged)
         if p.target.exists():
             if not p.replaces and p.target.resolve() != p.found.folder.resolve():
-                raise UserError(f"{p.target} already exists; use --replace")
+                raise UserError(say(f"{p.target}가 이미 있습니다; --replace 를 쓰세요",
+                                    f"{p.target} already exists; use --replace"))
             old = tmp / "old"
             p.target.rename(old)
         stage.rename(p.target)
@@ -236,13 +257,15 @@ def export(problem: bank.Problem, dest: Path) -> Path:
     tests/, the special judge and, where the problem has them, gen.py, ref.py, brute.py."""
     dest = dest.expanduser()
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-        raise UserError(f"{dest} exists and is not an empty folder")
+        raise UserError(say(f"{dest}가 이미 있고 빈 폴더가 아닙니다",
+                            f"{dest} exists and is not an empty folder"))
     if dest.exists():
         dest.rmdir()
     try:
         shutil.copytree(problem.path, dest, ignore=IGNORED)
     except OSError as exc:
-        raise UserError(f"cannot write {dest}: {exc.strerror or exc}") from None
+        raise UserError(say(f"{dest}에 쓸 수 없습니다: {exc.strerror or exc}",
+                            f"cannot write {dest}: {exc.strerror or exc}")) from None
     meta = tomllib.loads((dest / "problem.toml").read_text(encoding="utf-8"))
     if meta.get("id") != problem.id:
         meta = {"id": problem.id, **meta}

@@ -37,6 +37,7 @@ from typing import Any
 from studylog.errors import UserError
 from studylog.judge.checkers.spec import CheckerSpec, parse_kind
 from studylog.paths import data_dir
+from studylog.words import say
 
 REQUIRED = ("title", "time_limit_ms", "memory_mb")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
@@ -46,8 +47,10 @@ def check_id(problem_id: str) -> str:
     """``problem_id`` if it is a valid id (a number or a short name such as ``avg``: letters,
     digits, ``-`` and ``_``, at most 32), else UserError."""
     if not ID_PATTERN.fullmatch(problem_id):
-        raise UserError(f"bad problem id {problem_id!r}: use a number or a short name "
-                        f"(letters, digits, - and _, at most 32 characters)")
+        raise UserError(say(f"문제 id가 잘못되었습니다: {problem_id!r} (숫자나 짧은 이름을 "
+                            f"쓰세요: 글자, 숫자, -, _, 최대 32자)",
+                            f"bad problem id {problem_id!r}: use a number or a short name "
+                            f"(letters, digits, - and _, at most 32 characters)"))
     return problem_id
 
 
@@ -130,8 +133,10 @@ class Problem:
         """UserError unless the problem can be stress tested (a reference and a generator)."""
         missing = [f for f in ("ref.py", "gen.py") if not (self.path / f).is_file()]
         if missing:
-            raise UserError(f"stress testing {self.id} needs a reference (ref.py) and a "
-                            f"generator (gen.py); it has no {' and no '.join(missing)}")
+            raise UserError(say(f"문제 {self.id}: 스트레스 테스트에는 정답 코드(ref.py)와 "
+                                f"생성기(gen.py)가 필요합니다; {', '.join(missing)}가 없습니다",
+                                f"stress testing {self.id} needs a reference (ref.py) and a "
+                                f"generator (gen.py); it has no {' and no '.join(missing)}"))
 
     def module(self, name: str) -> ModuleType | None:
         """The problem's ``gen``, ``ref`` or ``brute`` module (None when the file is missing)."""
@@ -164,7 +169,9 @@ def load_module(path: Path, name: str) -> ModuleType | None:
             try:
                 spec.loader.exec_module(mod)
             except Exception as exc:  # a user's broken gen.py is bad input, not a crash
-                raise UserError(f"cannot load {path}: {type(exc).__name__}: {exc}") from None
+                raise UserError(say(f"{path}를 불러올 수 없습니다: {type(exc).__name__}: {exc}",
+                                    f"cannot load {path}: {type(exc).__name__}: {exc}")
+                                ) from None
             _modules[key] = mod
         return _modules[key]
 
@@ -190,20 +197,23 @@ def load_problem(folder: Path, *, builtin: bool = False) -> Problem:
     """Read ``folder/problem.toml``; raises UserError naming what is wrong."""
     meta_path = folder / "problem.toml"
     if not meta_path.is_file():
-        raise UserError(f"{folder} has no problem.toml")
+        raise UserError(say(f"{folder}에 problem.toml이 없습니다",
+                            f"{folder} has no problem.toml"))
     try:
         meta: dict[str, Any] = tomllib.loads(meta_path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UserError(f"{meta_path} is not valid TOML: {exc}") from None
+        raise UserError(say(f"{meta_path}는 올바른 TOML이 아닙니다: {exc}",
+                            f"{meta_path} is not valid TOML: {exc}")) from None
     missing = [k for k in REQUIRED if k not in meta]
     if missing:
-        raise UserError(f"{meta_path} lacks {', '.join(missing)}")
+        raise UserError(say(f"{meta_path}에 {', '.join(missing)}가 없습니다",
+                            f"{meta_path} lacks {', '.join(missing)}"))
     checker = str(meta.get("checker", "boj"))
     try:
         parse_kind(checker)
         check_id(str(meta.get("id", folder.name)))
     except UserError as exc:
-        raise UserError(f"{meta_path}: {exc}") from None
+        raise UserError(": ".join((str(meta_path), str(exc)))) from None  # worded by exc
     try:
         return Problem(
             id=str(meta.get("id", folder.name)),
@@ -220,7 +230,8 @@ def load_problem(folder: Path, *, builtin: bool = False) -> Problem:
             builtin=builtin,
         )
     except (TypeError, ValueError) as exc:
-        raise UserError(f"{meta_path}: bad value ({exc})") from None
+        raise UserError(say(f"{meta_path}: 값이 잘못되었습니다 ({exc})",
+                            f"{meta_path}: bad value ({exc})")) from None
 
 
 def list_problems(db_path: Path | None = None) -> list[Problem]:
@@ -242,9 +253,12 @@ def get_problem(problem_id: str, db_path: Path | None = None) -> Problem:
     if problem_id in problems:
         return problems[problem_id]
     close = difflib.get_close_matches(problem_id, list(problems), n=3, cutoff=0.5)
-    hint = f"; did you mean {' or '.join(close)}?" if close else ""
-    known = f" (known: {', '.join(problems)})" if not close else ""
-    raise UserError(f"unknown problem {problem_id!r}{hint}{known}")
+    guess = close[0] if len(close) == 1 else f"{', '.join(close)} 중 하나"
+    hint = say(f"; 혹시 {guess}인가요?", f"; did you mean {' or '.join(close)}?") if close else ""
+    known = say(f" (있는 문제: {', '.join(problems)})",
+                f" (known: {', '.join(problems)})") if not close else ""
+    raise UserError(say(f"모르는 문제입니다: {problem_id!r}{hint}{known}",
+                        f"unknown problem {problem_id!r}{hint}{known}"))
 
 
 @dataclass(frozen=True)
