@@ -78,7 +78,7 @@ def test_bad_input_is_one_line_and_exit_2(write, tmp_path):
         (("solve", "2667", "/dev/zero"), "일반 파일이 아닙니다"),
         (("solve", "2667", str(write("big.py", "#" * (5 << 20)))), "4 MB보다 큽니다"),
         (("solve", "2667", str(write("c.py", "print(1)\n")), "--stress", "10" * 10),
-         "is not between 1 and 100000"),
+         "1에서 100000 사이여야 합니다"),
     ]
     for args, msg in cases:
         r = cli(*args)
