@@ -22,7 +22,7 @@ def output_path(text: str | None, what: str = "--output") -> Path | None:
     if text is None:
         return None
     if not text.strip():
-        raise UserError(say(f"{what}이(가) 비어 있습니다; 파일 이름을 주세요 (아니면 옵션을 빼세요)",
+        raise UserError(say(f"{what}: 비어 있습니다; 파일 이름을 주세요 (아니면 옵션을 빼세요)",
                             f"{what} is empty; name a file (or leave the option out)"))
     if "\x00" in text:
         raise UserError(say(f"{what}에 NUL 문자가 있습니다", f"{what} holds a NUL character"))

@@ -146,7 +146,7 @@ class _Checker:
         if not ok:
             known = _names()
             names = say(" 또는 ", " or ").join(known.get(t, t.__name__) for t in wanted)
-            raise self.fail(where, say(f"{names}이어야 하는데 {_kind(value)}입니다",
+            raise self.fail(where, say(f"기대: {names}, 실제: {_kind(value)}",
                                        f"expected {names}, got {_kind(value)}"))
         if isinstance(value, str) and not _encodable(value):
             raise self.fail(where, say("올바른 UTF-8이 아닌 텍스트", "text that is not valid UTF-8"))
