@@ -16,6 +16,7 @@ from pathlib import Path
 
 from studylog.errors import UserError
 from studylog.paths import config_path
+from studylog.words import say
 
 #: Known settings: key -> (default, help). Unknown keys are refused so typos don't go unnoticed.
 SETTINGS: dict[str, tuple[str, str]] = {
@@ -62,49 +63,65 @@ class Settings:
         values: dict[str, str] = {}
         if path.exists():
             if not path.is_file():
-                raise UserError(f"settings file {path} is not a file (a folder?); "
-                                "point STUDYLOG_CONFIG at a file")
+                raise UserError(say(f"설정 파일 {path}이(가) 파일이 아닙니다 (폴더인가요?); "
+                                    "STUDYLOG_CONFIG에 파일 경로를 주세요",
+                                    f"settings file {path} is not a file (a folder?); "
+                                    "point STUDYLOG_CONFIG at a file"))
             try:
                 data = path.read_bytes()[:1_000_001]
                 if len(data) > 1_000_000:
-                    raise UserError(f"settings file {path} is over 1 MB; it is no settings file")
+                    raise UserError(say(f"설정 파일 {path}이(가) 1 MB를 넘습니다; 설정 파일이 "
+                                        "아닙니다",
+                                        f"settings file {path} is over 1 MB; it is no settings "
+                                        "file"))
                 values = _flatten("", tomllib.loads(data.decode("utf-8")))
             except UnicodeDecodeError:
-                raise UserError(f"settings file {path} is not UTF-8 text") from None
+                raise UserError(say(f"설정 파일 {path}이(가) UTF-8 텍스트가 아닙니다",
+                                    f"settings file {path} is not UTF-8 text")) from None
             except tomllib.TOMLDecodeError as exc:
-                raise UserError(f"settings file {path} is not valid TOML: {exc}") from None
+                raise UserError(say(f"설정 파일 {path}이(가) 올바른 TOML이 아닙니다: {exc}",
+                                    f"settings file {path} is not valid TOML: {exc}")) from None
             except OSError as exc:
-                raise UserError(f"cannot read the settings file {path}: {exc.strerror}") from None
+                raise UserError(say(f"설정 파일 {path}을(를) 읽을 수 없습니다: {exc.strerror}",
+                                    f"cannot read the settings file {path}: {exc.strerror}")
+                                ) from None
         return cls(values=values, path=path)
 
     def get(self, key: str) -> str:
         """The value of a known key, or its default."""
         if key not in SETTINGS:
-            raise UserError(f"unknown setting {key!r}; known: {', '.join(SETTINGS)}")
+            raise UserError(say(f"모르는 설정입니다: {key!r} (있는 설정: {', '.join(SETTINGS)})",
+                                f"unknown setting {key!r}; known: {', '.join(SETTINGS)}"))
         return self.values.get(key, SETTINGS[key][0])
 
     def set(self, key: str, value: str) -> None:
         """Check and store one value, then write the file."""
         if key not in SETTINGS:
-            raise UserError(f"unknown setting {key!r}; known: {', '.join(SETTINGS)}")
+            raise UserError(say(f"모르는 설정입니다: {key!r} (있는 설정: {', '.join(SETTINGS)})",
+                                f"unknown setting {key!r}; known: {', '.join(SETTINGS)}"))
         if key == "course.start" and value:
             try:
                 dt.date.fromisoformat(value)
             except ValueError:
-                raise UserError(f"course.start must be a date like 2026-10-26, not {value!r}") from None
+                raise UserError(say(f"course.start는 2026-10-26 같은 날짜여야 합니다: {value!r}",
+                                    f"course.start must be a date like 2026-10-26, not {value!r}")
+                                ) from None
         if key == "course.days_per_week" and value not in {"5", "6", "7"}:
-            raise UserError("course.days_per_week must be 5, 6 or 7")
+            raise UserError(say("course.days_per_week는 5, 6, 7 중 하나여야 합니다",
+                                "course.days_per_week must be 5, 6 or 7"))
         if key == "language" and value not in {"ko", "en"}:
-            raise UserError("language must be ko or en")
+            raise UserError(say("language는 ko 또는 en이어야 합니다", "language must be ko or en"))
         if key == "day.starts":
             value = f"{parse_day_start(value):%H:%M}"
         if key == "peer.team" and value:
             folder = Path(value).expanduser()
             if not folder.is_dir():
-                raise UserError(f"peer.team must be a folder, and {value!r} is not one")
+                raise UserError(say(f"peer.team은 폴더여야 합니다: {value!r}은(는) 폴더가 아닙니다",
+                                    f"peer.team must be a folder, and {value!r} is not one"))
             value = str(folder.resolve())
         if key == "review.per_day" and not (value.isdigit() and 1 <= int(value) <= 50):
-            raise UserError(f"review.per_day must be a number from 1 to 50, not {value!r}")
+            raise UserError(say(f"review.per_day는 1부터 50까지의 수여야 합니다: {value!r}",
+                                f"review.per_day must be a number from 1 to 50, not {value!r}"))
         self.values[key] = value
         self.save()
 
@@ -131,7 +148,8 @@ def parse_day_start(text: str) -> dt.time:
     match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", text.strip())
     if match and int(match.group(1)) < 12 and int(match.group(2)) < 60:
         return dt.time(int(match.group(1)), int(match.group(2)))
-    raise UserError(f"day.starts must be a time from 00:00 to 11:59 (HH:MM), not {text!r}")
+    raise UserError(say(f"day.starts는 00:00부터 11:59까지의 시각(HH:MM)이어야 합니다: {text!r}",
+                        f"day.starts must be a time from 00:00 to 11:59 (HH:MM), not {text!r}"))
 
 
 def study_today(settings: Settings | None = None, now: dt.datetime | None = None) -> str:

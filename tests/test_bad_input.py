@@ -159,7 +159,7 @@ CASES: list[Case] = [
     Case("search limit out of range", ("search", "a", "--limit", "0"),
          says="--limit: 0은(는) 1에서 10000 사이여야 합니다"),
     Case("config peer.team not a folder", ("config", "peer.team", "/nonexistent/team"),
-         says="must be a folder"),
+         says="peer.team은 폴더여야 합니다"),
     Case("peer judge not a team folder", ("peer", "judge", "2667", "/"), says="팀 폴더가 아닙니다"),
     Case("peer comment past the end", ("peer", "comment", "{home}/team/me/2667.py:999", "x"),
          files={"team/studylog-team.toml": "", "team/me/2667.py": "print(1)\n"},
@@ -321,7 +321,7 @@ def test_locked_database_waits_then_one_line(seeded: Path, tmp_path: Path) -> No
     assert r.returncode == 2, err
     lines = [ln for ln in err.splitlines() if ln.strip()]
     assert len(lines) == 2 and "데이터베이스를 기다리는 중" in lines[0], err
-    assert "busy" in lines[1] or "locked" in lines[1], err
+    assert "잠겨 있었습니다" in lines[1], err
 
 
 def test_search_empty_exit_2(seeded: Path, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from studylog.errors import UserError
 from studylog.journal import words as present
 from studylog.journal.dates import parse_date, parse_range, today
 from studylog.journal.sections import check_section
-from studylog.words import current_lang
+from studylog.words import current_lang, say
 
 DateOpt = Annotated[str, typer.Option("--date", "-d", help="YYYY-MM-DD, today or yesterday.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
@@ -196,7 +196,8 @@ def restore_cmd(
 
     value = rev.strip().lstrip("#")
     if not value.isdigit() or len(value) > 18:
-        raise UserError(f"not a revision id: {rev!r} (see: studylog history DATE)")
+        raise UserError(say(f"리비전 id가 아닙니다: {rev!r} (보기: studylog history DATE)",
+                            f"not a revision id: {rev!r} (see: studylog history DATE)"))
     restored, result = journal_day.restore_revision(get_db(), int(value))
     typer.echo(present.restored_line(restored, result.version, current_lang()))
 
@@ -224,7 +225,7 @@ def search_cmd(
     from studylog.journal.search import search
     from studylog.journal.textin import check_text
 
-    check_text(query, "the query")
+    check_text(query, say("검색어", "the query"))
     key = "todo" if section == "todo" else check_section(section) if section else None
     start, end = parse_range(since, until)
     hits = search(get_db(), query, section=key, since=start, until=end, limit=limit)
@@ -263,7 +264,8 @@ def export_cmd(
     output = output_path(output_name)
 
     if fmt not in FORMATS:
-        raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+        raise UserError(say(f"모르는 형식입니다: {fmt!r} (다음 중 하나를 쓰세요: {', '.join(FORMATS)})",
+                            f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}"))
     start, end = parse_range(since, until)
     chosen = [parse_date(d) for d in dates or []]
     db = get_db()
@@ -271,8 +273,9 @@ def export_cmd(
     if since or until:
         chosen += recorded_dates(db, start, end)
         if not chosen and fmt != "json":  # JSON says so with an empty list of days
-            raise UserError(f"no recorded days between {start or 'the start'} and "
-                            f"{end or 'the end'}")
+            raise UserError(say(f"{start or '처음'}부터 {end or '끝'}까지 기록된 날이 없습니다",
+                                f"no recorded days between {start or 'the start'} and "
+                                f"{end or 'the end'}"))
     elif not chosen:
         chosen = [today()]
     chosen = sorted(set(chosen))
@@ -294,7 +297,8 @@ def export_cmd(
         make_folder(output)
         for d in chosen:
             write_output(output / f"{d}{ext}", export_day(d))
-        typer.echo(f"wrote {len(chosen)} file{'s' if len(chosen) != 1 else ''} to {output}", err=True)
+        typer.echo(say(f"{output}에 파일 {len(chosen)}개를 썼습니다",
+                       f"wrote {len(chosen)} file{'s' if len(chosen) != 1 else ''} to {output}"), err=True)
         return
     _write(output, "\n".join(export_day(d) for d in chosen))
 
@@ -306,7 +310,7 @@ def _write(output: Path | None, text: str) -> None:
     from studylog.journal.publish.output import write_output
 
     write_output(output, text)
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(say(f"{output}에 썼습니다", f"wrote {output}"), err=True)
 
 
 def import_cmd(
@@ -331,7 +335,7 @@ def backup_cmd(
     from studylog.journal.publish.backup import backup, default_backup_path
     from studylog.journal.publish.output import output_path
 
-    path = output_path(name, "the backup's path")
+    path = output_path(name, say("백업 경로", "the backup's path"))
     target = backup(get_db(), path or default_backup_path(db_path()), make_folders=path is None)
     typer.echo(f"backed up {db_path()} to {target}")
 

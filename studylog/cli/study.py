@@ -9,7 +9,7 @@ from studylog.cli.context import get_db, print_json
 from studylog.config import Settings
 from studylog.errors import UserError
 from studylog.journal.dates import parse_date, today
-from studylog.words import current_lang
+from studylog.words import current_lang, say
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 RATINGS = ("again", "hard", "good", "easy")
@@ -29,7 +29,8 @@ def review_cmd(
 
     day = parse_date(on)
     if rating not in RATINGS:
-        raise UserError(f"unknown rating {rating!r}; choose one of: {', '.join(RATINGS)}")
+        raise UserError(say(f"모르는 평가입니다: {rating!r} (다음 중 하나를 쓰세요: {', '.join(RATINGS)})",
+                            f"unknown rating {rating!r}; choose one of: {', '.join(RATINGS)}"))
     lang = current_lang()
     db = get_db()
     if done is not None:
@@ -68,7 +69,9 @@ def week_cmd(
     from studylog.study import words as week_words
 
     if fmt not in week_words.WEEK_FORMATS:
-        raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(week_words.WEEK_FORMATS)}")
+        formats = ", ".join(week_words.WEEK_FORMATS)
+        raise UserError(say(f"모르는 형식입니다: {fmt!r} (다음 중 하나를 쓰세요: {formats})",
+                            f"unknown format {fmt!r}; choose one of: {formats}"))
     settings = Settings.load()
     db = get_db()
     start, end = week.resolve_week(when, settings, today())
@@ -84,7 +87,7 @@ def week_cmd(
         typer.echo(text, nl=False)
         return
     write_output(output, text)
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(say(f"{output}에 썼습니다", f"wrote {output}"), err=True)
 
 
 def todo_extra_lines(day: str, first_number: int, as_json: bool) -> list:

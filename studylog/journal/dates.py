@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from studylog.errors import UserError
-from studylog.words import Lang, pick
+from studylog.words import Lang, pick, say
 
 _WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "오늘": 0, "어제": -1, "내일": 1}
 
@@ -26,9 +26,10 @@ def parse_date(text: str, *, base: dt.date | None = None) -> str:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise UserError(
+        raise UserError(say(
+            f"날짜가 아닙니다: {text!r} (YYYY-MM-DD, today, yesterday 중 하나를 쓰세요)",
             f"not a date: {text!r} (use YYYY-MM-DD, today or yesterday)"
-        ) from None
+        )) from None
 
 
 def weekday_name(date: str, lang: Lang = "ko") -> str:
@@ -42,5 +43,6 @@ def parse_range(since: str | None, until: str | None) -> tuple[str | None, str |
     start = parse_date(since) if since else None
     end = parse_date(until) if until else None
     if start and end and start > end:
-        raise UserError(f"--since {start} is after --until {end}: no day lies between them")
+        raise UserError(say(f"--since {start}이(가) --until {end}보다 뒤입니다: 그 사이에 날이 없습니다",
+                            f"--since {start} is after --until {end}: no day lies between them"))
     return start, end

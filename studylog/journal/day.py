@@ -17,6 +17,7 @@ from studylog.store import days as q
 from studylog.store.day_summary import DayAttempt, DayRun
 from studylog.store.days import Entry
 from studylog.store.revisions import Revision
+from studylog.words import say
 
 TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
 
@@ -97,7 +98,7 @@ def add_note(db: sqlite_utils.Database, date: str, section: str, text: str, titl
     The title is one line (line breaks become spaces): a title never puts a heading into the
     blog post."""
     if not text.strip() and not title.strip():
-        raise UserError("the note is empty")
+        raise UserError(say("노트가 비어 있습니다", "the note is empty"))
     check_size(text)
     check_size(title)
     title = one_line(title)
@@ -194,7 +195,8 @@ def restore_revision(db: sqlite_utils.Database,
     with transaction(db):
         rev = revisions.get(db, rev_id)
         if rev is None:
-            raise UserError(f"no revision {rev_id} (see: studylog history DATE)")
+            raise UserError(say(f"리비전 {rev_id}이(가) 없습니다 (보기: studylog history DATE)",
+                                f"no revision {rev_id} (see: studylog history DATE)"))
         _replace_section(db, rev.date, rev.section, rev.text)
         version = revisions.snapshot(db, rev.date, rev.section, "restore", always=True)
         return rev, SectionSave(rev.section, version,
@@ -228,7 +230,7 @@ def edit_todo(db: sqlite_utils.Database, date: str, number: int, text: str) -> T
     body, done = todo_state(text)
     body = one_line(body)
     if not body:
-        raise UserError("the to-do is empty")
+        raise UserError(say("할 일이 비어 있습니다", "the to-do is empty"))
     check_size(body)
     with transaction(db):
         todo = todo_by_number(db, date, number)
@@ -250,7 +252,8 @@ def note_by_id(db: sqlite_utils.Database, entry_id: int) -> Entry:
     """The note (entry) with this id, or UserError."""
     entry = q.get_entry(db, entry_id)
     if entry is None:
-        raise UserError(f"no note {entry_id} (the ids are in `studylog show DATE --ids`)")
+        raise UserError(say(f"노트 {entry_id}이(가) 없습니다 (id는 `studylog show DATE --ids`에 나옵니다)",
+                            f"no note {entry_id} (the ids are in `studylog show DATE --ids`)"))
     return entry
 
 
@@ -265,7 +268,8 @@ def edit_note(db: sqlite_utils.Database, entry_id: int, text: str,
         entry = note_by_id(db, entry_id)
         new_title = entry.title if title is None else title
         if not text.strip() and not new_title.strip():
-            raise UserError("the note is empty (to delete it: studylog note rm ID)")
+            raise UserError(say("노트가 비어 있습니다 (지우려면: studylog note rm ID)",
+                                "the note is empty (to delete it: studylog note rm ID)"))
         q.update_entry(db, entry_id, text, new_title, find_tags(f"{new_title}\n{text}"))
         revisions.snapshot(db, entry.date, entry.section, "cli")
         return note_by_id(db, entry_id)
@@ -288,7 +292,7 @@ def _add_todo(db: sqlite_utils.Database, date: str, text: str, done: bool) -> in
     text = one_line(body)
     done = done if state is None else state
     if not text:
-        raise UserError("the to-do is empty")
+        raise UserError(say("할 일이 비어 있습니다", "the to-do is empty"))
     check_size(text)
     with transaction(db):
         return q.add_todo(db, date, text, done)
@@ -298,7 +302,8 @@ def todo_by_number(db: sqlite_utils.Database, date: str, number: int) -> Todo:
     """The day's to-do shown as number ``number`` (1-based) or raise UserError."""
     items = q.todos(db, date)
     if not 1 <= number <= len(items):
-        raise UserError(f"no to-do number {number} on {date} (it has {len(items)})")
+        raise UserError(say(f"{date}에 {number}번 할 일이 없습니다 (할 일 {len(items)}개)",
+                            f"no to-do number {number} on {date} (it has {len(items)})"))
     t = items[number - 1]
     return Todo(t.id, t.text, t.done, t.position)
 

@@ -15,6 +15,7 @@ import sqlite_utils
 from studylog.config import Settings
 from studylog.errors import UserError
 from studylog.store import days as q
+from studylog.words import say
 
 
 @dataclass(frozen=True)
@@ -79,13 +80,16 @@ def set_labels(db: sqlite_utils.Database, date: str, *, title: str | None = None
     from studylog.store import transaction
 
     if title is not None:
-        title = one_line(check_text(title, "the title"))
+        title = one_line(check_text(title, say("제목", "the title")))
 
     for name, value in (("week", week), ("day", day), ("record_no", record_no)):
         if value is not None and value < 1:
-            raise UserError(f"{name.replace('_no', '')} must be 1 or more, not {value}")
+            field = name.replace('_no', '')
+            raise UserError(say(f"{field}은(는) 1 이상이어야 합니다: {value}",
+                                f"{field} must be 1 or more, not {value}"))
     if day is not None and day > 7:
-        raise UserError(f"day must be 1..7 (day of the course week), not {day}")
+        raise UserError(say(f"day는 1..7이어야 합니다 (과정 주의 몇째 날): {day}",
+                            f"day must be 1..7 (day of the course week), not {day}"))
     fields: dict[str, object] = {}
     if reset:
         fields = dict.fromkeys(("title", "week", "day", "record_no"))

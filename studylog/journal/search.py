@@ -9,6 +9,7 @@ import sqlite_utils
 
 from studylog.errors import UserError
 from studylog.store.search import compact, search_entries
+from studylog.words import say
 
 SNIPPET_WIDTH = 70
 MATCH_KINDS = ("exact", "spacing", "words")
@@ -71,7 +72,8 @@ def search(
     UserError for an empty query (it would match nothing, and saying so is clearer)."""
     words = query.split()
     if not words:
-        raise UserError("the query is empty: give a word to search for")
+        raise UserError(say("검색어가 비어 있습니다: 찾을 단어를 주세요",
+                            "the query is empty: give a word to search for"))
     hits = search_entries(db, query, section=section, since=since, until=until, limit=limit)
     out = []
     for h in hits:

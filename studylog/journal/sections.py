@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from studylog.errors import UserError
-from studylog.words import Lang, pick
+from studylog.words import Lang, pick, say
 
 
 @dataclass(frozen=True)
@@ -84,4 +84,5 @@ def check_section(name: str) -> str:
     if key is not None:
         return key
     names = ", ".join(f"{s.key}/{ALIASES[s.key][0]}" for s in SECTIONS)
-    raise UserError(f"unknown section {name!r}; choose one of: {names}")
+    raise UserError(say(f"모르는 섹션입니다: {name!r} (다음 중 하나를 쓰세요: {names})",
+                        f"unknown section {name!r}; choose one of: {names}"))

@@ -12,6 +12,7 @@ import sqlite_utils
 
 from studylog.errors import UserError
 from studylog.store.search import index_entry, index_todo, unindex_entry, unindex_todo
+from studylog.words import say
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ def check_date(date: object) -> str:
             raise ValueError
         return dt.date.fromisoformat(date).isoformat()
     except ValueError:
-        raise UserError(f"not a day: {date!r} (YYYY-MM-DD)") from None
+        raise UserError(say(f"날짜가 아닙니다: {date!r} (YYYY-MM-DD)",
+                            f"not a day: {date!r} (YYYY-MM-DD)")) from None
 
 
 def ensure_day(db: sqlite_utils.Database, date: str) -> None:

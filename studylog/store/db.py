@@ -21,6 +21,7 @@ from studylog.faults import damaged_line, disk_full, os_error_line
 from studylog.store.migrations import MIGRATIONS, applied
 from studylog.store.migrations import migrate as run_migrations
 from studylog.store.tx import BUSY_TIMEOUT_MS, busy_timeout_ms, transaction
+from studylog.words import say
 
 __all__ = ["BUSY_TIMEOUT_MS", "open_db", "transaction"]
 
@@ -43,8 +44,10 @@ def _folder_line(path: Path, exc: OSError) -> str:
     """Why the folder of the database ``path`` cannot be made (a file in the way, no rights)."""
     for parent in path.parents:
         if parent.exists() and not parent.is_dir():
-            return f"cannot use the database {path}: {parent} is a file, not a folder"
-    return os_error_line(exc, f"cannot make the folder for the database {path}:")
+            return say(f"데이터베이스 {path}을(를) 쓸 수 없습니다: {parent}은(는) 폴더가 아니라 파일입니다",
+                       f"cannot use the database {path}: {parent} is a file, not a folder")
+    return os_error_line(exc, say(f"데이터베이스 {path}의 폴더를 만들 수 없습니다:",
+                                  f"cannot make the folder for the database {path}:"))
 
 
 def check_not_newer(db: sqlite_utils.Database, path: Path | str) -> None:
@@ -52,10 +55,12 @@ def check_not_newer(db: sqlite_utils.Database, path: Path | str) -> None:
     known = {name for name, _ in MIGRATIONS}
     unknown = [name for name in applied(db) if name not in known]
     if unknown:
-        raise UserError(
+        raise UserError(say(
+            f"데이터베이스 {path}은(는) 더 새 studylog가 만들었습니다 (여기서 모르는 마이그레이션 "
+            f"{unknown[0]!r}이(가) 있습니다); studylog를 업그레이드해서 쓰세요 — 아무것도 바꾸지 않았습니다",
             f"the database {path} was written by a newer studylog (it has migration "
             f"{unknown[0]!r}, unknown here); upgrade studylog to use it — nothing was changed"
-        )
+        ))
 
 
 def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
@@ -68,9 +73,11 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     memory = str(path) == ":memory:"
     if not memory:
         if path.is_dir():
-            raise UserError(f"database path {path} is a directory")
+            raise UserError(say(f"데이터베이스 경로 {path}은(는) 폴더입니다",
+                                f"database path {path} is a directory"))
         if path.exists() and not path.is_file():
-            raise UserError(f"database path {path} is not a regular file")
+            raise UserError(say(f"데이터베이스 경로 {path}은(는) 보통 파일이 아닙니다",
+                                f"database path {path} is not a regular file"))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -84,14 +91,17 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if not memory and mode.lower() != "wal":
-            raise UserError(f"could not switch {path} to WAL mode (got {mode})")
+            raise UserError(say(f"{path}을(를) WAL 모드로 바꾸지 못했습니다 (결과: {mode})",
+                                f"could not switch {path} to WAL mode (got {mode})"))
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
         if _damaged(str(exc)) and _sqlite_header(path):
             raise UserError(damaged_line(path, str(exc))) from None
         if not memory and disk_full(path):
-            raise UserError(f"cannot open the database {path}: the disk is full") from None
-        raise UserError(f"cannot open database {path}: {exc}") from None
+            raise UserError(say(f"데이터베이스 {path}을(를) 열 수 없습니다: 디스크가 가득 찼습니다",
+                                f"cannot open the database {path}: the disk is full")) from None
+        raise UserError(say(f"데이터베이스 {path}을(를) 열 수 없습니다: {exc}",
+                            f"cannot open database {path}: {exc}")) from None
     db = sqlite_utils.Database(conn, execute_plugins=False)  # no entry-point scan at start-up
     if migrate:
         try:
@@ -101,6 +111,8 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
             if _damaged(str(exc)):
                 raise UserError(damaged_line(path, str(exc))) from None
             if not memory and disk_full(path):
-                raise UserError(f"cannot open the database {path}: the disk is full") from None
-            raise UserError(f"cannot open database {path}: {exc}") from None
+                raise UserError(say(f"데이터베이스 {path}을(를) 열 수 없습니다: 디스크가 가득 찼습니다",
+                                    f"cannot open the database {path}: the disk is full")) from None
+            raise UserError(say(f"데이터베이스 {path}을(를) 열 수 없습니다: {exc}",
+                                f"cannot open database {path}: {exc}")) from None
     return db

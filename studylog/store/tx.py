@@ -16,6 +16,7 @@ from contextlib import contextmanager
 import sqlite_utils
 
 from studylog.errors import UserError
+from studylog.words import say
 
 #: how long a writer waits for another one (``STUDYLOG_BUSY_TIMEOUT`` seconds overrides it)
 BUSY_TIMEOUT_MS = 10_000
@@ -62,8 +63,10 @@ def _begin(conn: sqlite3.Connection) -> None:
         if not _locked(exc):
             raise
         waited = first / 1000 + time.monotonic() - start
-        raise UserError(f"the database is busy: another program kept it locked for {waited:.0f} s; "
-                        "nothing was changed, try again when it is done") from None
+        raise UserError(say(f"데이터베이스를 다른 프로그램이 쓰고 있습니다: {waited:.0f}초 동안 잠겨 "
+                            "있었습니다; 아무것도 바꾸지 않았습니다, 끝난 뒤 다시 해 보세요",
+                            f"the database is busy: another program kept it locked for {waited:.0f} s; "
+                            "nothing was changed, try again when it is done")) from None
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from studylog.errors import UserError
 from studylog.store import days as store
 from studylog.study.carryover import ExtraTodo
 from studylog.study.study_todos import extra_todos
+from studylog.words import say
 
 
 @dataclass(frozen=True)
@@ -50,5 +51,7 @@ def extra_by_number(db: sqlite_utils.Database, date: str, settings: Settings,
         return None
     extras = day_extras(db, date, settings)
     if number > own + len(extras):
-        raise UserError(f"no to-do number {number} on {date} (it has {own + len(extras)})")
+        count = own + len(extras)
+        raise UserError(say(f"{date}에 {number}번 할 일이 없습니다 (할 일 {count}개)",
+                            f"no to-do number {number} on {date} (it has {count})"))
     return NumberedExtra(number, extras[number - own - 1])

@@ -15,6 +15,7 @@ from studylog.errors import UserError
 from studylog.store import reviews as store
 from studylog.store import transaction
 from studylog.study.review import ProblemMeta, current_card, histories, signature
+from studylog.words import say
 
 
 def sync(db: sqlite_utils.Database, meta: Mapping[str, ProblemMeta] | None = None) -> int:
@@ -45,9 +46,10 @@ def review_note(db: sqlite_utils.Database, entry_id: int, date: str,
                 rating: Rating = Rating.Good) -> None:
     """Record that the note ``entry_id`` was reviewed on ``date`` (it must be tagged for review)."""
     if not 0 < entry_id < 2**63 or not store.entry_exists(db, entry_id):
-        raise UserError(f"no note #{entry_id}")
+        raise UserError(say(f"노트 #{entry_id}이(가) 없습니다", f"no note #{entry_id}"))
     if all(n.entry_id != entry_id for n in store.review_notes(db)):
-        raise UserError(f"note #{entry_id} is not tagged #복습 or #review")
+        raise UserError(say(f"노트 #{entry_id}에 #복습 이나 #review 태그가 없습니다",
+                            f"note #{entry_id} is not tagged #복습 or #review"))
     with transaction(db):
         store.add_note_review(db, entry_id, date, int(rating))
 

@@ -13,7 +13,7 @@ from studylog.errors import UserError
 from studylog.study import carryover, review, review_cards
 from studylog.study.carryover import ExtraTodo
 from studylog.study.words import blog_extra_lines, markdown_extra_lines
-from studylog.words import Lang
+from studylog.words import Lang, say
 
 
 def extra_todos(db: sqlite_utils.Database, date: str, per_day: int = 5) -> list[ExtraTodo]:
@@ -38,7 +38,8 @@ def set_extra_done(db: sqlite_utils.Database, date: str, extra: ExtraTodo, done:
     item = extra.due
     assert item is not None
     if item.note_id is None:
-        raise UserError(f"solve it again to check it off: studylog solve {item.problem}")
+        raise UserError(say(f"다시 풀어야 체크됩니다: studylog solve {item.problem}",
+                            f"solve it again to check it off: studylog solve {item.problem}"))
     if done:
         review_cards.review_note(db, item.note_id, date)
     else:

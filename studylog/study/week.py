@@ -24,6 +24,7 @@ from studylog.store import peer as peer_store
 from studylog.store import reviews as attempts_store
 from studylog.store.peer import PeerWeek
 from studylog.study import carryover, review
+from studylog.words import say
 
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
 _COURSE_WEEK = re.compile(r"^(?:week|w|주차)?\s*(\d{1,3})\s*(?:주차)?$")
@@ -127,7 +128,8 @@ def resolve_week(text: str, settings: Settings, today: str) -> tuple[str, str]:
         start, end = _resolve(text, settings, today)
         dt.date.fromisoformat(end) + dt.timedelta(days=1)  # the page looks one day past the end
     except OverflowError:
-        raise UserError(f"week {text!r} is out of the calendar's range") from None
+        raise UserError(say(f"주 {text!r}은(는) 달력의 범위를 벗어납니다",
+                            f"week {text!r} is out of the calendar's range")) from None
     return start, end
 
 
@@ -138,20 +140,24 @@ def _resolve(text: str, settings: Settings, today: str) -> tuple[str, str]:
         try:
             start = dt.date.fromisocalendar(int(iso.group(1)), int(iso.group(2)), 1)
         except ValueError:
-            raise UserError(f"no such week: {text!r} (ISO weeks run 1-52 or 53)") from None
+            raise UserError(say(f"그런 주가 없습니다: {text!r} (ISO 주는 1-52 또는 53까지입니다)",
+                                f"no such week: {text!r} (ISO weeks run 1-52 or 53)")) from None
         return start.isoformat(), (start + dt.timedelta(days=6)).isoformat()
     course = _COURSE_WEEK.match(value)
     if course and not re.fullmatch(r"\d{4,}", value):
         number = int(course.group(1))
         first = date_of(number, 1, settings)
         if first is None:
-            raise UserError(f"course week {text!r} needs course.start (studylog config "
-                            "course.start YYYY-MM-DD) and a week of 1 or more")
+            raise UserError(say(f"과정 주 {text!r}에는 course.start(studylog config "
+                                "course.start YYYY-MM-DD)와 1 이상의 주가 필요합니다",
+                                f"course week {text!r} needs course.start (studylog config "
+                                "course.start YYYY-MM-DD) and a week of 1 or more"))
         return first, (dt.date.fromisoformat(first) + dt.timedelta(days=6)).isoformat()
     try:
         date = parse_date(value, base=dt.date.fromisoformat(today))
     except UserError:
-        raise UserError(f"not a date or week: {text!r} (use YYYY-MM-DD, 2026-W47 or week4)") from None
+        raise UserError(say(f"날짜나 주가 아닙니다: {text!r} (YYYY-MM-DD, 2026-W47, week4 중 하나를 쓰세요)",
+                            f"not a date or week: {text!r} (use YYYY-MM-DD, 2026-W47 or week4)")) from None
     return week_of(date, settings)
 
 

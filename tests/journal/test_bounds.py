@@ -29,33 +29,33 @@ def test_endless_stdin_and_file_are_refused_after_10_mb(run, home: Path) -> None
     assert run("note", "lecture", "있던 노트").returncode == 0
     before = dump(home / "studylog.db")
     with open("/dev/zero", "rb") as zero:
-        assert_refused(run_bytes(["note", "lecture", "-"], zero, timeout=30), "over 10 MB")
+        assert_refused(run_bytes(["note", "lecture", "-"], zero, timeout=30), "10 MB를 넘")
     with open("/dev/zero", "rb") as zero:
         assert_refused(run_bytes(["import", "-", "--date", "today"], zero, timeout=30),
-                       "over 10 MB")
+                       "10 MB를 넘")
     # a device is not read at all (only regular files, and - for standard input)
     assert_refused(run_bytes(["import", "/dev/zero", "--date", "today"], None, timeout=30),
-                   "not a regular file")
+                   "보통 파일이 아닙니다")
     big = home / "big.txt"
     big.write_bytes(b"a" * (10 * 1024 * 1024 + 1))
-    assert_refused(run_bytes(["import", str(big), "--date", "today"], None), "over 10 MB")
+    assert_refused(run_bytes(["import", str(big), "--date", "today"], None), "10 MB를 넘")
     assert dump(home / "studylog.db") == before
 
 
 @pytest.mark.parametrize(
     ("args", "stdin", "message"),
     [
-        (["note", "lecture", "-"], b"abc\xff", "not UTF-8"),
-        (["note", "lecture", b"abc\xff"], b"", "not valid UTF-8"),
+        (["note", "lecture", "-"], b"abc\xff", "UTF-8 텍스트가 아닙니다"),
+        (["note", "lecture", b"abc\xff"], b"", "올바른 UTF-8이 아닙니다"),
         (["search", "x", "--limit", "99999999999999999999"], b"", "--limit"),
-        (["export", "--since", "2026-12-01", "--until", "2026-01-01"], b"", "after --until"),
-        (["search", "x", "--since", "2026-12-01", "--until", "2026-01-01"], b"", "after"),
-        (["export", "--since", "2026-02-30"], b"", "not a date"),
-        (["note", "retro", "x", "--date", "2026-02-30"], b"", "not a date"),
-        (["import", "x.txt", "--date", "2026-13-01"], b"", "not a date"),
-        (["history", "2026-02-30"], b"", "not a date"),
-        (["restore", "99999999999999999999999"], b"", "not a revision id"),
-        (["restore", "77"], b"", "no revision 77"),
+        (["export", "--since", "2026-12-01", "--until", "2026-01-01"], b"", "--until 2026-01-01보다 뒤입니다"),
+        (["search", "x", "--since", "2026-12-01", "--until", "2026-01-01"], b"", "보다 뒤입니다"),
+        (["export", "--since", "2026-02-30"], b"", "날짜가 아닙니다"),
+        (["note", "retro", "x", "--date", "2026-02-30"], b"", "날짜가 아닙니다"),
+        (["import", "x.txt", "--date", "2026-13-01"], b"", "날짜가 아닙니다"),
+        (["history", "2026-02-30"], b"", "날짜가 아닙니다"),
+        (["restore", "99999999999999999999999"], b"", "리비전 id가 아닙니다"),
+        (["restore", "77"], b"", "리비전 77이(가) 없습니다"),
     ],
 )
 def test_bad_input_exit_2(run, home: Path, args, stdin, message) -> None:

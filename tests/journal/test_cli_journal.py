@@ -59,15 +59,15 @@ def test_note_from_stdin_and_title(cli) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("show", "2026-13-45"), "not a date"),
-        (("note", "lectures", "x"), "unknown section"),
-        (("note", "retro", "   "), "empty"),
-        (("todo", "done", "7"), "no to-do number 7"),
-        (("export", "--format", "pdf"), "unknown format"),
-        (("import", "missing.txt"), "no such file"),
-        (("search", "x", "--section", "nope"), "unknown section"),
+        (("show", "2026-13-45"), "날짜가 아닙니다: '2026-13-45'"),
+        (("note", "lectures", "x"), "모르는 섹션입니다: 'lectures'"),
+        (("note", "retro", "   "), "노트가 비어 있습니다"),
+        (("todo", "done", "7"), "7번 할 일이 없습니다"),
+        (("export", "--format", "pdf"), "모르는 형식입니다: 'pdf'"),
+        (("import", "missing.txt"), "그런 파일이 없습니다: missing.txt"),
+        (("search", "x", "--section", "nope"), "모르는 섹션입니다: 'nope'"),
         (("config", "course.start", "someday"), "course.start"),
-        (("config", "nope.key", "1"), "unknown setting"),
+        (("config", "nope.key", "1"), "모르는 설정입니다: 'nope.key'"),
     ],
 )
 def test_bad_input_one_line_exit_2_db_unchanged(run, home: Path, args, message) -> None:
@@ -83,7 +83,7 @@ def test_bad_input_one_line_exit_2_db_unchanged(run, home: Path, args, message) 
 def test_import_rejects_binary_and_wrong_encoding(run, home: Path) -> None:
     (home / "bin.dat").write_bytes(bytes(range(256)) * 4)
     (home / "cp949.txt").write_bytes("1. 강의 복습 내용\n정리\n".encode("cp949"))
-    for name, message in (("bin.dat", "not a text file"), ("cp949.txt", "not UTF-8")):
+    for name, message in (("bin.dat", "텍스트 파일이 아닙니다"), ("cp949.txt", "UTF-8 텍스트가 아닙니다")):
         p = run("import", str(home / name), "--date", "2026-11-18")
         assert p.returncode == 2 and message in p.stderr and p.stderr.count("\n") == 1
     tables = dict(dump(home / "studylog.db"))
@@ -166,3 +166,20 @@ def test_stats(cli) -> None:
     text = cli("stats").output
     assert "최장 3일" in text and "월 " in text and "많음" in text  # language ko (the default)
     assert "more" not in text and "week" not in text and "notes per section" not in text
+
+
+def test_errors_in_the_language_setting(cli) -> None:
+    """A bad date and an unknown section are worded in Korean by default, in English after
+    `config language en` (the English words unchanged)."""
+    r = cli("show", "2026-13-45")
+    assert r.exit_code == 2
+    assert "날짜가 아닙니다: '2026-13-45' (YYYY-MM-DD, today, yesterday 중 하나를 쓰세요)" in r.output
+    r = cli("note", "lectures", "x")
+    assert r.exit_code == 2 and "모르는 섹션입니다: 'lectures'" in r.output
+    assert cli("config", "language", "en").exit_code == 0
+    r = cli("show", "2026-13-45")
+    assert r.exit_code == 2
+    assert "not a date: '2026-13-45' (use YYYY-MM-DD, today or yesterday)" in r.output
+    assert "날짜" not in r.output
+    r = cli("note", "lectures", "x")
+    assert r.exit_code == 2 and "unknown section 'lectures'; choose one of:" in r.output

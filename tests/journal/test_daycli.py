@@ -73,7 +73,7 @@ def test_todo_edit_and_rm(cli) -> None:
     assert r.exit_code == 0 and "8강" in r.output
     assert cli("todo", "list").output.splitlines() == ["1. [ ] -6강-", "2. [x] 7강 복습"]
     r = cli("todo", "rm", "9")
-    assert r.exit_code == 2 and "no to-do number 9" in r.output
+    assert r.exit_code == 2 and "9번 할 일이 없습니다" in r.output
 
 
 def test_note_list_edit_rm_keep_revisions(cli) -> None:
@@ -96,7 +96,7 @@ def test_note_list_edit_rm_keep_revisions(cli) -> None:
     assert cli("restore", str(restore_id)).exit_code == 0
     assert _day(cli)["sections"]["retro"] == "- 고친 회고\n\n둘째 회고"
     r = cli("note", "rm", "999")
-    assert r.exit_code == 2 and "no note 999" in r.output
+    assert r.exit_code == 2 and "노트 999이(가) 없습니다" in r.output
 
 
 @pytest.mark.parametrize(("name", "key"), [

@@ -46,6 +46,6 @@ def test_label_command_overrides_and_resets(cli) -> None:
     assert data["record_no"] == 18  # counts on from the override
     assert cli("export", "2026-11-18").output.splitlines()[:2] == ["나의 17번째 기록", "학습기록 - 17"]
     bad = cli("label", "--day", "9")
-    assert bad.exit_code == 2 and "day must be 1..7" in bad.output
+    assert bad.exit_code == 2 and "day는 1..7이어야 합니다" in bad.output
     data = json.loads(cli("label", "2026-11-18", "--reset", "--json").output)
     assert data["record_no"] == 1 and data["title"].endswith("week4(3)")

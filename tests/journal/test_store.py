@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -53,7 +54,7 @@ def test_upgrade_from_first_schema_keeps_data_and_indexes_it(home: Path) -> None
 def test_not_a_database(home: Path) -> None:
     bad = home / "bad.db"
     bad.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(UserError, match="cannot open database"):
+    with pytest.raises(UserError, match=r"bad\.db을\(를\) 열 수 없습니다"):
         open_db(bad)
 
 
@@ -103,3 +104,12 @@ def test_released_migration_names_never_change() -> None:
         "journal_revisions", "journal_search_compact", "train_process_weights_metrics",
         "journal_drop_word_index", "peer_tables", "peer_results_mine",
     ]
+
+
+def test_not_a_database_in_english(tmp_path: Path) -> None:
+    """The same fault in English once the settings say `language = "en"`."""
+    Path(os.environ["STUDYLOG_CONFIG"]).write_text('language = "en"\n', encoding="utf-8")
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not a sqlite database" * 10)
+    with pytest.raises(UserError, match="cannot open database"):
+        open_db(bad)

@@ -95,7 +95,7 @@ def test_todo_list_json_and_due_review(cli, db) -> None:
     r = cli("todo", "done", "2", "--date", "2026-11-21")
     assert r.exit_code == 2 and "studylog solve 2667" in r.output
     r = cli("todo", "done", "3", "--date", "2026-11-21")
-    assert r.exit_code == 2 and "no to-do number 3" in r.output
+    assert r.exit_code == 2 and "3번 할 일이 없습니다" in r.output
 
 
 def test_blog_export_lists_the_days_due_reviews(cli, db) -> None:

@@ -25,7 +25,7 @@ def test_study_todos_are_numbered_after_the_days_own(cli, db) -> None:
     assert extra_by_number(db, "2026-11-21", settings, 1) is None  # the day's own to-do
     found = extra_by_number(db, "2026-11-21", settings, 3)
     assert found is not None and found.extra.text == "강의 5강 듣기"
-    with pytest.raises(UserError, match="it has 3"):
+    with pytest.raises(UserError, match="할 일 3개"):
         extra_by_number(db, "2026-11-21", settings, 4)
     listed = cli("todo", "list", "--date", "2026-11-21", "--json")
     assert [(t["number"], t["text"]) for t in json.loads(listed.output)] == [

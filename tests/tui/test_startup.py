@@ -48,6 +48,6 @@ def test_unreadable_database_gives_one_line_before_the_app(tmp_path: Path):
                          capture_output=True, text=True, timeout=60, env=env, cwd=ROOT,
                          stdin=subprocess.DEVNULL)
     assert out.returncode == 2
-    assert out.stderr.startswith("studylog: cannot open database")
+    assert out.stderr.startswith(f"studylog: 데이터베이스 {bad}을(를) 열 수 없습니다")
     assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
     assert out.stdout == ""

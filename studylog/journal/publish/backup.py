@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import sqlite3
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import sqlite_utils
 from studylog.errors import UserError
 from studylog.faults import os_error_line
 from studylog.journal.publish.output import check_target
+from studylog.words import say
 
 
 def default_backup_path(db_path: Path) -> Path:
@@ -30,12 +32,14 @@ def backup(db: sqlite_utils.Database, target: Path, *, make_folders: bool = Fals
     if target.is_dir():
         target = target / default_backup_path(Path("x")).name
     if target.exists() or target.is_symlink():
-        raise UserError(f"{target} exists; choose a new name")
+        raise UserError(say(f"{target}이(가) 이미 있습니다; 새 이름을 고르세요",
+                            f"{target} exists; choose a new name"))
     if make_folders:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(os_error_line(exc, "cannot make the backups folder")) from None
+            raise UserError(os_error_line(exc, say("백업 폴더를 만들 수 없습니다:",
+                                                   "cannot make the backups folder"))) from None
     check_target(target)
     tmp = target.with_name(target.name + ".part")
     dest: sqlite3.Connection | None = None
@@ -50,8 +54,10 @@ def backup(db: sqlite_utils.Database, target: Path, *, make_folders: bool = Fals
         if dest is not None:
             dest.close()
         tmp.unlink(missing_ok=True)
-        why = os_error_line(exc, "cannot write") if isinstance(exc, OSError) else str(exc)
-        if "full" in why:
-            why = "the disk is full"
-        raise UserError(f"backup to {target} failed: {why}") from None
+        why = (os_error_line(exc, say("쓸 수 없습니다:", "cannot write")) if isinstance(exc, OSError)
+               else str(exc))
+        if "full" in why or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
+            why = say("디스크가 가득 찼습니다", "the disk is full")
+        raise UserError(say(f"{target}(으)로 백업하지 못했습니다: {why}",
+                            f"backup to {target} failed: {why}")) from None
     return target

@@ -22,7 +22,7 @@ from studylog.journal.textin import read_text_file
 from studylog.store import bulk, revisions, transaction, transfer
 from studylog.store import days as q
 from studylog.store.bulk import NewDay, NewEntry, NewTodo
-from studylog.words import Lang
+from studylog.words import Lang, say
 
 FORMATS = ("blog", "markdown", "json")
 __all__ = ["FORMATS", "JSON_VERSION", "ImportReport", "export_json", "export_text",
@@ -110,7 +110,8 @@ def _date_for(parsed: ParsedDay, given: str | None, settings: Settings, source: 
         try:
             return dt.date.fromisoformat(parsed.date).isoformat()
         except ValueError:
-            raise UserError(f"{source}: bad date {parsed.date!r} in its front matter") from None
+            raise UserError(say(f"{source}: front matter의 날짜 {parsed.date!r}이(가) 잘못되었습니다",
+                                f"{source}: bad date {parsed.date!r} in its front matter")) from None
     named = _DATE_NAME.match(Path(source).name)
     if named:
         try:
@@ -121,10 +122,12 @@ def _date_for(parsed: ParsedDay, given: str | None, settings: Settings, source: 
         date = date_of(parsed.week, parsed.day, settings)
         if date:
             return date
-    raise UserError(
+    raise UserError(say(
+        f"{source}의 날짜를 알 수 없습니다; --date YYYY-MM-DD 를 주세요 "
+        "(아니면 course.start를 설정해서 제목의 주차/일차로 날짜를 정하세요)",
         f"cannot tell the date of {source}; pass --date YYYY-MM-DD "
         "(or set course.start so week/day in the title give it)"
-    )
+    ))
 
 
 def _merge_day(db: sqlite_utils.Database, parsed: ParsedDay, date: str, settings: Settings,
@@ -213,7 +216,8 @@ def import_paths(db: sqlite_utils.Database, paths: list[Path], settings: Setting
     would change. Any error leaves the database unchanged.
     """
     if date and len(paths) > 1:
-        raise UserError("--date applies to one file; import the files one at a time")
+        raise UserError(say("--date는 파일 하나에만 씁니다; 파일을 하나씩 가져오세요",
+                            "--date applies to one file; import the files one at a time"))
     texts = [(p, read_text_file(p)) for p in paths]  # read all first: a bad file changes nothing
     reports: list[ImportReport] = []
 
@@ -251,7 +255,8 @@ def _read_posts(texts: list[tuple[Path, str]], date: str | None,
             continue
         parsed = parse_day(text)
         if not parsed.line_count() and not parsed.title:
-            raise UserError(f"{path}: nothing to import (the file is empty)")
+            raise UserError(say(f"{path}: 가져올 것이 없습니다 (파일이 비어 있습니다)",
+                                f"{path}: nothing to import (the file is empty)"))
         posts.append(_Post(str(path), parsed=parsed,
                            date=_date_for(parsed, date, settings, str(path))))
     return posts

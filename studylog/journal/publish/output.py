@@ -14,6 +14,7 @@ from pathlib import Path
 
 from studylog.errors import UserError
 from studylog.faults import os_error_line
+from studylog.words import say
 
 
 def output_path(text: str | None, what: str = "--output") -> Path | None:
@@ -21,9 +22,10 @@ def output_path(text: str | None, what: str = "--output") -> Path | None:
     if text is None:
         return None
     if not text.strip():
-        raise UserError(f"{what} is empty; name a file (or leave the option out)")
+        raise UserError(say(f"{what}: 비어 있습니다; 파일 이름을 주세요 (아니면 옵션을 빼세요)",
+                            f"{what} is empty; name a file (or leave the option out)"))
     if "\x00" in text:
-        raise UserError(f"{what} holds a NUL character")
+        raise UserError(say(f"{what}에 NUL 문자가 있습니다", f"{what} holds a NUL character"))
     return Path(text).expanduser()
 
 
@@ -33,16 +35,21 @@ def check_target(path: Path, *, folder: bool = False) -> None:
     for parent in path.parents:
         if parent.exists():
             if not parent.is_dir():
-                raise UserError(f"cannot write {path}: {parent} is a file, not a folder")
+                raise UserError(say(f"{path}에 쓸 수 없습니다: {parent}은(는) 폴더가 아니라 파일입니다",
+                                    f"cannot write {path}: {parent} is a file, not a folder"))
             break
     if not path.parent.is_dir():
-        raise UserError(f"cannot write {path}: the folder {path.parent} does not exist "
-                        "(make it first)")
+        raise UserError(say(f"{path}에 쓸 수 없습니다: 폴더 {path.parent}이(가) 없습니다 "
+                            "(먼저 만드세요)",
+                            f"cannot write {path}: the folder {path.parent} does not exist "
+                            "(make it first)"))
     if folder:
         if path.exists() and not path.is_dir():
-            raise UserError(f"cannot write into {path}: it is a file, not a folder")
+            raise UserError(say(f"{path} 안에 쓸 수 없습니다: 폴더가 아니라 파일입니다",
+                                f"cannot write into {path}: it is a file, not a folder"))
     elif path.is_dir():
-        raise UserError(f"{path} is a directory; name a file")
+        raise UserError(say(f"{path}은(는) 폴더입니다; 파일 이름을 주세요",
+                            f"{path} is a directory; name a file"))
 
 
 def make_folder(path: Path) -> None:
@@ -51,7 +58,7 @@ def make_folder(path: Path) -> None:
     try:
         path.mkdir(exist_ok=True)
     except OSError as exc:
-        raise UserError(os_error_line(exc, "cannot make the folder")) from None
+        raise UserError(os_error_line(exc, say("폴더를 만들 수 없습니다:", "cannot make the folder"))) from None
 
 
 def write_output(path: Path, text: str) -> None:
@@ -73,4 +80,4 @@ def write_output(path: Path, text: str) -> None:
             pass
         if exc.filename is None:
             exc.filename = str(path)
-        raise UserError(os_error_line(exc, "cannot write")) from None
+        raise UserError(os_error_line(exc, say("쓸 수 없습니다:", "cannot write"))) from None

@@ -16,6 +16,7 @@ from typing import Any
 
 from studylog.errors import UserError
 from studylog.journal.sections import KEYS
+from studylog.words import say
 
 #: the export format this studylog writes and reads
 JSON_VERSION = 1
@@ -111,18 +112,21 @@ def _kind(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int | float):
-        return "a number"
+        return say("숫자", "a number")
     if isinstance(value, str):
-        return "text"
+        return say("텍스트", "text")
     if isinstance(value, list):
-        return "a list"
+        return say("리스트", "a list")
     if isinstance(value, dict):
-        return "an object"
+        return say("객체", "an object")
     return type(value).__name__
 
 
-_NAMES = {str: "text", int: "a whole number", float: "a number", list: "a list", dict: "an object",
-          bool: "true or false"}
+def _names() -> dict[type, str]:
+    """The JSON kinds a field may hold, in the language setting."""
+    return {str: say("텍스트", "text"), int: say("정수", "a whole number"),
+            float: say("숫자", "a number"), list: say("리스트", "a list"),
+            dict: say("객체", "an object"), bool: say("true 또는 false", "true or false")}
 
 
 class _Checker:
@@ -130,7 +134,8 @@ class _Checker:
         self.source = source
 
     def fail(self, where: str, what: str) -> UserError:
-        return UserError(f"{self.source}: not a valid studylog export: {where}: {what}")
+        return UserError(say(f"{self.source}: 올바른 studylog 내보내기 파일이 아닙니다: {where}: {what}",
+                             f"{self.source}: not a valid studylog export: {where}: {what}"))
 
     def typed(self, where: str, value: object, types: type | tuple[type, ...],
               optional: bool = False) -> Any:
@@ -139,10 +144,12 @@ class _Checker:
         wanted = types if isinstance(types, tuple) else (types,)
         ok = isinstance(value, wanted) and not (isinstance(value, bool) and bool not in wanted)
         if not ok:
-            names = " or ".join(_NAMES.get(t, t.__name__) for t in wanted)
-            raise self.fail(where, f"expected {names}, got {_kind(value)}")
+            known = _names()
+            names = say(" 또는 ", " or ").join(known.get(t, t.__name__) for t in wanted)
+            raise self.fail(where, say(f"기대: {names}, 실제: {_kind(value)}",
+                                       f"expected {names}, got {_kind(value)}"))
         if isinstance(value, str) and not _encodable(value):
-            raise self.fail(where, "text that is not valid UTF-8")
+            raise self.fail(where, say("올바른 UTF-8이 아닌 텍스트", "text that is not valid UTF-8"))
         return value
 
     def obj(self, where: str, value: object) -> dict[str, Any]:
@@ -160,14 +167,15 @@ class _Checker:
                 raise ValueError
             return dt.date.fromisoformat(text).isoformat()
         except ValueError:
-            raise self.fail(where, f"not a day: {text!r} (YYYY-MM-DD)") from None
+            raise self.fail(where, say(f"날짜가 아닙니다: {text!r} (YYYY-MM-DD)",
+                                       f"not a day: {text!r} (YYYY-MM-DD)")) from None
 
     def row(self, where: str, value: object,
             fields: dict[str, tuple[type | tuple[type, ...], bool]]) -> dict[str, Any]:
         row = self.obj(where, value)
         for name, (types, required) in fields.items():
             if required and name not in row:
-                raise self.fail(where, f"missing {name!r}")
+                raise self.fail(where, say(f"{name!r}이(가) 없습니다", f"missing {name!r}"))
             if name in row:
                 self.typed(f"{where}.{name}", row[name], types, optional=not required)
         return row
@@ -207,16 +215,16 @@ def _depth_ok(text: str, limit: int = MAX_DEPTH) -> bool:
 def _day(c: _Checker, where: str, value: object) -> ExportDay:
     d = c.obj(where, value)
     if "date" not in d:
-        raise c.fail(where, "missing 'date'")
+        raise c.fail(where, say("'date'가 없습니다", "missing 'date'"))
     unknown = sorted(set(d) - _DAY_KEYS)
     if unknown:
-        raise c.fail(where, f"unknown field {unknown[0]!r}")
+        raise c.fail(where, say(f"모르는 필드 {unknown[0]!r}", f"unknown field {unknown[0]!r}"))
     date = c.date(f"{where}.date", d["date"])
     assert date is not None
     ov = c.obj(f"{where}.overrides", d.get("overrides") or {})
     bad = sorted(set(ov) - set(_OVERRIDES))
     if bad:
-        raise c.fail(f"{where}.overrides", f"unknown override {bad[0]!r}")
+        raise c.fail(f"{where}.overrides", say(f"모르는 override {bad[0]!r}", f"unknown override {bad[0]!r}"))
     overrides = ExportOverrides(
         title=c.typed(f"{where}.overrides.title", ov.get("title"), str, optional=True),
         week=c.typed(f"{where}.overrides.week", ov.get("week"), int, optional=True),
@@ -226,17 +234,19 @@ def _day(c: _Checker, where: str, value: object) -> ExportDay:
     for name in ("week", "day", "record_no"):
         number = getattr(overrides, name)
         if number is not None and not 1 <= number <= (7 if name == "day" else 1_000_000):
-            raise c.fail(f"{where}.overrides.{name}", f"out of range: {number}")
+            raise c.fail(f"{where}.overrides.{name}", say(f"범위를 벗어났습니다: {number}",
+                                                          f"out of range: {number}"))
     entries = []
     for i, e in enumerate(c.items(f"{where}.entries", d.get("entries"))):
         at = f"{where}.entries[{i}]"
         e = c.obj(at, e)
         for name in ("section", "title", "body"):
             if name not in e:
-                raise c.fail(at, f"missing {name!r}")
+                raise c.fail(at, say(f"{name!r}이(가) 없습니다", f"missing {name!r}"))
             c.typed(f"{at}.{name}", e[name], str)
         if e["section"] not in KEYS:
-            raise c.fail(f"{at}.section", f"unknown section {e['section']!r}")
+            raise c.fail(f"{at}.section", say(f"모르는 섹션 {e['section']!r}",
+                                              f"unknown section {e['section']!r}"))
         entries.append(ExportEntry(
             e["section"], e["title"], e["body"],
             c.typed(f"{at}.created", e.get("created"), str, optional=True),
@@ -246,10 +256,10 @@ def _day(c: _Checker, where: str, value: object) -> ExportDay:
         at = f"{where}.todos[{i}]"
         t = c.obj(at, t)
         if "text" not in t:
-            raise c.fail(at, "missing 'text'")
+            raise c.fail(at, say("'text'가 없습니다", "missing 'text'"))
         c.typed(f"{at}.text", t["text"], str)
         if not t["text"].strip():
-            raise c.fail(f"{at}.text", "empty")
+            raise c.fail(f"{at}.text", say("비어 있습니다", "empty"))
         done = c.typed(f"{at}.done", t.get("done", False), (bool, int), optional=True)
         todos.append(ExportTodo(
             t["text"], bool(done),
@@ -276,22 +286,29 @@ def parse_export(text: str, source: str) -> ExportDoc:
     """The whole export in ``text`` checked and typed, or one UserError saying what is wrong."""
     c = _Checker(source)
     if not _depth_ok(text):
-        raise UserError(f"{source}: not a studylog export (nested deeper than {MAX_DEPTH} levels)")
+        raise UserError(say(f"{source}: studylog 내보내기 파일이 아닙니다 ({MAX_DEPTH}단계보다 깊게 중첩됨)",
+                            f"{source}: not a studylog export (nested deeper than {MAX_DEPTH} levels)"))
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UserError(f"{source}: not valid JSON ({exc})") from None
+        raise UserError(say(f"{source}: 올바른 JSON이 아닙니다 ({exc})",
+                            f"{source}: not valid JSON ({exc})")) from None
     except RecursionError:
-        raise UserError(f"{source}: not a studylog export (nested too deeply)") from None
+        raise UserError(say(f"{source}: studylog 내보내기 파일이 아닙니다 (너무 깊게 중첩됨)",
+                            f"{source}: not a studylog export (nested too deeply)")) from None
     if not isinstance(doc, dict) or "days" not in doc:
-        raise UserError(f"{source}: not a studylog JSON export")
+        raise UserError(say(f"{source}: studylog JSON 내보내기 파일이 아닙니다",
+                            f"{source}: not a studylog JSON export"))
     version = doc.get("studylog")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise c.fail("studylog", f"the format version is missing (expected {JSON_VERSION})")
+        raise c.fail("studylog", say(f"형식 버전이 없습니다 ({JSON_VERSION}이어야 합니다)",
+                                     f"the format version is missing (expected {JSON_VERSION})"))
     if version > JSON_VERSION:
-        raise UserError(f"{source}: made by a newer studylog (export format {version}; this one "
-                        f"reads {JSON_VERSION}): upgrade studylog to import it")
+        raise UserError(say(f"{source}: 더 새 studylog가 만든 파일입니다 (내보내기 형식 {version}; "
+                            f"이 버전은 {JSON_VERSION}까지 읽습니다): 가져오려면 studylog를 업그레이드하세요",
+                            f"{source}: made by a newer studylog (export format {version}; this one "
+                            f"reads {JSON_VERSION}): upgrade studylog to import it"))
     if version < 1:
-        raise c.fail("studylog", f"unknown format version {version}")
+        raise c.fail("studylog", say(f"모르는 형식 버전 {version}", f"unknown format version {version}"))
     days = c.typed("days", doc["days"], list)
     return ExportDoc(version, tuple(_day(c, f"days[{i}]", d) for i, d in enumerate(days)))
