@@ -136,9 +136,7 @@ ls -R {mnt} >{tmp_path}/ls.txt
         assert "Traceback" not in err, err
         assert (tmp_path / f"{what}.rc").read_text().strip() == "2", err
         assert len([ln for ln in err.splitlines() if ln.strip()]) == 1, err
-        # note and the first train cannot open the database: those words come from the store
-        # (studylog/store/db.py), worded by its own change; train2 fails saving its weights
-        assert "디스크가 가득 찼습니다" in err or (what != "train2" and "disk is full" in err), err
+        assert "디스크가 가득 찼습니다" in err, err
     listed = json.loads((tmp_path / "runs.json").read_text() or "[]")
     assert [r["status"] for r in listed] == ["failed"], listed  # the run of train2, with why
     assert "디스크가 가득 찼습니다" in listed[0]["message"]
