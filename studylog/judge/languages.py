@@ -142,7 +142,7 @@ def read_source(source: Path) -> bytes:
     """The solution's bytes (UserError when it is not a regular file, is empty or is larger than
     4 MB)."""
     if source.exists() and not source.is_file():
-        raise UserError(say(f"{source}는 일반 파일이 아닙니다; 풀이의 소스 파일을 주세요",
+        raise UserError(say(f"{source}은(는) 일반 파일이 아닙니다; 풀이의 소스 파일을 주세요",
                             f"{source} is not a regular file; give the solution's source file"))
     with open(source, "rb") as fh:
         text = fh.read(MAX_SOURCE_BYTES + 1)

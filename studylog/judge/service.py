@@ -40,7 +40,7 @@ def check_source(source: Path) -> Path:
     """The solution file, or UserError when it is missing."""
     if not source.is_file():
         if source.exists():
-            raise UserError(say(f"{source}는 일반 파일이 아닙니다",
+            raise UserError(say(f"{source}은(는) 일반 파일이 아닙니다",
                                 f"{source} is not a regular file"))
         raise UserError(say(f"그런 파일이 없습니다: {source}", f"no such file: {source}"))
     return source

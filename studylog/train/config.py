@@ -83,7 +83,8 @@ def _int(name: str, value: int, lo: int, hi: int) -> None:
 
 def _choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
-        raise UserError(say(f"모르는 {name}입니다: {value!r} (다음 중 하나를 고르세요: {', '.join(allowed)})",
+        raise UserError(say(f"--{name}: {value!r}은(는) 없습니다 (다음 중 하나를 고르세요: "
+                            f"{', '.join(allowed)})",
                             f"unknown {name} {value!r}; choose one of: {', '.join(allowed)}"))
 
 

@@ -20,7 +20,7 @@ def _english() -> None:
 def test_an_unknown_model_is_worded_in_korean_then_english():
     with pytest.raises(UserError) as ko:
         TrainConfig(model="vgg")
-    assert str(ko.value) == "모르는 model입니다: 'vgg' (다음 중 하나를 고르세요: resnet18, cnn, mlp)"
+    assert str(ko.value) == "--model: 'vgg'은(는) 없습니다 (다음 중 하나를 고르세요: resnet18, cnn, mlp)"
     _english()
     with pytest.raises(UserError) as en:
         TrainConfig(model="vgg")
