@@ -337,7 +337,7 @@ def backup_cmd(
 
     path = output_path(name, say("백업 경로", "the backup's path"))
     target = backup(get_db(), path or default_backup_path(db_path()), make_folders=path is None)
-    typer.echo(f"backed up {db_path()} to {target}")
+    typer.echo(present.backed_up(str(db_path()), str(target), current_lang()))
 
 
 def stats_cmd(

@@ -119,9 +119,10 @@ def resume_cmd(
 def rm_cmd(run_id: Annotated[int, typer.Argument(metavar="RUN", help="A run number (see `studylog runs`).")]) -> None:
     """Delete a run, its epochs and its saved weights."""
     from studylog.train import runs
+    from studylog.train.words import run_deleted
 
     runs.delete(context.get_db(), run_id)
-    typer.echo(f"run #{run_id} deleted (with its weights)")
+    typer.echo(run_deleted(run_id, current_lang()))
 
 
 @runs_app.command("export")

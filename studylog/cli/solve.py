@@ -44,11 +44,12 @@ def solve_cmd(
         return
     if new:
         from studylog.judge import new_starter
+        from studylog.judge import words as judge_words
 
         ext = {"python": ".py", "py": ".py", "c": ".c", "cpp": ".cpp", "c++": ".cpp",
                "java": ".java"}.get((lang or "python").lower(), ".py")
         path = new_starter(problem, file or Path(f"sol_{problem.id}{ext}"))
-        typer.echo(f"wrote {path}; judge it with: studylog solve {problem.id} {path}")
+        typer.echo(judge_words.starter_written(str(path), problem.id, current_lang()))
         return
     if file is None:
         raise UserError(say(f"풀이 파일을 주세요: studylog solve {problem.id} FILE "

@@ -297,6 +297,11 @@ def no_notes(date: str, lang: Lang) -> str:
     return pick(lang, f"{date}에 노트가 없습니다", f"no notes on {date}")
 
 
+def backed_up(source: str, target: str, lang: Lang) -> str:
+    """`backup` done: which database went to which copy."""
+    return pick(lang, f"{source} 백업 완료: {target}", f"backed up {source} to {target}")
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes on a terminal (Hangul and other wide characters take two)."""
     import unicodedata

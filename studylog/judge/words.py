@@ -495,3 +495,9 @@ def exported_kattis_line(problem: Problem, path: object, tests: int, lang: str) 
 def exported_line(problem: Problem, path: object, lang: str) -> str:
     """The line after a problem was exported."""
     return phrase("exported", lang, id=problem.id, title=problem.title, path=path)
+
+
+def starter_written(path: str, problem_id: str, lang: str = "en") -> str:
+    """`solve ID --new` wrote a starter file: how to judge it."""
+    return pick(as_lang(lang), ko=f"{path} 작성; 채점: studylog solve {problem_id} {path}",
+                en=f"wrote {path}; judge it with: studylog solve {problem_id} {path}")

@@ -362,3 +362,21 @@ def fit_table(headers: list[str], rows: list[list[str]], right: list[bool]) -> l
                          for c, w, rj in zip(values, widths, right, strict=True)).rstrip()
 
     return [line(headers), "  ".join("─" * w for w in widths)] + [line(r) for r in rows]
+
+
+def run_deleted(run_id: int, lang: str = "en") -> str:
+    """`runs rm N` done."""
+    return pick(as_lang(lang), ko=f"실험 #{run_id} 삭제 (가중치도 함께)",
+                en=f"run #{run_id} deleted (with its weights)")
+
+
+def params_line(trainable: int, total: int, samples_per_s: float | None, lang: str = "en") -> str:
+    """A run's parameter count (and its speed) under its header in `runs show`."""
+    speed = f"   {samples_per_s:.0f} samples/s" if samples_per_s else ""
+    return pick(as_lang(lang), ko=f"학습 파라미터 {trainable:,} / 전체 {total:,}{speed}",
+                en=f"trainable {trainable:,} of {total:,} parameters{speed}")
+
+
+def weights_line(path: str, lang: str = "en") -> str:
+    """Where a run's weights are."""
+    return pick(as_lang(lang), ko=f"가중치: {path}", en=f"weights: {path}")

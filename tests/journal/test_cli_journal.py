@@ -151,6 +151,7 @@ def test_backup_is_a_working_copy(cli, home: Path) -> None:
     cli("note", "lecture", "백업될 노트")
     r = cli("backup", str(home / "copy.db"))
     assert r.exit_code == 0, r.output
+    assert r.stdout.strip() == f"{home / 'studylog.db'} 백업 완료: {home / 'copy.db'}"
     conn = sqlite3.connect(home / "copy.db")
     assert conn.execute("SELECT body FROM entries").fetchall() == [("백업될 노트",)]
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -115,7 +115,8 @@ def test_statement_new_and_problems_list(tmp_path):
     r = cli("solve", "7576", "--statement")
     assert r.exit_code == 0 and "토마토" in r.output
     target = tmp_path / "s.cpp"
-    assert cli("solve", "1012", str(target), "--new").exit_code == 0
+    r = cli("solve", "1012", str(target), "--new")
+    assert r.exit_code == 0 and r.stdout.strip() == f"{target} 작성; 채점: studylog solve 1012 {target}"
     assert "int main" in target.read_text() and "1012" in target.read_text()
     assert cli("solve", "1012", str(target), "--new").exit_code == 2  # never overwrites
     r = cli("problems")

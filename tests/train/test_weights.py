@@ -110,7 +110,8 @@ def test_export_csv_has_one_row_per_epoch(run_cli):
     shown = json.loads(run_cli("runs", "show", "1", "--json").stdout)
     assert shown["weights"] and {"val_ce", "train_acc", "precision", "recall"} <= set(
         shown["epochs_list"][0])
-    assert run_cli("runs", "rm", "1").returncode == 0
+    removed = run_cli("runs", "rm", "1")
+    assert removed.returncode == 0 and removed.stdout.strip() == "run #1 deleted (with its weights)"
     assert run_cli("runs", "show", "1").returncode == 2
 
 

@@ -170,3 +170,13 @@ def test_the_schedule_is_shown_up_front():
     assert present.schedule_line(five, "en").endswith("lr per epoch 0.01, 0.01, 0.001, 0.001, "
                                                        "0.0001")
     assert present.schedule_line(TrainConfig().to_dict(), "en") == ""  # no scheduler
+
+
+def test_runs_show_and_rm_lines_in_both_languages():
+    from studylog.train.words import params_line, run_deleted, weights_line
+
+    assert run_deleted(3, "ko") == "실험 #3 삭제 (가중치도 함께)"
+    assert run_deleted(3, "en") == "run #3 deleted (with its weights)"
+    assert params_line(1200, 5000, 812.4, "ko") == "학습 파라미터 1,200 / 전체 5,000   812 samples/s"
+    assert params_line(1200, 5000, None, "en") == "trainable 1,200 of 5,000 parameters"
+    assert weights_line("/x/runs/3", "ko") == "가중치: /x/runs/3"

@@ -43,11 +43,10 @@ def show_run(run: RunRecord, lang: str) -> None:
     color = present.STATUS_COLOR.get(run.status, "")
     out.print(f"[bold {color}]{present.run_title(run, lang)}[/]")
     out.print(present.config_line(run.config, run.device))
-    params = (f"trainable {run.trainable_params or 0:,} of {run.total_params or 0:,} parameters"
-              + (f"   {run.samples_per_s:.0f} samples/s" if run.samples_per_s else ""))
-    out.print(params)
+    out.print(present.params_line(run.trainable_params or 0, run.total_params or 0,
+                                  run.samples_per_s, lang))
     if run.weights:
-        out.print(f"weights: {run.weights}")
+        out.print(present.weights_line(str(run.weights), lang))
     for note in run.summary.get("notes") or []:
         out.print(f"[yellow]{note}[/]")
     if run.epochs_list:
