@@ -300,3 +300,17 @@ def test_problem_yaml_errors_follow_the_language_setting():
     with pytest.raises(miniyaml.YamlError) as got:
         miniyaml.loads("name x\n", "data/testdata.yaml")
     assert str(got.value) == "data/testdata.yaml line 1: expected 'key: value', got 'name x'"
+
+
+@pytest.mark.parametrize(("limits", "words"), [
+    ("  memory: 21e99956\n", "숫자여야 합니다"),  # inf: int() overflowed into a traceback
+    ("  time_limit: 1e999\n", "숫자여야 합니다"),
+    ("  time_limit: .nan\n", "숫자여야 합니다"),
+    ("  time_multiplier: 1e999\n", "time_multiplier는 1..100이어야 합니다"),
+    ("  time_multiplier: 0\n", "time_multiplier는 1..100이어야 합니다"),
+])
+def test_huge_or_odd_limits_are_one_line(tmp_path, limits, words):
+    pkg = tmp_path / "hello"
+    shutil.copytree(PACKAGES / "hello", pkg)
+    (pkg / "problem.yaml").write_text(f"name: Hello\nlimits:\n{limits}", encoding="utf-8")
+    assert words in one_line_error(cli("problems", "add", str(pkg), "--dry-run"))

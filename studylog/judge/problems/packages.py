@@ -196,6 +196,11 @@ def scan_kattis(root: Path) -> Found:
         else:
             time_ms = DEFAULT_TIME_MS
             multiplier = float(limits.get("time_multiplier", 5))
+            if not 1 <= multiplier <= 100:  # nan and inf too
+                raise UserError(say(f"problem.yaml: limits.time_multiplier는 1..100이어야 "
+                                    f"합니다: {multiplier:g}",
+                                    f"problem.yaml: limits.time_multiplier must be 1..100, "
+                                    f"not {multiplier:g}"))
             if (root / "submissions" / "accepted").is_dir():
                 derive = multiplier
                 notes.append(say(f"limits.time_limit이 없습니다: 시간 제한은 가장 느린 accepted "
@@ -211,7 +216,7 @@ def scan_kattis(root: Path) -> Found:
                                  f"no limits.time_limit and no accepted submissions: "
                                  f"{DEFAULT_TIME_MS / 1000:g} s (--time-limit sets it)"))
         memory_mb = int(limits.get("memory", DEFAULT_MEMORY_MB))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: 1e999 is inf
         raise UserError(say("problem.yaml: limits.time_limit과 limits.memory는 숫자여야 합니다",
                             "problem.yaml: limits.time_limit and limits.memory must be "
                             "numbers")) from None
