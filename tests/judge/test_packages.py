@@ -314,3 +314,19 @@ def test_huge_or_odd_limits_are_one_line(tmp_path, limits, words):
     shutil.copytree(PACKAGES / "hello", pkg)
     (pkg / "problem.yaml").write_text(f"name: Hello\nlimits:\n{limits}", encoding="utf-8")
     assert words in one_line_error(cli("problems", "add", str(pkg), "--dry-run"))
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ("tests/%02d</input", "tests/%>tests/%02d</input", "하나만 있어야 합니다"),  # was a traceback
+    ("tests/%02d</input", "tests/in</input", "하나만 있어야 합니다"),
+    ("tests/%02d.a</answer", "tests/%02d-%02d.a</answer", "하나만 있어야 합니다"),
+    ("<time-limit>200<", "<time-limit>0<", "time-limit은 1..600000 ms"),
+    ("<memory-limit>268435456<", "<memory-limit>99999999999999999999999<", "16..65536 MiB"),
+])
+def test_odd_polygon_fields_are_one_line(tmp_path, old, new, words):
+    pkg = tmp_path / "poly"
+    shutil.copytree(PACKAGES / "polygon-sum", pkg)
+    xml = (pkg / "problem.xml").read_text(encoding="utf-8")
+    assert old in xml
+    (pkg / "problem.xml").write_text(xml.replace(old, new), encoding="utf-8")
+    assert words in one_line_error(cli("problems", "add", str(pkg), "--dry-run"))

@@ -303,6 +303,17 @@ def scan_kattis(root: Path) -> Found:
     return found
 
 
+def _numbered(pattern: str, number: int, field: str) -> str:
+    """A Polygon path pattern (``tests/%02d``) filled with a test's number."""
+    try:
+        return pattern % number
+    except (TypeError, ValueError, OverflowError):  # no %d, two of them, '%>' ...
+        raise UserError(say(f"problem.xml: {field} {pattern!r}에는 테스트 번호 자리(%d, %02d) "
+                            f"하나만 있어야 합니다",
+                            f"problem.xml: {field} {pattern!r} must hold one test number "
+                            f"(%d, %02d)")) from None
+
+
 def scan_polygon(root: Path) -> Found:
     """Read a Polygon package (see the module doc); UserError naming what is wrong."""
     try:
@@ -322,14 +333,19 @@ def scan_polygon(root: Path) -> Found:
     except ValueError:
         raise UserError(say("problem.xml: time-limit과 memory-limit은 숫자여야 합니다",
                             "problem.xml: time-limit and memory-limit must be numbers")) from None
+    if not (1 <= time_ms <= 600_000) or not (16 <= memory_mb <= 65536):
+        raise UserError(say("problem.xml: time-limit은 1..600000 ms, memory-limit은 16..65536 MiB "
+                            "사이여야 합니다",
+                            "problem.xml: time-limit must be 1..600000 ms and memory-limit "
+                            "16..65536 MiB"))
     pattern = testset.findtext("input-path-pattern") or "tests/%02d"
     answer_pattern = testset.findtext("answer-path-pattern") or pattern + ".a"
     test_els = testset.findall("tests/test")
     tests: list[Pair] = []
     samples: list[Pair] = []
     for i, el in enumerate(test_els, start=1):
-        inp = root / (pattern % i)
-        ans = root / (answer_pattern % i)
+        inp = root / _numbered(pattern, i, "input-path-pattern")
+        ans = root / _numbered(answer_pattern, i, "answer-path-pattern")
         if not inp.is_file():
             raise UserError(say(f"파일이 없습니다: {pattern % i} (problem.xml에는 테스트가 "
                                 f"{len(test_els)}개 있습니다)",
