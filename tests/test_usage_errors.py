@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 USAGE_ERRORS = [  # command line, Korean words, English words
+    (("review", "--date", "x"), "그런 옵션이 없습니다: --date (--done?)",
+     "no such option: --date (did you mean --done?)"),
     (("todo", "lst"), "그런 명령이 없습니다: 'lst' ('list'?) ('studylog todo --help' 참고)",
      "no such command 'lst' (did you mean 'list'?) (see 'studylog todo --help')"),
     (("note", "add", "retro", "--bogus"), "그런 옵션이 없습니다: --bogus",

@@ -71,9 +71,10 @@ def bad_value_line(exc: click_exc.BadParameter) -> str:
 
 
 _USAGE = (  # click's usage errors, in the language setting
-    (re.compile(r"^No such option: (\S+?)(?: Did you mean (.+)\?)?$"),
-     lambda m: say(f"그런 옵션이 없습니다: {m[1]}" + (f" ({m[2]}?)" if m[2] else ""),
-                   f"no such option: {m[1]}" + (f" (did you mean {m[2]}?)" if m[2] else ""))),
+    (re.compile(r"^No such option: (\S+?)(?: Did you mean (.+)\?| \(Possible options: (.+)\))?$"),
+     lambda m: say(f"그런 옵션이 없습니다: {m[1]}" + (f" ({m[2] or m[3]}?)" if m[2] or m[3] else ""),
+                   f"no such option: {m[1]}" + (f" (did you mean {m[2] or m[3]}?)"
+                                                if m[2] or m[3] else ""))),
     (re.compile(r"^No such command '(.+?)'\.(?: Did you mean '(.+)'\?)?$"),
      lambda m: say(f"그런 명령이 없습니다: '{m[1]}'" + (f" ('{m[2]}'?)" if m[2] else ""),
                    f"no such command '{m[1]}'" + (f" (did you mean '{m[2]}'?)" if m[2] else ""))),

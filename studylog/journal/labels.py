@@ -40,11 +40,16 @@ def course_week_day(date: str, settings: Settings) -> tuple[int, int] | None:
 
 
 def date_of(week: int, day: int, settings: Settings) -> str | None:
-    """The date of week W, day D of the course (None when course.start is unset)."""
+    """The date of week W, day D of the course (None when course.start is unset, or the day
+    would lie past the calendar's end, as week 999999 does)."""
     start = settings.get("course.start")
     if not start or week < 1 or day < 1:
         return None
-    return (dt.date.fromisoformat(start) + dt.timedelta(days=(week - 1) * 7 + day - 1)).isoformat()
+    try:
+        return (dt.date.fromisoformat(start)
+                + dt.timedelta(days=(week - 1) * 7 + day - 1)).isoformat()
+    except OverflowError:
+        return None
 
 
 def default_title(settings: Settings, week: int | None, day: int | None, date: str) -> str:

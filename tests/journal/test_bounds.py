@@ -75,3 +75,23 @@ def test_a_todo_is_one_line_and_cannot_inject_a_heading(run) -> None:
     assert "\n4. 학습 회고\n" in post  # the real heading, once
     assert post.count("4. 학습 회고") == 2  # and the to-do's text, on its own line
     assert "회고 쓰기 4. 학습 회고 끝\n" in post
+
+
+def test_huge_labels_in_a_post_are_text_not_a_traceback(cli, home: Path) -> None:
+    """A front matter's record of 25 digits overflowed SQLite's INTEGER, and week999999(1)
+    the calendar, both as tracebacks (found by fuzzing import)."""
+    post = home / "q.md"
+    post.write_text("---\nrecord: 1999999999999999999999997\nweek: ²\nday: 9\n---\n# T\n"
+                    "학습기록 - 99999999999999999999999999\n## 1. 강의 복습 내용\ny\n",
+                    encoding="utf-8")
+    r = cli("import", str(post), "--date", "2026-11-20")
+    assert r.exit_code == 0, r.output
+    shown = cli("show", "2026-11-20").stdout
+    assert "학습기록 - 1\n" in shown and "\ny\n" in shown
+    assert "99999999999999999999999999" in shown  # the odd record line is kept as text
+    assert cli("config", "course.start", "2026-10-26").exit_code == 0
+    far = home / "far.txt"
+    far.write_text("[네이버 부스트 캠프] AI-Tech - week999999(1)\n학습기록 - 3\n"
+                   "## 1. 강의 복습 내용\nx\n", encoding="utf-8")
+    r = cli("import", str(far))
+    assert r.exit_code == 2 and "날짜를 알 수 없습니다" in r.stderr, r.output

@@ -102,8 +102,15 @@ def _trim(lines: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.strip().isdigit() else None
+#: The largest week, day and record number a post's labels may carry (as a JSON export's).
+LABEL_MAX = {"week": 1_000_000, "day": 7, "record": 1_000_000}
+
+
+def _int(value: str | None, label: str) -> int | None:
+    """A label's number from the front matter, or None when it is none (or out of range)."""
+    found = re.fullmatch(r"\s*([0-9]{1,9})\s*", value or "")
+    number = int(found.group(1)) if found else 0
+    return number if 1 <= number <= LABEL_MAX[label] else None
 
 
 def parse_day(text: str) -> ParsedDay:
@@ -111,8 +118,9 @@ def parse_day(text: str) -> ParsedDay:
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     meta, lines = _front_matter(lines)
     out = ParsedDay(
-        title=meta.get("title") or None, record_no=_int(meta.get("record")),
-        week=_int(meta.get("week")), day=_int(meta.get("day")), date=meta.get("date") or None,
+        title=meta.get("title") or None, record_no=_int(meta.get("record"), "record"),
+        week=_int(meta.get("week"), "week"), day=_int(meta.get("day"), "day"),
+        date=meta.get("date") or None,
     )
     current: str | None = None
     buckets: dict[str, list[str]] = {}
@@ -126,8 +134,10 @@ def parse_day(text: str) -> ParsedDay:
         if current is None:
             stripped = line.strip()
             record = _RECORD.match(stripped)
-            if record and not seen_record and out.record_no in (None, int(record.group(1))):
-                out.record_no = int(record.group(1))  # the first record line; a repeat is text
+            number = int(record.group(1)) if record and len(record.group(1)) <= 9 else 0
+            if 1 <= number <= LABEL_MAX["record"] and not seen_record \
+                    and out.record_no in (None, number):
+                out.record_no = number  # the first record line; a repeat is text
                 seen_record = True
             elif stripped and out.title is None:
                 out.title = re.sub(r"^#\s+", "", stripped)
@@ -147,8 +157,9 @@ def parse_day(text: str) -> ParsedDay:
             buckets.setdefault(current, []).append(line)
     if out.title and (out.week is None or out.day is None):
         wd = _TITLE_WD.search(out.title)
-        if wd:
-            out.week, out.day = int(wd.group(1)), int(wd.group(2))
+        week, day = (_int(wd.group(1), "week"), _int(wd.group(2), "day")) if wd else (None, None)
+        if week is not None and day is not None:
+            out.week, out.day = week, day
     note_lines = preamble + ([""] if preamble and buckets.get("note") else []) + buckets.get(
         "note", []
     )
