@@ -12,6 +12,7 @@ each one :class:`UserError`; the latter is refused before anything is written to
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import sqlite_utils
@@ -63,6 +64,20 @@ def check_not_newer(db: sqlite_utils.Database, path: Path | str) -> None:
         ))
 
 
+def _wal(conn: sqlite3.Connection, wait_ms: int) -> str:
+    """Switch ``conn`` to WAL mode and return the mode it is in. Switching a new file takes a
+    lock that SQLite does not always wait for (two processes creating one database at once got
+    "database is locked"), so a busy switch is tried again until the busy timeout."""
+    deadline = time.monotonic() + wait_ms / 1000
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
@@ -89,7 +104,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
                                check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {wait_ms}")
         conn.execute("PRAGMA foreign_keys = ON")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = _wal(conn, wait_ms)
         if not memory and mode.lower() != "wal":
             raise UserError(say(f"{path}을(를) WAL 모드로 바꾸지 못했습니다 (결과: {mode})",
                                 f"could not switch {path} to WAL mode (got {mode})"))

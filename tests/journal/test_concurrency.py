@@ -60,3 +60,20 @@ def test_backup_while_another_process_writes(home: Path, run) -> None:
         assert conn.execute("SELECT body FROM entries ORDER BY id LIMIT 1").fetchone()[0] == (
             "먼저 쓴 노트"
         )
+
+
+OPENER = "import sys\nfrom studylog.store import open_db\nopen_db(sys.argv[1])\n"
+
+
+def test_processes_creating_one_database_at_once_all_open_it(tmp_path: Path) -> None:
+    # switching a new file to WAL took a lock SQLite did not wait for: 3 of 480 openers failed
+    # with "database is locked" before the switch was retried
+    for round_no in range(15):
+        path = tmp_path / f"new{round_no}.db"
+        procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(path)],
+                                  cwd=Path(__file__).resolve().parents[2], stderr=subprocess.PIPE,
+                                  text=True) for _ in range(4)]
+        for p in procs:
+            assert p.wait(timeout=120) == 0, p.stderr.read()
+        mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
+        assert mode == "wal"
