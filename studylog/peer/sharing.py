@@ -19,12 +19,14 @@ import sqlite_utils
 
 from studylog.errors import UserError
 from studylog.peer import gitops, words
+from studylog.peer.comments import ROLES
 from studylog.peer.judging import TeamJudgement
 from studylog.peer.team import PUBLISH_DIR, Team
 from studylog.store import peer as store
 from studylog.words import Lang, say
 
 MARK = "studylog-comment"
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MARK_RE = re.compile(r"<!-- " + MARK + r" (\{.*?\}) -->")
 FENCE = {".py": "python", ".c": "c", ".cpp": "cpp", ".cc": "cpp", ".cxx": "cpp", ".java": "java"}
 
@@ -122,11 +124,37 @@ def read_comments(team: Team) -> list[store.CommentRow]:
     for page in sorted(root.glob("*/comments.md")) if root.is_dir() else []:
         for m in _MARK_RE.finditer(page.read_text(encoding="utf-8", errors="replace")):
             try:
-                data = json.loads(m.group(1))
-                found.append(store.CommentRow(team=team.name, **data))
-            except (ValueError, TypeError):
-                continue  # a hand-edited block that no longer parses is skipped
+                row = _comment_row(json.loads(m.group(1)), team.name)
+            except ValueError:  # json.JSONDecodeError is one
+                row = None
+            if row is not None:  # a hand-edited block that no longer fits is skipped
+                found.append(row)
     return found
+
+
+_TEXT_FIELDS = ("uid", "problem_id", "member", "path", "quote", "file_hash", "body", "author",
+                "role", "date")
+_MAX_LINE = 10_000_000
+
+
+def _comment_row(data: object, team_name: str) -> store.CommentRow | None:
+    """A published comment block as a row, or None when it is not one: a teammate's repository
+    may hold anything (a string where a line number goes, a number past SQLite's INTEGER)."""
+    if not isinstance(data, dict):
+        return None
+    text = {k: data.get(k) for k in _TEXT_FIELDS}
+    start, end = data.get("line_start"), data.get("line_end")
+    if not all(isinstance(v, str) for v in text.values()) or not text["uid"]:
+        return None
+    if not all(type(v) is int and 1 <= v <= _MAX_LINE for v in (start, end)):
+        return None
+    assert isinstance(start, int) and isinstance(end, int)
+    if start > end or text["role"] not in ROLES or not _DATE_RE.fullmatch(str(text["date"])):
+        return None
+    created = data.get("created", "")
+    return store.CommentRow(team=team_name, line_start=start, line_end=end,
+                            created=created if isinstance(created, str) else "",
+                            **{k: str(v) for k, v in text.items()})
 
 
 def pull(db: sqlite_utils.Database, team: Team, me: str, lang: Lang = "ko") -> SyncOutcome:

@@ -81,3 +81,38 @@ def test_a_rejected_push_is_one_line(cli, team: TeamRepos) -> None:
     assert r.exit_code == 1 and len(r.stderr.strip().splitlines()) == 1, r.stderr
     assert "푸시 실패" in r.stderr and "커밋은 로컬에 남아" in r.stderr
     assert git(alice, "status", "--porcelain").strip() == ""
+
+
+BAD_BLOCKS = [  # hand-edited or hostile comment blocks a teammate could push
+    '{"uid": "u1", "problem_id": "2667", "member": "alice", "path": "alice/2667.c", '
+    '"line_start": "x", "line_end": 2, "quote": "q", "file_hash": "h", "body": "b", '
+    '"author": "eve", "role": "member", "date": "2026-12-01"}',
+    '{"uid": "u2", "problem_id": "2667", "member": "alice", "path": "alice/2667.c", '
+    '"line_start": 1, "line_end": 99999999999999999999999, "quote": "q", "file_hash": "h", '
+    '"body": null, "author": "eve", "role": "member", "date": "2026-12-01"}',
+    '{"uid": ["u3"], "problem_id": 2667, "member": {}, "path": "../../etc/passwd", '
+    '"line_start": 1, "line_end": 1, "quote": "q", "file_hash": "h", "body": "b", '
+    '"author": "eve", "role": "root", "date": "not a date"}',
+    '{"uid": "u4"}',
+    '[1, 2, 3]',
+]
+
+
+def test_malformed_comment_blocks_from_a_teammate_are_skipped(cli, team: TeamRepos,
+                                                              home: Path) -> None:
+    alice, bob = team.clones["alice"], team.clones["bob"]
+    git(bob, "pull", "-q")
+    b_db, a_db = str(home / "bob.db"), str(home / "alice.db")
+    r = cli("--db", b_db, "peer", "comment", f"{bob}/alice/2667.c:7-11", "좋은 코드", "--role",
+            "member")
+    assert r.exit_code == 0, r.output
+    assert cli("--db", b_db, "peer", "publish", str(bob)).exit_code == 0
+    page = bob / "studylog-peer/bob/comments.md"
+    page.write_text(page.read_text() + "".join(f"\n<!-- studylog-comment {b} -->\n"
+                                               for b in BAD_BLOCKS), encoding="utf-8")
+    git(bob, "commit", "-qam", "hand edit")
+    git(bob, "push", "-q")
+    r = cli("--db", a_db, "peer", "pull", str(alice))
+    assert r.exit_code == 0 and "새 코멘트 1개" in r.stdout, r.output  # only the good one
+    show = cli("--db", a_db, "peer", "show", "2667", str(alice))
+    assert show.exit_code == 0 and "좋은 코드" in show.stdout, show.output
