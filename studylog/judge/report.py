@@ -57,13 +57,20 @@ class FailureReport:
             return f"{word('minimal', lang)} ({self.verdict})"
         return f"{word('first failure', lang)}: #{self.index} {self.name} ({self.verdict})"
 
+    def _labelled_diff(self, lang: str) -> list[str]:
+        """The stored diff with its two file lines (``--- expected``, ``+++ received``) in
+        ``lang``."""
+        if self.diff[:2] != ["--- expected", "+++ received"]:
+            return self.diff
+        return [f"--- {word('expected', lang)}", f"+++ {word('received', lang)}", *self.diff[2:]]
+
     def sections(self, lang: str = "en") -> list[tuple[str, list[str]]]:
         """(heading, lines) in the order shown: input, diff, the program's output, stderr."""
         out = [(word("input", lang), self.input.split("\n"))]
         if self.checker_message:
             out.append((word("checker says", lang), self.checker_message.split("\n")))
         if self.diff:
-            out.append((word("diff", lang), self.diff))
+            out.append((word("diff", lang), self._labelled_diff(lang)))
         if self.minimal or (not self.diff and self.received.strip()):
             out.append((word("received", lang), self.received.rstrip("\n").split("\n")))
         if self.stderr:

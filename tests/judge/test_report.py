@@ -37,3 +37,15 @@ text = st.text(max_size=40)
                  stderr=text, checker_message=text, minimal=st.booleans()))
 def test_stored_and_read_back_unchanged(report):
     assert FailureReport.from_json(report.to_json()) == report
+
+
+def test_the_diff_file_lines_speak_the_language():
+    from studylog.judge.report import FailureReport
+
+    rep = FailureReport(index=1, name="sample 1", verdict="WA", input="7", expected="3\n",
+                        received="1\n", diff=["--- expected", "+++ received", "@@ -1 +1 @@",
+                                              "-3", "+1"])
+    ko = dict(rep.sections("ko"))["차이 (- 정답, + 출력)"]
+    assert ko[:2] == ["--- 정답", "+++ 출력"] and ko[2:] == rep.diff[2:]
+    en = [lines for head, lines in rep.sections("en") if head.startswith("diff")][0]
+    assert en == rep.diff
