@@ -33,7 +33,8 @@ _WORDS: dict[Lang, dict[str, str]] = {
            "limit": "제한", "tests": "개 테스트", "no failure": "실패 없음",
            "random cases": "개 무작위 입력", "minimal": "가장 작은 실패 입력",
            "saved": "회귀 테스트로 저장됨: `studylog solve {id} FILE` 이 먼저 실행합니다",
-           "sandbox": "샌드박스", "checker says": "채점기 메시지"},
+           "sandbox": "샌드박스", "checker says": "채점기 메시지", "no file": "(파일 없음)",
+           "judge failed": "채점 실패", "stress failed": "스트레스 테스트 실패"},
     "en": {"solved": "solved", "tried": "tried", "new": "new", "passed": "passed",
            "cancelled": "cancelled", "not recorded": "not recorded", "tests ran": " tests ran",
            "skipped": "skipped", "not run: stopped": "not run: stopped after a time limit",
@@ -46,7 +47,8 @@ _WORDS: dict[Lang, dict[str, str]] = {
            "limit": "limit", "tests": " tests", "no failure": "no failure",
            "random cases": " random cases", "minimal": "minimal failing input",
            "saved": "saved as a regression case: `studylog solve {id} FILE` runs it first",
-           "sandbox": "sandbox", "checker says": "the checker says"},
+           "sandbox": "sandbox", "checker says": "the checker says", "no file": "(no file)",
+           "judge failed": "judge failed", "stress failed": "stress failed"},
 }
 
 TEST_COLUMNS = ("#", "test", "kind", "verdict", "time", "memory")
@@ -211,9 +213,10 @@ def heading(problem_id: str, title: str, title_en: str, language_name: str, file
 
 
 def solve_target(problem_id: str, title: str, filename: str, time_limit_ms: int,
-                 memory_mb: int) -> str:
+                 memory_mb: int, lang: str = "en") -> str:
     """What the app's Solve tab will judge: ``2667 단지번호붙이기 ← sol.py · 1 s, 128 MB``."""
-    return (f"{problem_id} {title} ← {filename or '(no file)'} · {time_limit_ms / 1000:g} s, "
+    return (f"{problem_id} {title} ← {filename or word('no file', lang)} · "
+            f"{time_limit_ms / 1000:g} s, "
             f"{memory_mb} MB")
 
 

@@ -49,3 +49,12 @@ def test_the_diff_file_lines_speak_the_language():
     assert ko[:2] == ["--- 정답", "+++ 출력"] and ko[2:] == rep.diff[2:]
     en = [lines for head, lines in rep.sections("en") if head.startswith("diff")][0]
     assert en == rep.diff
+
+
+def test_the_solve_tabs_target_line_speaks_the_language():
+    from studylog.judge.words import solve_target
+
+    assert solve_target("2667", "단지번호붙이기", "", 1000, 128, "ko") == \
+        "2667 단지번호붙이기 ← (파일 없음) · 1 s, 128 MB"
+    assert solve_target("2667", "단지번호붙이기", "sol.py", 1500, 128, "en") == \
+        "2667 단지번호붙이기 ← sol.py · 1.5 s, 128 MB"

@@ -83,7 +83,8 @@ async def test_a_missing_solution_file_is_a_notification_not_a_crash(db_path):
         await pilot.press("ctrl+r")
         summary = app.screen.query_one("#judge-summary")
         await until(pilot, lambda: "그런 파일이 없습니다" in str(summary.content))
-        assert any("그런 파일이 없습니다: nope.py" in str(n.message) for n in app._notifications)
+        assert any(str(n.message) == "채점 실패: 그런 파일이 없습니다: nope.py"
+                   for n in app._notifications)
         assert app.is_running
 
 

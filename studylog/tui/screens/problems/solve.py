@@ -84,8 +84,9 @@ class SolvePane(StressRuns):
     def _show_target(self) -> None:
         p = self.target
         src = self.source()
-        text = (ui("choose problem", current_lang()) if p is None else present.solve_target(
-            p.id, p.title, src.name if src else "", p.time_limit_ms, p.memory_mb))
+        lang = current_lang()
+        text = (ui("choose problem", lang) if p is None else present.solve_target(
+            p.id, p.title, src.name if src else "", p.time_limit_ms, p.memory_mb, lang))
         self.query_one("#solve-target", Label).update(text)
 
     @on(Input.Submitted, "#solution-path")
@@ -232,7 +233,7 @@ class SolvePane(StressRuns):
         words = current_lang()
         r = message.result
         if r is None:
-            text = f"judge failed: {message.error}"
+            text = f"{present.word('judge failed', words)}: {message.error}"
             self.notify(text, severity="error", timeout=8)
             detail = ""
         else:

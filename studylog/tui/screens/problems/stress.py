@@ -92,7 +92,7 @@ class StressRuns(Vertical):
         r = message.result
         detail = ""
         if r is None:
-            text = f"stress failed: {message.error}"
+            text = f"{present.word('stress failed', words)}: {message.error}"
             self.notify(text, severity="error", timeout=8)
         else:
             self.finished = r
