@@ -110,24 +110,24 @@ def _stress(problem, file: Path, n: int, seed: int, lang: str | None, as_json: b
 
     from studylog.cli.render import solve as render
     from studylog.judge import ShrinkStep, StressFinished, StressFound, StressProgress, stress_and_save
+    from studylog.judge import words as judge_words
 
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=render.console(stderr=True), transient=True,
                         disable=as_json)
     result = None
     with progress:
-        task = progress.add_task(f"stress {problem.id} seed {seed}", total=n)
+        task = progress.add_task(judge_words.stress_start_line(f"{problem.id} seed {seed}", n,
+                                                               current_lang()), total=n)
         for ev in stress_and_save(get_db(), problem, file, n, seed=seed, lang=lang):
             if isinstance(ev, StressProgress):
                 progress.update(task, completed=ev.done)
             elif isinstance(ev, StressFound):
-                progress.update(task, description=say(
-                    f"{ev.index}번 케이스 실패 ({ev.verdict.value}); 줄이는 중",
-                    f"case {ev.index} failed ({ev.verdict.value}); shrinking"))
+                progress.update(task, description=judge_words.stress_found_line(
+                    ev.index, ev.verdict.value, current_lang()))
             elif isinstance(ev, ShrinkStep):
-                progress.update(task, description=say(
-                    f"줄이는 중: {ev.steps}단계, {ev.evaluations}개 시도",
-                    f"shrinking: step {ev.steps}, {ev.evaluations} tried"))
+                progress.update(task, description=judge_words.shrink_line(
+                    ev.steps, ev.evaluations, ev.size, current_lang()))
             elif isinstance(ev, StressFinished):
                 result = ev.result
     assert result is not None

@@ -504,3 +504,26 @@ def starter_written(path: str, problem_id: str, lang: str = "en") -> str:
     """`solve ID --new` wrote a starter file: how to judge it."""
     return pick(as_lang(lang), ko=f"{path} 작성; 채점: studylog solve {problem_id} {path}",
                 en=f"wrote {path}; judge it with: studylog solve {problem_id} {path}")
+
+
+def stress_found_line(index: int, verdict: str, lang: str = "en") -> str:
+    """A stress test's first failing case, while it is being shrunk."""
+    return pick(as_lang(lang), ko=f"{index}번 케이스 실패 ({verdict}); 줄이는 중…",
+                en=f"case {index} failed ({verdict}); shrinking…")
+
+
+def shrink_line(steps: int, evaluations: int, size: int, lang: str = "en") -> str:
+    """How far shrinking the failing input has come."""
+    return pick(as_lang(lang), ko=f"줄이는 중: {steps}단계, {evaluations}개 시도, 지금 {size}자",
+                en=f"shrinking: step {steps}, {evaluations} tried, {size} characters now")
+
+
+def stress_progress_line(done: int, total: int, lang: str = "en") -> str:
+    """Cases run so far in a stress test."""
+    return pick(as_lang(lang), ko=f"스트레스 테스트: {done}/{total}", en=f"stress: {done}/{total}")
+
+
+def stress_start_line(what: str, n: int, lang: str = "en") -> str:
+    """A stress test starting: ``what`` (problem and file, or problem and seed), ``n`` cases."""
+    return pick(as_lang(lang), ko=f"{what}: 스트레스 테스트, 무작위 입력 {n}개…",
+                en=f"{what}: stress, {n} random cases…")

@@ -58,3 +58,13 @@ def test_the_solve_tabs_target_line_speaks_the_language():
         "2667 단지번호붙이기 ← (파일 없음) · 1 s, 128 MB"
     assert solve_target("2667", "단지번호붙이기", "sol.py", 1500, 128, "en") == \
         "2667 단지번호붙이기 ← sol.py · 1.5 s, 128 MB"
+
+
+def test_stress_progress_lines_speak_the_language():
+    from studylog.judge import words
+
+    assert words.stress_found_line(4, "WA", "ko") == "4번 케이스 실패 (WA); 줄이는 중…"
+    assert words.shrink_line(3, 12, 40, "en") == "shrinking: step 3, 12 tried, 40 characters now"
+    assert words.stress_progress_line(7, 100, "ko") == "스트레스 테스트: 7/100"
+    assert words.stress_start_line("1463 seed 1", 30, "ko") == \
+        "1463 seed 1: 스트레스 테스트, 무작위 입력 30개…"

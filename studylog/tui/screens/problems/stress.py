@@ -47,7 +47,8 @@ class StressRuns(Vertical):
             return
         n = int(self.query_one("#stress-n", Input).value or "100")
         p = self.target
-        cancel = self._start(f"{p.id} {p.title} ← {src.name}: stress, {n} random cases…", n)
+        cancel = self._start(present.stress_start_line(f"{p.id} {p.title} ← {src.name}", n,
+                                                       current_lang()), n)
         self.run_stress(p, src, n, cancel)
 
     @work(thread=True, exclusive=True, group="judge", exit_on_error=False, description="stress")
@@ -59,6 +60,7 @@ class StressRuns(Vertical):
 
         result: StressResult | None = None
         error = ""
+        lang = current_lang()
         db = self.studylog.gate.open_private()
         try:
             for ev in stress_and_save(db, problem, source, n, cancel=cancel):
@@ -66,10 +68,10 @@ class StressRuns(Vertical):
                     self.post_message(StressProgress(ev.done, ev.total))
                 elif isinstance(ev, StressFound):
                     self.post_message(StressProgress(
-                        -1, n, f"case {ev.index} failed ({ev.verdict.value}); shrinking…"))
+                        -1, n, present.stress_found_line(ev.index, ev.verdict.value, lang)))
                 elif isinstance(ev, ShrinkStep):
                     self.post_message(StressProgress(
-                        -1, n, f"shrinking: {ev.size} characters after {ev.steps} steps"))
+                        -1, n, present.shrink_line(ev.steps, ev.evaluations, ev.size, lang)))
                 elif isinstance(ev, Done):
                     result = ev.result
         except Exception as exc:
@@ -82,7 +84,7 @@ class StressRuns(Vertical):
         if message.done >= 0:
             self.query_one("#judge-progress", ProgressBar).update(progress=message.done)
             self.query_one("#judge-summary", Label).update(
-                f"stress: {message.done}/{message.total}")
+                present.stress_progress_line(message.done, message.total, current_lang()))
         if message.note:
             self.query_one("#judge-summary", Label).update(message.note)
 
