@@ -118,7 +118,7 @@ def lr_cmd(
             context.print_json({"lr": found.lrs, "loss": found.losses,
                                 "suggested_lr": found.suggested_lr, "message": found.message})
             return
-        render.lr_find_report(found)
+        render.lr_find_report(found, current_lang())
         return
     from studylog.train.lr_preview import lr_schedule, parse_losses
 

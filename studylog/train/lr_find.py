@@ -45,10 +45,10 @@ def find(cfg: TrainConfig, *, start_lr: float = 1e-5, end_lr: float = 10.0, step
     lrs: list[float] = []
     losses: list[float] = []
     avg, best = 0.0, math.inf
-    message = f"swept {start_lr:g} to {end_lr:g}"
+    message = say(f"{start_lr:g}부터 {end_lr:g}까지 훑음", f"swept {start_lr:g} to {end_lr:g}")
     for i in range(steps):
         if cancel is not None and cancel.is_set():
-            message = "stopped early"
+            message = say("일찍 멈춤", "stopped early")
             break
         lr = start_lr * factor**i
         for group in opt.param_groups:
@@ -64,7 +64,8 @@ def find(cfg: TrainConfig, *, start_lr: float = 1e-5, end_lr: float = 10.0, step
         opt.step()
         value = loss.item()
         if not math.isfinite(value):
-            message = f"the loss became {value} at lr {lr:.3g}; stopped"
+            message = say(f"lr {lr:.3g}에서 loss가 {value}이(가) 되어 멈춤",
+                          f"the loss became {value} at lr {lr:.3g}; stopped")
             break
         avg = beta * avg + (1 - beta) * value
         smooth = avg / (1 - beta ** (i + 1))
@@ -73,14 +74,17 @@ def find(cfg: TrainConfig, *, start_lr: float = 1e-5, end_lr: float = 10.0, step
             losses.append(smooth)
             best = min(best, smooth)
             if smooth > STOP_FACTOR * best:
-                message = f"the loss exploded at lr {lr:.3g} ({smooth:.3g}); stopped"
+                message = say(f"lr {lr:.3g}에서 loss가 폭발해 ({smooth:.3g}) 멈춤",
+                              f"the loss exploded at lr {lr:.3g} ({smooth:.3g}); stopped")
                 break
     suggested = None
     if len(losses) >= 3:
         at = min(range(len(losses)), key=losses.__getitem__)
         suggested = lrs[at] / 10 if at > 0 else None
         if suggested is None:
-            message += "; the loss only rose: start lower (--start-lr)"
+            message += say("; loss가 오르기만 했습니다: 더 낮게 시작하세요 (--start-lr)",
+                           "; the loss only rose: start lower (--start-lr)")
     else:
-        message += "; too few steps to suggest anything"
+        message += say("; 단계가 너무 적어 제안할 수 없습니다",
+                       "; too few steps to suggest anything")
     return LrFound(lrs, losses, suggested, message)

@@ -380,3 +380,11 @@ def params_line(trainable: int, total: int, samples_per_s: float | None, lang: s
 def weights_line(path: str, lang: str = "en") -> str:
     """Where a run's weights are."""
     return pick(as_lang(lang), ko=f"가중치: {path}", en=f"weights: {path}")
+
+
+def suggested_lr_line(lr: float, lang: str = "en", *, why: bool = True) -> str:
+    """The LR range test's suggestion (``why``: and where it comes from)."""
+    if not why:
+        return pick(as_lang(lang), ko=f"제안 lr {lr:.2g}", en=f"suggested lr {lr:.2g}")
+    return pick(as_lang(lang), ko=f"제안 lr {lr:.2g} (smoothed loss가 가장 낮았던 LR의 1/10)",
+                en=f"suggested lr {lr:.2g} (a tenth of the LR where the smoothed loss was lowest)")

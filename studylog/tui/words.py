@@ -184,6 +184,8 @@ _UI: dict[str, tuple[str, str]] = {
     "lr preview button": ("미리보기 ^l", "Preview ^l"), "lr find button": ("LR 찾기", "Find LR"),
     "lr per epoch": ("에폭별 LR: {label}", "LR per epoch: {label}"),
     "lr finding": ("LR 범위 테스트 중 (torch 를 읽는 중)…", "LR range test running (loading torch)…"),
+    "lr no answer": ("LR 범위 테스트가 답하지 않았습니다", "the LR range test gave no answer"),
+    "saved now": ("저장했습니다", "saved"),
     # the Train form's labels (the CLI option each one sets stays in view)
     "f model": ("모델 model", "model"), "f dataset": ("데이터셋 dataset", "dataset"),
     "f loss": ("손실 함수 loss", "loss"), "f optimizer": ("옵티마이저 optimizer", "optimizer"),

@@ -180,3 +180,10 @@ def test_runs_show_and_rm_lines_in_both_languages():
     assert params_line(1200, 5000, 812.4, "ko") == "학습 파라미터 1,200 / 전체 5,000   812 samples/s"
     assert params_line(1200, 5000, None, "en") == "trainable 1,200 of 5,000 parameters"
     assert weights_line("/x/runs/3", "ko") == "가중치: /x/runs/3"
+
+
+def test_the_lr_range_tests_suggestion_in_both_languages():
+    from studylog.train.words import suggested_lr_line
+
+    assert suggested_lr_line(0.0052, "ko") == "제안 lr 0.0052 (smoothed loss가 가장 낮았던 LR의 1/10)"
+    assert suggested_lr_line(0.0052, "en", why=False) == "suggested lr 0.0052"

@@ -235,7 +235,7 @@ def run_json(seen: Rendered) -> dict[str, Any]:
     }
 
 
-def lr_find_report(found: LrFound) -> None:
+def lr_find_report(found: LrFound, lang: str = "en") -> None:
     """The LR range test's curve in the terminal and its suggestion."""
     from studylog import plots
 
@@ -244,5 +244,4 @@ def lr_find_report(found: LrFound) -> None:
         show(plots.plot_lr_find, found.lrs, found.losses, found.suggested_lr)
     out.print(found.message)
     if found.suggested_lr is not None:
-        out.print(f"[bold]suggested lr {found.suggested_lr:.2g}[/] (a tenth of the LR where the "
-                  "smoothed loss was lowest)")
+        out.print(present.suggested_lr_line(found.suggested_lr, lang), style="bold")

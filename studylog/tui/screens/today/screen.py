@@ -28,6 +28,7 @@ from studylog.tui.widgets.footer import StudyFooter
 from studylog.tui.widgets.section_editor import SectionEditor
 from studylog.tui.widgets.study_todos import StudyTodos
 from studylog.tui.widgets.todo_list import TodoList
+from studylog.tui.words import ui
 from studylog.words import Lang, current_lang
 
 if TYPE_CHECKING:
@@ -263,7 +264,7 @@ class TodayScreen(SectionRevisions):
 
     def action_save_now(self) -> None:
         self.flush()
-        self.notify("saved", timeout=1.5)
+        self.notify(ui("saved now", self.lang), timeout=1.5)
 
     @work(thread=True, group="save", exit_on_error=False, description="saving")
     def save_section(self, save: PendingSave) -> None:

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
+from studylog.train import words as present
 from studylog.train.events import ChildError, LrFound
 from studylog.tui.screens.train.messages import LrFoundMessage, LrPreviewed
 from studylog.tui.widgets.curves import ChartPlot
@@ -69,7 +70,7 @@ class LrTab(Vertical):
         """The child runs the test; its result comes back as a message."""
         from studylog.train.child import stream
 
-        result: LrFound | ChildError = ChildError("the LR range test gave no answer")
+        result: LrFound | ChildError = ChildError(ui("lr no answer", current_lang()))
         for event in stream(spec):
             if isinstance(event, LrFound | ChildError):
                 result = event
@@ -86,7 +87,8 @@ class LrTab(Vertical):
             label.update(result.message)
             return
         self.suggested_lr = result.suggested_lr
-        said = f"suggested lr {result.suggested_lr:.2g}; " if result.suggested_lr else ""
+        said = (present.suggested_lr_line(result.suggested_lr, current_lang(), why=False) + "; "
+                if result.suggested_lr else "")
         label.update(said + result.message)
         chart.draw(lambda plt: plots.plot_lr_find(plt, result.lrs, result.losses,
                                                   result.suggested_lr))
