@@ -96,6 +96,9 @@ def fault_line(exc: BaseException, db_path: Path | str | None = None) -> str | N
         return os_error_line(exc)
     if isinstance(exc, RecursionError):
         return say("입력이 너무 깊게 중첩되어 있습니다", "the input is nested too deeply")
+    if isinstance(exc, OverflowError) and "SQLite INTEGER" in str(exc):  # an id of 25 digits
+        return say("숫자가 너무 큽니다: 데이터베이스의 정수 범위(약 9.2×10^18)를 넘습니다",
+                   "a number is too large: past the database's integer range (about 9.2e18)")
     if isinstance(exc, UnicodeError):
         return say(f"올바른 UTF-8이 아닌 텍스트: {_first_line(str(exc))}",
                    f"text that is not valid UTF-8: {_first_line(str(exc))}")

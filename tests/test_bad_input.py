@@ -172,6 +172,10 @@ CASES: list[Case] = [
     Case("note stdin not utf8", ("note", "lecture", "-"), stdin=b"\xff\xfe\xfa"),
     Case("note stdin over 10 MB", ("note", "lecture", "-"), stdin=b"a" * (10 * 1024 * 1024 + 10)),
     Case("note unknown section", ("note", "nope", "x")),
+    # ids past SQLite's INTEGER (were tracebacks: OverflowError)
+    Case("note edit huge id", ("note", "edit", "9" * 25, "x"), says="숫자가 너무 큽니다"),
+    Case("note rm huge id", ("note", "rm", "9" * 25), says="숫자가 너무 큽니다"),
+    Case("train huge seed", ("train", "--seed", "9" * 20), says="2^63-1"),
     Case("note empty", ("note", "lecture", "")),
     Case("note invalid date", ("note", "lecture", "x", "-d", "2026-02-30")),
     Case("note date nonsense", ("note", "lecture", "x", "-d", "someday")),

@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - older typer on real click
 from studylog.cli import context, journal, peer, problems, runs, solve, study, todo, train
 from studylog.cli.text_args import TextCommand
 from studylog.errors import FAULTS, CheckFailed, UserError
-from studylog.faults import error_line
+from studylog.faults import error_line, fault_line
 from studylog.words import say
 
 _NOT_WHOLE = re.compile(r"^'(.*)' is not a valid int(?:eger)?(?: range)?\.?$", re.S)
@@ -151,6 +151,12 @@ class StudylogGroup(TyperGroup):
         except (typer.Abort, KeyboardInterrupt):
             typer.echo(say("studylog: 중단됨", "studylog: interrupted"), err=True)
             code = 130
+        except OverflowError as exc:  # only SQLite's "too large" is the user's: others are bugs
+            line = fault_line(exc)
+            if line is None:
+                raise
+            typer.echo(f"studylog: {line}", err=True)
+            code = 2
         except FAULTS as exc:  # a full disk, an unwritable path, a locked or damaged database...
             typer.echo(f"studylog: {error_line(exc, context.db_path())}", err=True)
             code = 2

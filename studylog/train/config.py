@@ -159,8 +159,8 @@ class TrainConfig:
                     f"not {self.imbalance}"
                 ))
         if self.seed is not None and not 0 <= self.seed < 2**63:
-            raise UserError(say(f"--seed는 0 이상의 정수여야 합니다: {self.seed}",
-                                f"--seed must be a non-negative integer, not {self.seed}"))
+            raise UserError(say(f"--seed는 0부터 2^63-1까지의 정수여야 합니다: {self.seed}",
+                                f"--seed must be an integer from 0 to 2^63-1, not {self.seed}"))
         if self.classes is not None:
             object.__setattr__(self, "classes", classes_label(parse_classes(self.classes)))
         if self.from_run is not None:
