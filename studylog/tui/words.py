@@ -152,6 +152,8 @@ _UI: dict[str, tuple[str, str]] = {
                              "solution file: type a path, or pick below (enter judges)"),
     "judge button": ("채점", "Judge"), "stress button": ("스트레스", "Stress"),
     "stress count tip": ("스트레스 테스트의 무작위 입력 수", "random cases for a stress run"),
+    "stress count range": ("스트레스 테스트의 입력 수는 1에서 100000 사이여야 합니다",
+                           "a stress run takes 1 to 100000 random cases"),
     "up tip": ("상위 폴더 (트리에서 backspace)", "up a folder (backspace in the tree)"),
     "refresh tip": ("폴더 다시 읽기 (ctrl+l)", "read the folder again (ctrl+l)"),
     "choose problem": ("목록에서 문제를 고르세요 (enter)", "choose a problem in the list (enter)"),

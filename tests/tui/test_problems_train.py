@@ -88,6 +88,30 @@ async def test_a_missing_solution_file_is_a_notification_not_a_crash(db_path):
         assert app.is_running
 
 
+@sync
+async def test_a_stress_count_out_of_range_is_refused_with_a_notification(db_path, tmp_path):
+    sol = tmp_path / "s.py"
+    sol.write_text("print(0)\n", encoding="utf-8")
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        bank = app.screen.query_one("#bank", DataTable)
+        await until(pilot, lambda: bank.row_count >= 1)
+        await pilot.press("enter")
+        app.screen.query_one("#solution-path", Input).value = str(sol)
+        count = app.screen.query_one("#stress-n", Input)
+        count.value = "0"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: any("1에서 100000 사이" in str(n.message)
+                                       for n in app._notifications))
+        assert app.screen.query_one("#solve-pane").cancel is None  # nothing started
+        count.value = ""
+        count.focus()
+        await pilot.press(*"9" * 30)
+        assert count.value == "9" * 6  # at most six digits typed
+        assert app.is_running
+
+
 def english() -> None:
     """The train tests read English words (the default language is Korean)."""
     Path(os.environ["STUDYLOG_CONFIG"]).write_text('language = "en"\n', encoding="utf-8")

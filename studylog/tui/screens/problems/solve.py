@@ -51,7 +51,7 @@ class SolvePane(StressRuns):
             yield Input(placeholder=ui("solution placeholder", lang),
                         id="solution-path")
             yield Button(ui("judge button", lang), id="judge-button", variant="primary")
-            yield Input("100", id="stress-n", restrict=r"[0-9]*",
+            yield Input("100", id="stress-n", restrict=r"[0-9]*", max_length=6,
                         tooltip=ui("stress count tip", lang))
             yield Button(ui("stress button", lang), id="stress-button")
         with Horizontal(id="picker-row"):

@@ -15,11 +15,14 @@ from studylog.faults import error_line
 from studylog.judge import JudgeResult, Problem, StressResult, stress_report
 from studylog.judge import words as present
 from studylog.tui.screens.problems.messages import StressFinished, StressProgress
+from studylog.tui.words import ui
 from studylog.words import current_lang
 
 if TYPE_CHECKING:
     from studylog.tui.app import StudylogApp
 
+
+MAX_CASES = 100_000  # random cases in one stress run, as `solve --stress N` allows
 
 class StressRuns(Vertical):
     """Stress runs of the target problem (the Solve tab provides the widgets and the helpers)."""
@@ -46,6 +49,9 @@ class StressRuns(Vertical):
         if src is None or self.busy() or self.target is None:
             return
         n = int(self.query_one("#stress-n", Input).value or "100")
+        if not 1 <= n <= MAX_CASES:  # the CLI's --stress bounds
+            self.notify(ui("stress count range", current_lang()), severity="error")
+            return
         p = self.target
         cancel = self._start(present.stress_start_line(f"{p.id} {p.title} ← {src.name}", n,
                                                        current_lang()), n)
