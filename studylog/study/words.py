@@ -140,7 +140,7 @@ WEEK_WORDS: dict[Lang, dict[str, str]] = {
         "days": "날짜별", "lectures": "강의", "problems": "알고리즘 문제", "runs": "학습 실험",
         "todos": "할 일", "reviews": "복습", "retro": "회고 하이라이트", "streak": "연속 학습",
         "notes": "섹션", "no_record": "기록 없음", "none": "없음",
-        "attempts": "회 제출", "epochs": "epochs", "done_of": "완료 {done} / {total}",
+        "attempts": "회 제출", "epochs": "에폭", "best": "최고", "done_of": "완료 {done} / {total}",
         "open": "남은 일", "carried": "회고에서", "reviews_line": "복습 {due}개 중 {done}개 완료",
         "streak_line": "{streak}일째 · 이번 주 {days}일 기록", "blog_title": "{course} - {label} 회고",
         "blog_range": "주간 학습 정리 ({start} ~ {end})", "blog_done": "이번 주 한 일",
@@ -155,7 +155,7 @@ WEEK_WORDS: dict[Lang, dict[str, str]] = {
         "runs": "Training runs", "todos": "To-dos", "reviews": "Reviews",
         "retro": "Retrospective highlights", "streak": "Streak",
         "notes": "sections", "no_record": "no record", "none": "none", "attempts": " attempts",
-        "epochs": "epochs", "done_of": "done {done} / {total}", "open": "Still open",
+        "epochs": "epochs", "best": "best", "done_of": "done {done} / {total}", "open": "Still open",
         "carried": "from retro", "reviews_line": "{done} of {due} reviews done",
         "streak_line": "{streak} days · {days} days written this week",
         "blog_title": "{course} - {label} retrospective",
@@ -210,13 +210,16 @@ def problem_row(p: WeekProblem, lang: Lang) -> str:
 
 def run_row(r: WeekRun, lang: Lang) -> str:
     """One run of the week with its best metrics."""
+    from studylog.train.words import status_word
+
+    w = WEEK_WORDS[lang]
     metrics = ""
     if r.best_val_acc is not None:
-        metrics = f", best val acc {r.best_val_acc:.3f}"
+        metrics = f", {w['best']} val acc {r.best_val_acc:.3f}"
         if r.best_val_f1 is not None:
             metrics += f", macro-F1 {r.best_val_f1:.3f}"
     return (f"- #{r.id} {short_date(r.date)} {r.model} · {r.dataset}: {r.epochs} "
-            f"{WEEK_WORDS[lang]['epochs']}{metrics} ({r.status})")
+            f"{w['epochs']}{metrics} ({status_word(r.status, lang)})")
 
 
 def lecture_rows(page: WeekPage, lang: Lang) -> list[str]:

@@ -37,6 +37,10 @@ WORDS = {
                         "혼동 행렬 (행: 정답, 열: 예측)과 클래스별 점수"),
     "precision": ("prec", "정밀도"), "recall": ("recall", "재현율"), "f1": ("F1", "F1"),
     "true": ("true", "정답"),
+    "config_diff": ("config differences", "설정 차이"), "option": ("option", "옵션"),
+    "same_config": ("(same config)", "(같은 설정)"), "best_acc": ("best val acc", "최고 val acc"),
+    "best_f1": ("best macro-F1", "최고 macro-F1"), "status": ("status", "상태"),
+    "epochs_done": ("epochs done", "마친 에폭"),
     "no_runs": ("no training runs yet; try: studylog train --model cnn --epochs 3",
                 "아직 학습 기록이 없습니다. 예: studylog train --model cnn --epochs 3"),
 }
@@ -301,6 +305,11 @@ RUN_COLUMNS = (
     ("data", "data", False, 35), ("date", "date", False, 30),
 )
 _VARYING = {"classes", "from", "imbalance", "limit", "seed"}  # shown only when they differ between runs
+#: Korean headers of :data:`RUN_COLUMNS` (the ML terms a student reads in English stay so).
+RUN_HEADERS_KO = {"status": "상태", "model": "모델", "acc": "최고 acc", "epochs": "에폭",
+                  "f1": "최고 F1", "freeze": "고정", "classes": "클래스", "from": "시작",
+                  "sched": "스케줄", "imbalance": "불균형", "limit": "표본", "data": "데이터",
+                  "date": "날짜"}
 
 
 cells = display_width  # terminal columns of a text (Hangul takes two)
@@ -332,8 +341,10 @@ def runs_table(runs: Sequence[RunRecord], width: int = 100, lang: str = "en"
     (classes, imbalance, limit, seed), then the least important columns are dropped until the
     table fits, those whose values tell the runs apart last. Values are never cut."""
     table = [_run_cells(r, lang) for r in runs]
-    cols = [col for col in RUN_COLUMNS
-            if col[0] not in _VARYING or len({c[col[0]] for c in table}) > 1]
+    korean = as_lang(lang) == "ko"
+    cols = [(k, RUN_HEADERS_KO.get(k, h) if korean else h, right, rank)
+            for k, h, right, rank in RUN_COLUMNS
+            if k not in _VARYING or len({c[k] for c in table}) > 1]
 
     def col_width(key: str, header: str) -> int:
         return max([cells(header)] + [cells(c[key]) for c in table])

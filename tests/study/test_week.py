@@ -71,7 +71,7 @@ def test_week_page_markdown_and_blog(cli, db) -> None:
     assert md.startswith("# week4 · 2026-11-16 ~ 2026-11-22\n")
     assert "- 2667 단지번호붙이기: 맞았습니다!! (AC), 2회 제출 (11-16, 11-17)" in md
     assert "- 11-16 (월): Dataset 과 DataLoader; Transform" in md
-    assert "best val acc 0.930" in md
+    assert "에폭, 최고 val acc 0.930" in md and "(완료)" in md
     assert "- [ ] 논문 읽기 (회고에서 11-17)" in md
     blog = cli("week", "2026-W47", "--format", "blog").output.splitlines()
     assert blog[0] == "[네이버 부스트 캠프] AI-Tech - week4 회고"

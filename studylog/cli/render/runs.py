@@ -66,17 +66,21 @@ def diff_table(runs: list[RunRecord], diff: list[tuple[str, list[Any]]], lang: s
     """`runs compare`: the config keys that differ, one column per run, then the results."""
     from rich.table import Table
 
-    table = Table(title="config differences", title_justify="left")
-    table.add_column("option")
+    word = present.word
+    table = Table(title=word("config_diff", lang), title_justify="left")
+    table.add_column(word("option", lang))
     for run in runs:
         table.add_column(f"#{run.id}")
     for key, values in diff:
         table.add_row(key, *("-" if v is None else str(v) for v in values))
     if not diff:
-        table.add_row("(same config)", *("" for _ in runs))
-    table.add_row("[bold]best val acc[/]", *(present._fmt(r.best_val_acc, ".2%") for r in runs))
-    table.add_row("[bold]best macro-F1[/]", *(present._fmt(r.best_val_f1, ".4f") for r in runs))
-    table.add_row("[bold]status[/]", *(present.status_word(r.status, lang) for r in runs))
-    table.add_row("[bold]epochs done[/]", *(str(r.epochs_done) for r in runs))
+        table.add_row(word("same_config", lang), *("" for _ in runs))
+    table.add_row(f"[bold]{word('best_acc', lang)}[/]",
+                  *(present._fmt(r.best_val_acc, ".2%") for r in runs))
+    table.add_row(f"[bold]{word('best_f1', lang)}[/]",
+                  *(present._fmt(r.best_val_f1, ".4f") for r in runs))
+    table.add_row(f"[bold]{word('status', lang)}[/]",
+                  *(present.status_word(r.status, lang) for r in runs))
+    table.add_row(f"[bold]{word('epochs_done', lang)}[/]", *(str(r.epochs_done) for r in runs))
     table.add_row("[bold]samples/s[/]", *(present._fmt(r.samples_per_s, ".0f") for r in runs))
     render.console().print(table)
