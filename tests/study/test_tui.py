@@ -45,6 +45,11 @@ def texts(view) -> list[str]:
     return [str(item.query_one("Label").content) for item in view.children]
 
 
+def drawn(view, count: int) -> bool:
+    """``count`` items, each with its label mounted (an item is a child before its label)."""
+    return len(view.children) == count and all(item.query("Label") for item in view.children)
+
+
 @sync
 async def test_today_lists_carried_items_and_reviews_like_the_cli(db_path):
     app = create_app(db_path, today=TODAY)
@@ -52,7 +57,7 @@ async def test_today_lists_carried_items_and_reviews_like_the_cli(db_path):
         screen = app.screen
         await until(pilot, lambda: getattr(screen, "_loaded", False))
         view = screen.query_one("#study-todos ListView")
-        await until(pilot, lambda: len(view.children) == 2)
+        await until(pilot, lambda: drawn(view, 2))
         shown = texts(view)
         cli_lines = cli("todo", "list", "--date", TODAY).splitlines()[3:]  # after the 3 own
         assert [line.split(" ", 1)[1] for line in cli_lines] == shown
@@ -60,7 +65,7 @@ async def test_today_lists_carried_items_and_reviews_like_the_cli(db_path):
         view.focus()
         view.index = 0
         await pilot.press("space")
-        await until(pilot, lambda: texts(view)[0].startswith("[x]"))
+        await until(pilot, lambda: drawn(view, 2) and texts(view)[0].startswith("[x]"))
         view.index = 1
         await pilot.press("space")  # a problem: solve it again (a notification, no change)
         await pilot.pause(0.5)
