@@ -23,12 +23,22 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "course.start": ("", "first day of the course (YYYY-MM-DD); week/day labels count from it"),
     "course.name": ("[네이버 부스트 캠프] AI-Tech", "the course name at the start of a post's title"),
     "course.days_per_week": ("5", "study days per week (labels skip weekends when 5)"),
-    "language": ("ko", "language of the blog headings: ko or en"),
+    "language": ("ko", "language of the output and the blog headings: ko or en"),
     "day.starts": ("00:00", "when a study day begins (HH:MM, 00:00-11:59): study at 1 a.m. counts "
                    "for the day before when it is 04:00"),
     "review.per_day": ("5", "review items (problems to re-solve, notes) among a day's to-dos"),
     "peer.team": ("", "the team's git folder: `studylog peer` without TEAM_DIR and the app's "
                   "Peer tab use it"),
+}
+#: What each setting is, in Korean (:data:`SETTINGS` holds the English).
+SETTINGS_KO: dict[str, str] = {
+    "course.start": "과정 첫날 (YYYY-MM-DD): 주차/일차 라벨이 이 날부터 셉니다",
+    "course.name": "글 제목 앞에 붙는 과정 이름",
+    "course.days_per_week": "한 주의 학습일 수 (5면 라벨이 주말을 건너뜁니다)",
+    "language": "출력과 블로그 제목의 언어: ko 또는 en",
+    "day.starts": "학습일이 시작하는 시각 (HH:MM, 00:00-11:59): 04:00이면 새벽 1시의 공부는 전날 것",
+    "review.per_day": "하루 할 일에 들어가는 복습 항목 수 (다시 풀 문제, 노트)",
+    "peer.team": "팀의 git 폴더: TEAM_DIR 없는 `studylog peer`와 앱의 피어 탭이 씁니다",
 }
 
 

@@ -15,7 +15,7 @@ import typer
 
 from studylog.cli.context import db_path, get_db, print_json
 from studylog.cli.text_args import DefaultCommandGroup, TextCommand
-from studylog.config import SETTINGS, Settings
+from studylog.config import SETTINGS, SETTINGS_KO, Settings
 from studylog.errors import UserError
 from studylog.journal import words as present
 from studylog.journal.dates import parse_date, parse_range, today
@@ -362,8 +362,10 @@ def config_cmd(
     """Show or change a setting: `studylog config course.start 2026-10-26`."""
     settings = Settings.load()
     if key is None:
+        korean = current_lang() == "ko"
         for name, (_default, help_text) in SETTINGS.items():
-            typer.echo(f"{name} = {settings.get(name)!r}    # {help_text}")
+            shown = SETTINGS_KO.get(name, help_text) if korean else help_text
+            typer.echo(f"{name} = {settings.get(name)!r}    # {shown}")
         return
     if value is None:
         typer.echo(settings.get(key))

@@ -184,3 +184,14 @@ def test_errors_in_the_language_setting(cli) -> None:
     assert "날짜" not in r.output
     r = cli("note", "lectures", "x")
     assert r.exit_code == 2 and "unknown section 'lectures'; choose one of:" in r.output
+
+
+def test_the_settings_list_speaks_the_language(cli, home: Path) -> None:
+    from studylog.config import SETTINGS, SETTINGS_KO
+
+    assert set(SETTINGS_KO) == set(SETTINGS)  # every setting said in Korean too
+    korean = cli("config").stdout.splitlines()
+    assert korean[0] == "course.start = ''    # " + SETTINGS_KO["course.start"]
+    cli("config", "language", "en")
+    english = cli("config").stdout.splitlines()
+    assert english[0] == "course.start = ''    # " + SETTINGS["course.start"][1]
