@@ -95,10 +95,34 @@ class StudylogApp(App):
         gc.collect()
         gc.freeze()
 
+    def _close_palette(self) -> None:
+        """Close the command palette if it is on top: F1-F6 are priority keys and act while it
+        is open; a palette left under another screen, or in another mode's stack, made the
+        next ctrl+p push a second one with the same id (DuplicateIds: the app crashed)."""
+        from textual.command import CommandPalette
+
+        if isinstance(self.screen, CommandPalette):
+            self.pop_screen()
+
+    def action_command_palette(self) -> None:
+        """Show the command palette, unless one is already open anywhere."""
+        from textual.command import CommandPalette
+
+        if any(isinstance(s, CommandPalette) for stack in self._screen_stacks.values()
+               for s in stack):
+            return
+        super().action_command_palette()
+
+    async def action_switch_mode(self, mode: str) -> None:
+        """Show the screen of ``mode`` (F2-F6), closing the command palette first."""
+        self._close_palette()
+        await super().action_switch_mode(mode)
+
     def action_help(self) -> None:
         """Show the keys of the app and of the current screen."""
         from studylog.tui.screens.help import HelpScreen
 
+        self._close_palette()
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

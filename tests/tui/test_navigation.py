@@ -109,3 +109,25 @@ async def test_the_apps_export_has_the_peer_session_like_the_cli(db_path):
                           TODAY, "--format", "blog"], capture_output=True, text=True, cwd=ROOT)
     assert "피어세션: 2667 단지번호붙이기 — alice AC, me WA" in text
     assert text == cli.stdout
+
+
+@sync
+async def test_f_keys_while_the_palette_is_open_never_leave_a_second_palette(db_path):
+    # F1-F6 act while the palette is open; the palette stayed under Help (or in the old mode's
+    # stack), and the next ctrl+p pushed a second one with the same id: the app crashed
+    from textual.command import CommandPalette
+
+    def palettes(app) -> int:
+        return sum(isinstance(s, CommandPalette) for stack in app._screen_stacks.values()
+                   for s in stack)
+
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        for keys in (("ctrl+p", "f1", "ctrl+p"), ("escape", "escape", "ctrl+p", "f3", "ctrl+p"),
+                     ("escape", "ctrl+p", "f2", "ctrl+p", "f4", "f1", "ctrl+p")):
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause(0.05)
+                assert app.is_running and palettes(app) <= 1, (keys, key)
+        assert isinstance(app.screen, CommandPalette)
+    assert app.return_code in (None, 0)
