@@ -82,7 +82,7 @@ class StudylogApp(App):
         """The screens by name and the common actions, then Textual's own commands."""
         from studylog.tui.commands import system_commands
 
-        yield from system_commands(self, screen, self.action_help, self.action_toggle_theme)
+        yield from system_commands(self, screen, self.show_help, self.action_toggle_theme)
         yield from super().get_system_commands(screen)
 
     def settle_heap(self) -> None:
@@ -95,14 +95,14 @@ class StudylogApp(App):
         gc.collect()
         gc.freeze()
 
-    def _close_palette(self) -> None:
+    async def _close_palette(self) -> None:
         """Close the command palette if it is on top: F1-F6 are priority keys and act while it
         is open; a palette left under another screen, or in another mode's stack, made the
         next ctrl+p push a second one with the same id (DuplicateIds: the app crashed)."""
         from textual.command import CommandPalette
 
-        if isinstance(self.screen, CommandPalette):
-            self.pop_screen()
+        if isinstance(self.screen, CommandPalette):  # its own escape: it stops gathering first
+            await self.screen.run_action("escape")
 
     def action_command_palette(self) -> None:
         """Show the command palette, unless one is already open anywhere."""
@@ -115,14 +115,19 @@ class StudylogApp(App):
 
     async def action_switch_mode(self, mode: str) -> None:
         """Show the screen of ``mode`` (F2-F6), closing the command palette first."""
-        self._close_palette()
+        await self._close_palette()
         await super().action_switch_mode(mode)
 
-    def action_help(self) -> None:
-        """Show the keys of the app and of the current screen."""
+    async def action_help(self) -> None:
+        """Show the keys of the app and of the current screen (F1: over an open palette too)."""
+        await self._close_palette()
+        self.show_help()
+
+    def show_help(self) -> None:
+        """Push the help screen unless it is on top (the palette's Help command: the palette
+        has closed itself by then)."""
         from studylog.tui.screens.help import HelpScreen
 
-        self._close_palette()
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
