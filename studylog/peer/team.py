@@ -149,8 +149,18 @@ def find_team(start: Path) -> Team:
                             f"({layout!r}가 아닙니다)",
                             f"{root / TEAM_FILE}: layout must be member or problem, not "
                             f"{layout!r}"))
-    members = tuple(str(m) for m in meta.get("members", []))
-    return Team(root, str(meta.get("name", "")) or _repo_name(root, top), layout, members,
+    members = meta.get("members", [])
+    if not isinstance(members, list) or not all(isinstance(m, str) and m.strip()
+                                                for m in members):
+        raise UserError(say(f"{root / TEAM_FILE}: members는 이름의 목록이어야 합니다 "
+                            f"(예: members = [\"alice\", \"bob\"])",
+                            f"{root / TEAM_FILE}: members must be a list of names "
+                            f"(e.g. members = [\"alice\", \"bob\"])"))
+    name = meta.get("name", "")
+    if not isinstance(name, str):
+        raise UserError(say(f"{root / TEAM_FILE}: name은 문자열이어야 합니다 (예: name = \"team3\")",
+                            f"{root / TEAM_FILE}: name must be a string (e.g. name = \"team3\")"))
+    return Team(root, name or _repo_name(root, top), layout, tuple(members),
                 is_git=top is not None)
 
 

@@ -86,3 +86,18 @@ def test_the_post_gets_the_peer_lines_in_its_sections() -> None:
 def test_every_clone_names_the_team_after_its_remote(team) -> None:
     names = {find_team(path).name for path in team.clones.values()}
     assert names == {"remote"}
+
+
+@pytest.mark.parametrize(("toml", "words"), [
+    ("members = 5\n", "members는 이름의 목록"),  # was a TypeError traceback
+    ('members = "abc"\n', "members는 이름의 목록"),  # was read as members a, b and c
+    ("members = [1, {a = 1}]\n", "members는 이름의 목록"),
+    ('members = [" "]\n', "members는 이름의 목록"),
+    ("name = 5\n", "name은 문자열"),
+])
+def test_a_bad_team_file_is_one_line(tmp_path: Path, toml: str, words: str) -> None:
+    (tmp_path / "alice").mkdir()
+    (tmp_path / "alice" / "2667.py").write_text("print(1)\n", encoding="utf-8")
+    (tmp_path / "studylog-team.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(UserError, match=words):
+        find_team(tmp_path)
