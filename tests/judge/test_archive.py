@@ -223,3 +223,17 @@ def test_folder_errors_follow_the_language_setting(tmp_path):
     assert r.exit_code == 2 and r.stderr.strip() == f"studylog: no such folder: {missing}"
     r = cli("problems", "add", str(folder))
     assert r.exit_code == 2 and r.stderr.strip() == "studylog: 2.in has no answer (2.out or 2.ans)"
+
+
+@pytest.mark.parametrize(("meta", "words"), [
+    ("time_limit_ms = 1e999\nmemory_mb = 64\n", "값이 잘못되었습니다"),  # was an OverflowError
+    ("time_limit_ms = 99999999999999999999999\nmemory_mb = 64\n", "1..600000 사이여야"),  # taken
+    ("time_limit_ms = 1000\nmemory_mb = -1\n", "16..65536 사이여야"),
+    ("time_limit_ms = true\nmemory_mb = 64\n", "숫자가 아닙니다"),
+    ('time_limit_ms = 1000\nmemory_mb = 64\ntags = "dp"\n', "tags는 단어의 목록"),  # was d, p
+])
+def test_a_problem_tomls_numbers_are_checked(tmp_path, meta, words):
+    folder = put(tmp_path / "p", {"tests/1.in": "1\n", "tests/1.out": "1\n",
+                                  "problem.toml": 'title = "t"\n' + meta})
+    r = cli("problems", "add", str(folder), "--id", "p1")
+    assert r.exit_code == 2 and words in r.stderr and "Traceback" not in r.output, r.output

@@ -215,23 +215,47 @@ def load_problem(folder: Path, *, builtin: bool = False) -> Problem:
     except UserError as exc:
         raise UserError(": ".join((str(meta_path), str(exc)))) from None  # worded by exc
     try:
+        numbers = {key: _bounded(meta, key, default) for key, default in
+                   (("time_limit_ms", None), ("memory_mb", None), ("output_limit_kb", 8192),
+                    ("random_tests", 20))}
+        tags = meta.get("tags", [])
+        if not isinstance(tags, list):
+            raise TypeError(say("tags는 단어의 목록이어야 합니다", "tags must be a list of words"))
         return Problem(
             id=str(meta.get("id", folder.name)),
             title=str(meta["title"]),
             title_en=str(meta.get("title_en", "")),
             path=folder.resolve(),
-            time_limit_ms=int(meta["time_limit_ms"]),
-            memory_mb=int(meta["memory_mb"]),
-            output_limit_kb=int(meta.get("output_limit_kb", 8192)),
+            time_limit_ms=numbers["time_limit_ms"],
+            memory_mb=numbers["memory_mb"],
+            output_limit_kb=numbers["output_limit_kb"],
             checker=checker,
-            tags=[str(t).strip().lower() for t in meta.get("tags", [])],
+            tags=[str(t).strip().lower() for t in tags],
             source=str(meta.get("source", "")),
-            random_tests=int(meta.get("random_tests", 20)),
+            random_tests=numbers["random_tests"],
             builtin=builtin,
         )
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise UserError(say(f"{meta_path}: 값이 잘못되었습니다 ({exc})",
                             f"{meta_path}: bad value ({exc})")) from None
+
+
+#: The values a problem.toml number may take (as a package's limits may).
+BOUNDS = {"time_limit_ms": (1, 600_000), "memory_mb": (16, 65_536),
+          "output_limit_kb": (1, 1 << 20), "random_tests": (0, 100_000)}
+
+
+def _bounded(meta: dict, key: str, default: int | None) -> int:
+    """``meta[key]`` as a whole number within :data:`BOUNDS` (ValueError naming it if not)."""
+    value = meta[key] if default is None else meta.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(say(f"{key} = {value!r}: 숫자가 아닙니다", f"{key} = {value!r} is not a number"))
+    number = int(value)
+    low, high = BOUNDS[key]
+    if not low <= number <= high:
+        raise ValueError(say(f"{key} = {number}: {low}..{high} 사이여야 합니다",
+                             f"{key} = {number} is not in {low}..{high}"))
+    return number
 
 
 def list_problems(db_path: Path | None = None) -> list[Problem]:
