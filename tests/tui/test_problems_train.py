@@ -71,15 +71,20 @@ async def test_judge_run_fills_the_table_and_records_the_attempt(db_path, tmp_pa
         ("2667", "AC", TODAY)]
 
 
+async def solve_tab_with(pilot, app, path: str) -> None:
+    """Problems (F4), the first problem's Solve tab, ``path`` as the solution file."""
+    await pilot.press("f4")
+    bank = app.screen.query_one("#bank", DataTable)
+    await until(pilot, lambda: bank.row_count >= 1)
+    await pilot.press("enter")
+    app.screen.query_one("#solution-path", Input).value = path
+
+
 @sync
 async def test_a_missing_solution_file_is_a_notification_not_a_crash(db_path):
     app = create_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f4")
-        bank = app.screen.query_one("#bank", DataTable)
-        await until(pilot, lambda: bank.row_count >= 1)
-        await pilot.press("enter")
-        app.screen.query_one("#solution-path", Input).value = "nope.py"
+        await solve_tab_with(pilot, app, "nope.py")
         await pilot.press("ctrl+r")
         summary = app.screen.query_one("#judge-summary")
         await until(pilot, lambda: "그런 파일이 없습니다" in str(summary.content))
@@ -94,11 +99,7 @@ async def test_a_stress_count_out_of_range_is_refused_with_a_notification(db_pat
     sol.write_text("print(0)\n", encoding="utf-8")
     app = create_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f4")
-        bank = app.screen.query_one("#bank", DataTable)
-        await until(pilot, lambda: bank.row_count >= 1)
-        await pilot.press("enter")
-        app.screen.query_one("#solution-path", Input).value = str(sol)
+        await solve_tab_with(pilot, app, str(sol))
         count = app.screen.query_one("#stress-n", Input)
         count.value = "0"
         await pilot.press("ctrl+s")

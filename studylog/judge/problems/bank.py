@@ -245,6 +245,12 @@ BOUNDS = {"time_limit_ms": (1, 600_000), "memory_mb": (16, 65_536),
           "output_limit_kb": (1, 1 << 20), "random_tests": (0, 100_000)}
 
 
+def limits_ok(time_ms: int, memory_mb: int) -> bool:
+    """Whether a time and a memory limit are within :data:`BOUNDS` (a package's limits too)."""
+    (t_low, t_high), (m_low, m_high) = BOUNDS["time_limit_ms"], BOUNDS["memory_mb"]
+    return t_low <= time_ms <= t_high and m_low <= memory_mb <= m_high
+
+
 def _bounded(meta: dict, key: str, default: int | None) -> int:
     """``meta[key]`` as a whole number within :data:`BOUNDS` (ValueError naming it if not)."""
     value = meta[key] if default is None else meta.get(key, default)

@@ -35,7 +35,7 @@ from typing import Any
 
 from studylog.errors import UserError
 from studylog.judge.problems import miniyaml
-from studylog.judge.problems.bank import natural_key
+from studylog.judge.problems.bank import limits_ok, natural_key
 from studylog.judge.problems.folders import MAX_PAIRS, Found, Pair, read_text
 from studylog.words import say
 
@@ -220,7 +220,7 @@ def scan_kattis(root: Path) -> Found:
         raise UserError(say("problem.yaml: limits.time_limit과 limits.memory는 숫자여야 합니다",
                             "problem.yaml: limits.time_limit and limits.memory must be "
                             "numbers")) from None
-    if not (1 <= time_ms <= 600_000) or not (16 <= memory_mb <= 65536):
+    if not limits_ok(time_ms, memory_mb):
         raise UserError(say("problem.yaml: time_limit은 0.001..600 s, memory는 16..65536 MiB 사이여야 "
                             "합니다",
                             "problem.yaml: time_limit must be 0.001..600 s and memory 16..65536 "
@@ -333,7 +333,7 @@ def scan_polygon(root: Path) -> Found:
     except ValueError:
         raise UserError(say("problem.xml: time-limit과 memory-limit은 숫자여야 합니다",
                             "problem.xml: time-limit and memory-limit must be numbers")) from None
-    if not (1 <= time_ms <= 600_000) or not (16 <= memory_mb <= 65536):
+    if not limits_ok(time_ms, memory_mb):
         raise UserError(say("problem.xml: time-limit은 1..600000 ms, memory-limit은 16..65536 MiB "
                             "사이여야 합니다",
                             "problem.xml: time-limit must be 1..600000 ms and memory-limit "
