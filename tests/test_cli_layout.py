@@ -59,6 +59,6 @@ def test_no_command_summary_is_cut() -> None:
     for args in ([], ["note"], ["todo"], ["problems"], ["runs"], ["peer"]):
         out = subprocess.run([sys.executable, "-m", "studylog", *args, "--help"], cwd=root,
                              capture_output=True, text=True).stdout
-        listed = out.split("Commands:", 1)[1]
+        listed = out.split("명령:", 1)[1]  # the help in the language setting (Korean)
         assert "..." not in listed, (args, listed)
 

@@ -24,10 +24,11 @@ except ImportError:  # pragma: no cover - older typer on real click
     from click import exceptions as click_exc  # type: ignore[no-redef]  # same API, older home
 
 from studylog.cli import context, journal, peer, problems, runs, solve, study, todo, train
+from studylog.cli.help import speak
 from studylog.cli.text_args import TextCommand
 from studylog.errors import FAULTS, CheckFailed, UserError
 from studylog.faults import error_line, fault_line
-from studylog.words import say
+from studylog.words import current_lang, say
 
 _NOT_WHOLE = re.compile(r"^'(.*)' is not a valid int(?:eger)?(?: range)?\.?$", re.S)
 _NOT_NUMBER = re.compile(r"^'(.*)' is not a valid float(?: range)?\.?$", re.S)
@@ -116,8 +117,8 @@ def whole_summaries(group: Any) -> None:
     """Give every command of the tree a summary that is its help's first sentence, so a command
     list wraps it instead of cutting it with "..."."""
     for command in getattr(group, "commands", {}).values():
-        if not command.short_help and command.help:
-            command.short_help = first_sentence(command.help)
+        if command.short_help or command.help:
+            command.short_help = first_sentence(command.short_help or command.help)
         whole_summaries(command)
 
 
@@ -125,6 +126,7 @@ class StudylogGroup(TyperGroup):
     """Runs the command tree and turns every error into an exit code and one line on stderr."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+        speak(self, current_lang())
         whole_summaries(self)
         code = 0
         try:
