@@ -7,6 +7,7 @@ Output is built by :mod:`studylog.cli.render.journal` from ``studylog.journal.wo
 
 import dataclasses
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -245,7 +246,8 @@ def export_cmd(
     until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="blog, markdown or json.")] = "blog",
     output_name: Annotated[str | None, typer.Option(
-        "--output", "-o", help="File, or folder for one file per day.")] = None,
+        "--output", "-o", help="File, or folder for one file per day (a name ending in / is a folder)."
+    )] = None,
     detail: Annotated[bool, typer.Option(
         "--all", help="Every training run (default: one line per experiment, its best run).")
     ] = False,
@@ -279,8 +281,14 @@ def export_cmd(
     elif not chosen:
         chosen = [today()]
     chosen = sorted(set(chosen))
+    # a name ending in "/" is a folder, one file per day, even for one day (JSON is one file)
+    if output is not None and fmt == "json" and str(output_name).endswith(os.sep):
+        raise UserError(say(f"{output_name}: JSON은 파일 하나로 씁니다; 파일 이름을 주세요",
+                            f"{output_name}: JSON is written as one file; name a file"))
+    into_folder = output is not None and fmt != "json" and (
+        output.is_dir() or len(chosen) > 1 or str(output_name).endswith(os.sep))
     if output is not None:  # before any work: a path that cannot be written is refused first
-        check_target(output, folder=output.is_dir() or (fmt != "json" and len(chosen) > 1))
+        check_target(output, folder=into_folder or output.is_dir())
     if fmt == "json":
         text = json.dumps(export_json(db, chosen, settings), ensure_ascii=False, indent=2) + "\n"
         _write(output, text)
@@ -293,7 +301,7 @@ def export_cmd(
                            detail=detail)
         return with_peer_lines(db, d, fmt, text, lang)  # and the day's peer session
 
-    if output is not None and (output.is_dir() or len(chosen) > 1):
+    if output is not None and into_folder:
         make_folder(output)
         for d in chosen:
             write_output(output / f"{d}{ext}", export_day(d))
@@ -314,7 +322,8 @@ def _write(output: Path | None, text: str) -> None:
 
 
 def import_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Blog posts, markdown or JSON exports (≤ 10 MB each).")],
+    paths: Annotated[list[Path], typer.Argument(
+        help="Blog posts, markdown or JSON exports (≤ 10 MB each), or folders of them.")],
     date: Annotated[str | None, typer.Option("--date", "-d", help="The day of a post (one file).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be imported.")] = False,
 ) -> None:

@@ -195,3 +195,32 @@ def test_the_settings_list_speaks_the_language(cli, home: Path) -> None:
     cli("config", "language", "en")
     english = cli("config").stdout.splitlines()
     assert english[0] == "course.start = ''    # " + SETTINGS["course.start"][1]
+
+
+def test_export_to_a_folder_and_import_the_folder_back(cli, home: Path) -> None:
+    """`export -o days/` writes one post per day (a name ending in / is a folder, even for one
+    day); `import days/` reads the posts in it, by name; a folder without posts is refused."""
+    cli("todo", "add", "- [x] 논문 읽기", "--date", "2026-11-02")
+    cli("note", "retro", "- 회고 한 줄", "--date", "2026-11-02")
+    cli("note", "lecture", "StepLR 정리", "--date", "2026-11-03")
+    one = cli("export", "2026-11-02", "-o", f"{home / 'one'}/")
+    assert one.exit_code == 0, one.output
+    assert [p.name for p in (home / "one").iterdir()] == ["2026-11-02.txt"]
+    r = cli("export", "--since", "2026-11-01", "-o", str(home / "days"))
+    assert r.exit_code == 0, r.output
+    (home / "days" / "notes.pdf").write_bytes(b"%PDF")  # not a post: left alone
+    (home / "empty").mkdir()
+    other = ("--db", str(home / "other.db"))  # a second database, empty
+    refused = cli(*other, "import", str(home / "empty"))
+    assert refused.exit_code == 2 and "가져올 파일(.txt .md .json)이 없습니다" in refused.stderr
+    back = cli(*other, "import", f"{home / 'days'}/")
+    assert back.exit_code == 0, back.output
+    assert back.stdout.count("가져옴") == 2 and "2026-11-02.txt" in back.stdout
+    day = json.loads(cli(*other, "show", "2026-11-02", "--json").output)
+    assert day["sections"]["retro"] == "- 회고 한 줄"
+    assert [(t["text"], t["done"]) for t in day["todos"]] == [("논문 읽기", True)]
+    later = json.loads(cli(*other, "show", "2026-11-03", "--json").output)
+    assert later["sections"]["lecture"] == "StepLR 정리"
+    json_dir = cli("export", "2026-11-02", "-f", "json", "-o", f"{home / 'j'}/")
+    assert json_dir.exit_code == 2 and "JSON은 파일 하나로 씁니다" in json_dir.stderr
+    assert not (home / "j").exists()

@@ -218,6 +218,7 @@ def import_paths(db: sqlite_utils.Database, paths: list[Path], settings: Setting
     if date and len(paths) > 1:
         raise UserError(say("--date는 파일 하나에만 씁니다; 파일을 하나씩 가져오세요",
                             "--date applies to one file; import the files one at a time"))
+    paths = posts_in(paths)
     texts = [(p, read_text_file(p)) for p in paths]  # read all first: a bad file changes nothing
     reports: list[ImportReport] = []
 
@@ -233,6 +234,30 @@ def import_paths(db: sqlite_utils.Database, paths: list[Path], settings: Setting
     except _DryRun:
         pass
     return reports
+
+
+POST_SUFFIXES = (".txt", ".md", ".markdown", ".json")  # what `export -o FOLDER` writes, and JSON
+
+
+def posts_in(paths: Sequence[Path]) -> list[Path]:
+    """``paths`` with each folder replaced by the posts in it (its ``.txt``, ``.md`` and ``.json``
+    files, by name: `export -o FOLDER` writes one per day); a folder with none is refused."""
+    out: list[Path] = []
+    for path in paths:
+        if str(path) == "-" or not path.is_dir():
+            out.append(path)
+            continue
+        try:
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in POST_SUFFIXES
+                           and not p.name.startswith(".") and not p.is_dir())
+        except OSError as exc:
+            raise UserError(say(f"{path} 폴더를 읽을 수 없습니다: {exc.strerror}",
+                                f"cannot read the folder {path}: {exc.strerror}")) from None
+        if not found:
+            raise UserError(say(f"{path}: 폴더에 가져올 파일(.txt .md .json)이 없습니다",
+                                f"{path}: the folder holds no file to import (.txt .md .json)"))
+        out.extend(found)
+    return out
 
 
 @dataclass
