@@ -51,7 +51,7 @@ def test_problems_screen(db_path, snap_compare):
         statement = app.screen.query_one("#statement")
         await until(pilot, lambda: statement.source != "")
         # the statement is parsed in a thread and mounted after: wait for its blocks
-        await until(pilot, lambda: len(statement.children) > 0 and not statement.lock.locked())
+        await until(pilot, lambda: len(statement.children) > 0 and not statement.lock.is_locked)
         await until(pilot, lambda: not any(w.is_running and not w.group.startswith("_")
                                            for w in app.workers))
         await pilot.pause(0.3)

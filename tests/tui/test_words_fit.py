@@ -84,3 +84,23 @@ def test_the_palette_finds_commands_in_either_language(db_path, lang):
         assert any(hit in t for t in found), (query, titles)
     first = titles[0]
     assert first.startswith("오늘") if lang == "ko" else first.startswith("Today")
+
+
+@sync
+async def test_dialogs_and_the_day_title_fit_80_columns(db_path):
+    """At 80x24 the blog-post dialog and the help keep their right border on screen, and a
+    long day title ends in an ellipsis instead of being cut."""
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen._loaded)
+        title = app.screen.query_one("#day-title", Label)
+        assert title.region.right <= 80 and title.styles.text_overflow == "ellipsis"
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: bool(app.screen.query("#help-box")))
+        assert app.screen.query_one("#help-box").region.right <= 80
+        await pilot.press("escape")
+        await pilot.press("f1")
+        await until(pilot, lambda: bool(app.screen.query("#help-box")))
+        assert app.screen.query_one("#help-box").region.right <= 80
+        await pilot.press("escape")
+        await press_quit(app)
