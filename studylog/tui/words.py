@@ -165,6 +165,10 @@ _UI: dict[str, tuple[str, str]] = {
     "run going": ("채점이 진행 중입니다 (ctrl+x: 취소)", "a run is going (ctrl+x cancels it)"),
     "open attempt": ("enter: 제출 열기", "enter: open an attempt"),
     # the blog export
+    # Stats
+    "stats per week": ("주별 섹션 기록", "entries per section per week"),
+    "stats activity": ("활동", "activity"), "stats week": ("주", "week"),
+    "stats total": ("합계", "total"),
     "export title": ("블로그 글 — {date} (space: 줄 빼기/넣기, c: 복사, ctrl+s: 파일로 저장)",
                      "blog post — {date} (space: leave a line out or in, c: copy, ctrl+s: save)"),
     "copied": ("고른 줄을 클립보드에 복사했습니다", "the picked lines are on the clipboard"),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, TextArea
+import pytest
+from textual.widgets import DataTable, Label, TextArea
 
+from studylog.config import Settings
 from studylog.tui.app import create_app
 from studylog.tui.screens.today import DayScreen
 from tests.tui.conftest import SIZE, TODAY, sync, until
@@ -83,3 +85,26 @@ async def test_stats_show_streak_and_weeks(db_path):
         streak = str(app.screen.query_one("#streaks").content)
         assert "지금 4일" in streak
         assert cells(table)[0][0] == "2026-W48"
+
+
+@pytest.mark.parametrize(("lang", "words", "other"), [
+    ("ko", ["주별 섹션 기록", "활동", "월 ", "적음", "많음", "강의 복습", "합계"], ["Mon", "less", "week"]),
+    ("en", ["entries per section per week", "activity", "Mon", "less", "more", "Lecture review",
+            "total"], ["월 ", "적음", "주별"]),
+])
+@sync
+async def test_stats_speak_one_language(db_path, lang, words, other):
+    Settings.load().set("language", lang)
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        table = app.screen.query_one("#week-table", DataTable)
+        await until(pilot, lambda: table.row_count >= 1)
+        await until(pilot, lambda: str(app.screen.query_one("#heatmap").content) != "")
+        shown = " ".join([*(str(label.content) for label in app.screen.query(Label)),
+                          *(str(c.label) for c in table.columns.values()),
+                          str(app.screen.query_one("#heatmap").content)])
+        for word in words:
+            assert word in shown, (word, shown)
+        for word in other:
+            assert word not in shown, (word, shown)

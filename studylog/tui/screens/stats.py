@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Label, Static
 from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.widgets.footer import StudyFooter
+from studylog.tui.words import ui
 from studylog.words import current_lang
 
 if TYPE_CHECKING:  # the journal loads in the worker, not at start-up
@@ -40,9 +41,9 @@ class StatsScreen(StudyScreen):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("…", id="streaks")
-            yield Label("주별 섹션 기록 · entries per section per week", classes="panel-title")
+            yield Label(ui("stats per week", current_lang()), classes="panel-title")
             yield DataTable(id="week-table", zebra_stripes=True, cursor_type="row")
-            yield Label("활동 · activity", classes="panel-title")
+            yield Label(ui("stats activity", current_lang()), classes="panel-title")
             yield Static("", id="heatmap", markup=False)
         yield StudyFooter()
 
@@ -67,7 +68,7 @@ class StatsScreen(StudyScreen):
 
         with self.studylog.gate.use() as db:
             stats = compute_stats(db, self.studylog.today)
-        heatmap = render_heatmap(stats.activity, self.studylog.today)
+        heatmap = render_heatmap(stats.activity, self.studylog.today, lang=current_lang())
         self.post_message(StatsLoaded(stats, heatmap))
 
     def on_stats_loaded(self, message: StatsLoaded) -> None:
@@ -81,10 +82,10 @@ class StatsScreen(StudyScreen):
             present.streak_line(stats.current_streak, stats.longest_streak, lang))
         table = self.query_one("#week-table", DataTable)
         table.clear(columns=True)
-        table.add_column("주 · week", key="week")
+        table.add_column(ui("stats week", lang), key="week")
         for section in SECTIONS:
-            table.add_column(section.ko, key=section.key)
-        table.add_column("합계", key="total")
+            table.add_column(section.name(lang), key=section.key)
+        table.add_column(ui("stats total", lang), key="total")
         weeks = sorted(stats.per_section_week)[-WEEKS_SHOWN:]
         for week in reversed(weeks):
             counts = stats.per_section_week[week]
