@@ -81,6 +81,29 @@ async def solve_tab_with(pilot, app, path: str) -> None:
 
 
 @sync
+async def test_typing_in_the_problem_list_jumps_to_a_problem(db_path):
+    """Typed digits find a problem by number, typed Hangul by title; a pause starts anew."""
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        bank = app.screen.query_one("#bank", DataTable)
+        await until(pilot, lambda: bank.row_count > 10 and bank.has_focus)
+
+        def current() -> str:
+            return str(bank.get_row_at(bank.cursor_row)[0])
+
+        await pilot.press(*"2667")
+        assert current() == "2667"
+        await until(pilot, lambda: app.screen.problem_id == "2667")  # its statement follows
+        bank.typed, bank._last = "", 0.0  # as after a pause
+        await pilot.press("토", "마")
+        assert current() == "7576"  # 토마토
+        await pilot.press("backspace", "backspace", "escape")
+        await pilot.press("1", "4")
+        assert current().startswith("14"), current()
+
+
+@sync
 async def test_a_missing_solution_file_is_a_notification_not_a_crash(db_path):
     app = create_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:

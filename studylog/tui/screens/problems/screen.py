@@ -2,7 +2,8 @@
 judge and stress runs), the History tab and the Peer tab (the team's solutions, see
 :mod:`.peer`). ctrl+r judges, ctrl+s stresses, ctrl+x cancels.
 
-The list's cursor shows a problem's statement and history; enter makes it the Solve tab's target.
+The list's cursor shows a problem's statement and history (typing a number or part of a title
+moves it there); enter makes it the Solve tab's target.
 Judge and stress runs go through ``studylog.judge`` in workers with a connection of their
 own (see :mod:`.solve`).
 """
@@ -24,6 +25,7 @@ from studylog.tui.screens.problems.messages import BankLoaded, ProblemLoaded
 from studylog.tui.screens.problems.peer import PeerPane
 from studylog.tui.screens.problems.solve import SolvePane
 from studylog.tui.widgets.footer import StudyFooter
+from studylog.tui.widgets.jump_table import JumpTable
 from studylog.tui.words import ui
 from studylog.words import current_lang
 
@@ -47,7 +49,7 @@ class ProblemsScreen(StudyScreen):
         with Horizontal():
             with Vertical(id="bank-side"):
                 yield Label(ui("problems title", current_lang()), classes="panel-title")
-                yield DataTable(id="bank", cursor_type="row", zebra_stripes=True)
+                yield JumpTable(id="bank", cursor_type="row", zebra_stripes=True)
             with TabbedContent(id="problem-main"):
                 with TabPane(ui("tab statement", current_lang()), id="tab-statement"), VerticalScroll():
                     yield Markdown("", id="statement")
