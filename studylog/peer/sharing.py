@@ -95,8 +95,13 @@ def write_pages(db: sqlite_utils.Database, team: Team, me: str) -> list[Path]:
     return written + [s.path for s in mine]
 
 
+PUSH_TRIES = 4  # pull + push rounds when teammates publish at the same moment
+
+
 def publish(db: sqlite_utils.Database, team: Team, me: str, lang: Lang = "ko") -> SyncOutcome:
-    """Write my pages, commit them with my solutions, rebase onto the remote and push."""
+    """Write my pages, commit them with my solutions, rebase onto the remote and push; a push
+    refused because a teammate pushed in between is pulled and pushed again (everyone writes
+    only their own folder, so the rebase never conflicts)."""
     if not team.is_git:
         raise UserError(say(f"{team.root}는 git 저장소가 아닙니다; publish 에는 저장소가 "
                             f"필요합니다",
@@ -105,12 +110,15 @@ def publish(db: sqlite_utils.Database, team: Team, me: str, lang: Lang = "ko") -
     sha = gitops.commit(team.root, files, f"studylog peer: {me}'s solutions and review comments")
     if not gitops.has_upstream(team.root):
         return SyncOutcome(False, words.git_line(lang, "no_remote_push"), len(files), 0, sha)
-    pulled = gitops.pull(team.root)
-    if not pulled.ok:
-        return SyncOutcome(False, words.git_line(lang, "pull_before_push", pulled.last_line()),
-                           len(files), 0, sha)
-    pushed = gitops.push(team.root)
-    if not pushed.ok:
+    for _ in range(PUSH_TRIES):  # a teammate who pushed between our pull and push: pull again
+        pulled = gitops.pull(team.root)
+        if not pulled.ok:
+            return SyncOutcome(False, words.git_line(lang, "pull_before_push", pulled.last_line()),
+                               len(files), 0, sha)
+        pushed = gitops.push(team.root)
+        if pushed.ok:
+            break
+    else:
         return SyncOutcome(False, words.git_line(lang, "push_failed", pushed.last_line()),
                            len(files), 0, sha)
     head = gitops.git(team.root, "rev-parse", "--short", "HEAD").out.strip()  # after the rebase

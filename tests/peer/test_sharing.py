@@ -116,3 +116,28 @@ def test_malformed_comment_blocks_from_a_teammate_are_skipped(cli, team: TeamRep
     assert r.exit_code == 0 and "새 코멘트 1개" in r.stdout, r.output  # only the good one
     show = cli("--db", a_db, "peer", "show", "2667", str(alice))
     assert show.exit_code == 0 and "좋은 코드" in show.stdout, show.output
+
+
+def test_a_teammate_pushing_between_our_pull_and_push_is_pulled_again(cli, team: TeamRepos,
+                                                                       home: Path) -> None:
+    """Two members publishing at the same moment: bob pushes after alice's publish pulled and
+    before it pushed (a pre-push hook in alice's clone does it once); her push is refused, and
+    publish pulls again and pushes instead of failing."""
+    alice, bob = team.clones["alice"], team.clones["bob"]
+    git(bob, "pull", "-q")
+    (bob / "bob" / "notes.txt").write_text("bob's push in between\n")
+    git(bob, "add", "-A")
+    git(bob, "commit", "-qm", "bob in between")
+    hook = alice / ".git" / "hooks" / "pre-push"
+    flag = home / "raced"
+    hook.write_text("#!/bin/sh\n"
+                    f"if [ ! -e '{flag}' ]; then touch '{flag}'; git -C '{bob}' push -q; fi\n"
+                    "exit 0\n")
+    hook.chmod(0o755)
+    cli("--db", str(home / "alice.db"), "peer", "comment", f"{alice}/bob/2667.py:18", "이웃 확인")
+    r = cli("--db", str(home / "alice.db"), "peer", "publish", str(alice))
+    assert flag.exists()  # the race happened
+    assert r.exit_code == 0 and "푸시함" in r.stdout, r.output
+    git(bob, "fetch", "-q")
+    log = git(bob, "log", "--format=%s", "origin/main")
+    assert "bob in between" in log and "studylog peer: alice's" in log
