@@ -59,6 +59,8 @@ def test_help_is_korean_by_default_and_english_on_request(cli, home, path) -> No
                          "[required]", "Show this message"):
         assert english_word not in out, (english_word, out)
     assert " ".join(first_sentence(COMMANDS[path]).split()[:3]) in " ".join(out.split()), out
+    torn = [line for line in out.splitlines() if "[기본값:" in line and "]" not in line]
+    assert not torn, torn  # click's note stays whole
     wide = [line for line in out.splitlines() if display_width(line) > 80]
     assert not wide, wide  # wrapped by terminal columns: a Hangul syllable takes two
 

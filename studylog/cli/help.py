@@ -63,6 +63,21 @@ def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     return lines
 
 
+def _wrap_with_note(text: str, width: int) -> list[str]:
+    """An option's help wrapped to ``width``, click's note (``[default: 1]``) kept whole: after
+    two spaces on the last line when it fits there, else on a line of its own."""
+    m = _EXTRAS.search(text)
+    if not m:
+        return wrap(text, width)
+    note = text[m.start():].strip()
+    lines = wrap(text[:m.start()], width) or [""]
+    if display_width(lines[-1]) + 2 + display_width(note) <= width:
+        lines[-1] = f"{lines[-1]}  {note}" if lines[-1] else note
+    else:
+        lines.append(note)
+    return lines
+
+
 class StudylogHelpFormatter(HelpFormatter):
     """click's help formatter, wrapping by terminal columns (click counts a Hangul syllable as
     one column, so Korean lines ran past the terminal's edge); with ``korean``, click's own
@@ -110,7 +125,7 @@ class StudylogHelpFormatter(HelpFormatter):
                 self.write(" " * (first_col - display_width(term)))
             else:
                 self.write("\n" + pad)
-            lines = wrap(text, max(self.width - first_col - 2, 10))
+            lines = _wrap_with_note(text, max(self.width - first_col - 2, 10))
             self.write("\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])])
                        + "\n")
 
