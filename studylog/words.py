@@ -11,6 +11,7 @@ value) is Korean, the language of the bootcamp's posts.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 from typing import Literal
@@ -73,3 +74,16 @@ def say(ko: str, en: str) -> str:
 def display_width(text: str) -> int:
     """Terminal columns ``text`` takes (Hangul and other wide characters take two)."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_JAMO = re.compile("[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?")  # L V (T): one syllable
+
+
+def compose_hangul(text: str) -> str:
+    """``text`` with decomposed Hangul syllables composed. Hangul typed or pasted on macOS (and
+    copied from some PDFs) can arrive as conjoining jamo (NFD): it looks the same but matches
+    nothing typed elsewhere. Only those jamo runs change (not a full NFC, which would also
+    merge the CJK compatibility ideographs some Korean hanja are written with)."""
+    if not _JAMO.search(text):
+        return text
+    return _JAMO.sub(lambda m: unicodedata.normalize("NFC", m.group()), text)

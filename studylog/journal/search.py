@@ -9,7 +9,7 @@ import sqlite_utils
 
 from studylog.errors import UserError
 from studylog.store.search import compact, search_entries
-from studylog.words import say
+from studylog.words import compose_hangul, say
 
 SNIPPET_WIDTH = 70
 MATCH_KINDS = ("exact", "spacing", "words")
@@ -46,7 +46,7 @@ def spacing_pattern(words: list[str]) -> re.Pattern[str] | None:
 
 def make_snippet(text: str, words: list[str], width: int = SNIPPET_WIDTH) -> tuple[str, list]:
     """A one-line excerpt of ``text`` around the first match of any word, and the match spans."""
-    flat = " ".join(text.split())
+    flat = compose_hangul(" ".join(text.split()))  # shown composed, so the match is found
     pattern = spacing_pattern(words)
     first_match = pattern.search(flat) if pattern else None
     first = first_match.start() if first_match else 0

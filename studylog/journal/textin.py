@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from studylog.errors import UserError
-from studylog.words import say
+from studylog.words import compose_hangul, say
 
 MAX_BYTES = 10 * 1024 * 1024  # a post is a few KB; ten years of posts in one JSON ~ a few MB
 
@@ -26,9 +26,11 @@ def read_bounded(stream: BinaryIO, what: str) -> bytes:
 
 
 def decode_utf8(data: bytes, what: str) -> str:
-    """UTF-8 (a BOM is dropped) or one clear UserError, with a hint for CP949 text."""
+    """UTF-8 (a BOM is dropped) with decomposed Hangul composed (see
+    :func:`studylog.words.compose_hangul`), or one clear UserError, with a hint for CP949
+    text."""
     try:
-        return data.decode("utf-8-sig")
+        return compose_hangul(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         try:
             data.decode("cp949")
@@ -83,8 +85,8 @@ def read_text_file(path: Path) -> str:
 
 
 def check_text(text: str, what: str | None = None) -> str:
-    """Refuse text that cannot be stored: lone surrogates (bytes that were not UTF-8 in an
-    argument) or more than :data:`MAX_BYTES` characters."""
+    """``text`` with decomposed Hangul composed, or refused when it cannot be stored: lone surrogates (bytes that were
+    not UTF-8 in an argument) or more than :data:`MAX_BYTES` characters."""
     if what is None:
         what = say("텍스트", "the text")
     if len(text) > MAX_BYTES:
@@ -94,7 +96,7 @@ def check_text(text: str, what: str | None = None) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise UserError(say(f"{what}: 올바른 UTF-8이 아닙니다", f"{what} is not valid UTF-8")) from None
-    return text
+    return compose_hangul(text)
 
 
 def one_line(text: str) -> str:

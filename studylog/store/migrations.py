@@ -361,11 +361,31 @@ def peer_results_mine(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE peer_results ADD COLUMN mine INTEGER NOT NULL DEFAULT 0")
 
 
+def journal_search_nfc(db: sqlite_utils.Database) -> None:
+    """Index decomposed Hangul (conjoining jamo, typed or pasted on macOS) composed, as search
+    now compares it: the notes and to-dos stored before that hold some are indexed again."""
+    from studylog.store.search import compact_grams
+    from studylog.words import compose_hangul
+
+    def loose(*texts: str) -> bool:
+        return any(compose_hangul(t) != t for t in texts)
+
+    entries = [(i, t, b) for i, t, b in db.execute("SELECT id, title, body FROM entries")
+               if loose(t, b)]
+    db.conn.executemany("DELETE FROM entries_compact WHERE rowid = ?", [(i,) for i, _, _ in entries])
+    db.conn.executemany("INSERT INTO entries_compact (rowid, title, body) VALUES (?, ?, ?)",
+                        [(i, compact_grams(t), compact_grams(b)) for i, t, b in entries])
+    todos = [(i, t) for i, t in db.execute("SELECT id, text FROM todos") if loose(t)]
+    db.conn.executemany("DELETE FROM todos_compact WHERE rowid = ?", [(i,) for i, _ in todos])
+    db.conn.executemany("INSERT INTO todos_compact (rowid, text) VALUES (?, ?)",
+                        [(i, compact_grams(t)) for i, t in todos])
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [(fn.__name__, fn) for fn in (
     m001_journal, m002_search, m003_judge, m004_train, m005_todo_search, m006_judge_regressions,
     study_reviews, study_carryover, judge_attempt_failure, journal_revisions,
     journal_search_compact, train_process_weights_metrics, journal_drop_word_index, peer_tables,
-    peer_results_mine,
+    peer_results_mine, journal_search_nfc,
 )]
 
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from studylog.words import compose_hangul
+
 WORD = re.compile(r"\w+")
 NOT_ALNUM = re.compile(r"[\W_]+")
 CANDIDATES_MIN = 100  # candidates read from each index: max(this, 4 × limit)
@@ -37,14 +39,15 @@ def _word_grams(word: str) -> list[str]:
 def grams(text: str) -> str:
     """The indexed form of ``text``: bigrams of every word (lower-cased), space separated."""
     out: list[str] = []
-    for word in WORD.findall(text.lower()):
+    for word in WORD.findall(compose_hangul(text).lower()):
         out.extend(_word_grams(word))
     return " ".join(out)
 
 
 def compact(text: str) -> str:
-    """``text`` lower-cased with every space, underscore and punctuation mark removed."""
-    return NOT_ALNUM.sub("", text.lower())
+    """``text`` with decomposed Hangul composed, lower-cased, with every space, underscore and
+    punctuation mark removed."""
+    return NOT_ALNUM.sub("", compose_hangul(text).lower())
 
 
 def compact_grams(text: str) -> str:
@@ -54,8 +57,8 @@ def compact_grams(text: str) -> str:
 
 
 def query_words(query: str) -> list[str]:
-    """The words of a user's query (lower-cased, punctuation dropped)."""
-    return WORD.findall(query.lower())
+    """The words of a user's query (Hangul composed, lower-cased, punctuation dropped)."""
+    return WORD.findall(compose_hangul(query).lower())
 
 
 def _phrase(word: str) -> str:
@@ -168,7 +171,8 @@ def tier(query: str, text: str, squeezed: str | None = None) -> int | None:
         return None
     if whole not in squeezed:
         return 2
-    return 0 if " ".join(query.lower().split()) in " ".join(text.lower().split()) else 1
+    typed = " ".join(compose_hangul(query).lower().split())
+    return 0 if typed in " ".join(compose_hangul(text).lower().split()) else 1
 
 
 def search_entries(

@@ -224,3 +224,22 @@ def test_export_to_a_folder_and_import_the_folder_back(cli, home: Path) -> None:
     json_dir = cli("export", "2026-11-02", "-f", "json", "-o", f"{home / 'j'}/")
     assert json_dir.exit_code == 2 and "JSON은 파일 하나로 씁니다" in json_dir.stderr
     assert not (home / "j").exists()
+
+
+def test_decomposed_hangul_from_a_mac_lands_in_its_section(cli, home: Path) -> None:
+    """A post saved on macOS can hold decomposed Hangul (NFD): its headings are still the
+    bootcamp's headings (it went to 메모 before), and a note typed that way is stored composed
+    and found."""
+    import unicodedata
+
+    post = "# week5(3)\n\n## 4. 학습 회고\n- 맥에서 쓴 회고\n\n## 오늘 한 일\n- [x] 논문 읽기\n"
+    (home / "mac.txt").write_text(unicodedata.normalize("NFD", post), encoding="utf-8")
+    r = cli("import", str(home / "mac.txt"), "--date", "2026-12-02")
+    assert r.exit_code == 0 and "회고 1줄" in r.stdout and "메모" not in r.stdout, r.output
+    day = json.loads(cli("show", "2026-12-02", "--json").output)
+    assert day["sections"]["retro"] == "- 맥에서 쓴 회고"  # composed
+    assert [(t["text"], t["done"]) for t in day["todos"]] == [("논문 읽기", True)]
+    cli("note", "lecture", unicodedata.normalize("NFD", "스케줄러 정리"), "--date", "2026-12-02")
+    day = json.loads(cli("show", "2026-12-02", "--json").output)
+    assert day["sections"]["lecture"] == "스케줄러 정리"
+    assert "2026-12-02" in cli("search", "스케줄러").stdout

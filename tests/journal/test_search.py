@@ -146,3 +146,48 @@ def test_any_spacing_of_a_phrase_finds_any_other(home: Path, words, text_gaps, q
         with transaction(db):
             q.delete_entry(db, entry_id)
         db.conn.close()
+
+
+def _nfd(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFD", text)
+
+
+def test_decomposed_hangul_is_found_by_what_a_student_types(home: Path) -> None:
+    """Hangul typed or pasted on macOS can be decomposed into jamo (NFD): stored as it came (an
+    app editor keeps what it holds), it is found by the composed query, the snippet marks it,
+    and a decomposed query finds composed text."""
+    db = open_db(home / "s.db")
+    with transaction(db):
+        q.add_entry(db, "2026-11-02", "retro", _nfd("오늘 회고: 단지번호붙이기 복습"))
+        q.add_entry(db, "2026-11-03", "retro", "내일은 회고를 먼저")
+    hits = search(db, "회고")
+    assert [h.date for h in hits] == ["2026-11-03", "2026-11-02"]
+    assert "회고" in hits[1].snippet and hits[1].spans
+    assert [h.date for h in search(db, "단지 번호")] == ["2026-11-02"]
+    assert [h.date for h in search(db, _nfd("회고를"))] == ["2026-11-03"]
+
+
+def test_the_migration_indexes_decomposed_text_stored_before(home: Path) -> None:
+    from studylog.store.migrations import migrate
+    from studylog.store.search import compact_grams
+
+    db = open_db(home / "old.db", migrate=False)
+    migrate(db, upto="peer_results_mine")
+    with transaction(db):
+        entry = q.add_entry(db, "2026-11-02", "retro", _nfd("맥에서 쓴 회고"))
+        # as the index was written before search composed decomposed text
+        db.execute("UPDATE entries_compact SET body = ? WHERE rowid = ?",
+                   [" ".join(_nfd(compact_grams("맥에서 쓴 회고")).split()), entry])
+    assert search(db, "맥에서") == []
+    migrate(db)
+    assert [h.date for h in search(db, "맥에서")] == ["2026-11-02"]
+
+
+def test_compose_hangul_composes_only_jamo() -> None:
+    from studylog.words import compose_hangul
+
+    assert compose_hangul(_nfd("회고, 각, 뷁 — 한국어")) == "회고, 각, 뷁 — 한국어"
+    kept = "\uf914 \u212b e\u0301 ᄀ alone"  # a compatibility ideograph, Å sign, e + accent, a lone jamo
+    assert compose_hangul(kept) == kept

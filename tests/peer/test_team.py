@@ -50,8 +50,9 @@ def test_not_a_team_folder(tmp_path: Path) -> None:
         team.find_team(tmp_path)
 
 
-def test_peer_migration_is_last_and_day_summary(home: Path) -> None:
-    assert [name for name, _ in MIGRATIONS[-2:]] == ["peer_tables", "peer_results_mine"]
+def test_peer_migrations_and_day_summary(home: Path) -> None:
+    names = [name for name, _ in MIGRATIONS]
+    assert names.index("peer_results_mine") == names.index("peer_tables") + 1
     db = open_db(home / "studylog.db")
     store.save_results(db, [store.ResultRow("2026-12-03", "t", "2667", m, lang, v, 10, f"{m}/x")
                             for m, lang, v in (("alice", "c", "AC"), ("bob", "python", "WA"))])
