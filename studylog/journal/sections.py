@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from studylog.errors import UserError
-from studylog.words import Lang, pick, say
+from studylog.words import Lang, compose_hangul, pick, say
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 
 def _fold(name: str) -> str:
-    return "".join(name.split()).lower()
+    return "".join(compose_hangul(name).split()).lower()
 
 
 ALIAS_TO_KEY: dict[str, str] = {}

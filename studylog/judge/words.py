@@ -13,7 +13,7 @@ from studylog.judge.checkers.spec import FLOAT_EPS, parse_kind
 from studylog.judge.runner import GroupResult, JudgeResult, TestResult
 from studylog.judge.stress import StressResult
 from studylog.judge.verdicts import ENGLISH, KOREAN, Verdict
-from studylog.words import Lang, as_lang, display_width, pick
+from studylog.words import Lang, as_lang, compose_hangul, display_width, pick
 
 if TYPE_CHECKING:
     from studylog.judge.problems.bank import Problem, ProblemStatus
@@ -329,7 +329,7 @@ def tags_text(tags: Iterable[str], lang: str) -> str:
 def tag_key(query: str) -> str:
     """The tag key a user typed (a key or a Korean/English name, any case, ``_`` or space for
     ``-``), or the query normalized when it names no known tag."""
-    q = " ".join(query.strip().lower().replace("_", " ").replace("-", " ").split())
+    q = " ".join(compose_hangul(query).strip().lower().replace("_", " ").replace("-", " ").split())
     for key, (ko, en) in TAGS.items():
         if q in (key.replace("-", " "), ko.lower(), en.lower().replace("-", " ")):
             return key

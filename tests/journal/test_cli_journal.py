@@ -239,7 +239,8 @@ def test_decomposed_hangul_from_a_mac_lands_in_its_section(cli, home: Path) -> N
     day = json.loads(cli("show", "2026-12-02", "--json").output)
     assert day["sections"]["retro"] == "- 맥에서 쓴 회고"  # composed
     assert [(t["text"], t["done"]) for t in day["todos"]] == [("논문 읽기", True)]
-    cli("note", "lecture", unicodedata.normalize("NFD", "스케줄러 정리"), "--date", "2026-12-02")
+    cli("note", unicodedata.normalize("NFD", "강의"), unicodedata.normalize("NFD", "스케줄러 정리"),
+        "--date", "2026-12-02")  # the section named in jamo too
     day = json.loads(cli("show", "2026-12-02", "--json").output)
     assert day["sections"]["lecture"] == "스케줄러 정리"
     assert "2026-12-02" in cli("search", "스케줄러").stdout
