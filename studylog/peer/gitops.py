@@ -116,16 +116,33 @@ def has_upstream(root: Path) -> bool:
 def pull(root: Path) -> GitResult:
     """``git pull --rebase --autostash`` (others' files never touch ours, so the rebase never
     conflicts; the user's unrelated edits are stashed around it; a failed rebase is aborted so
-    the folder is left as it was)."""
+    the folder is left as it was). A remote without the branch yet has nothing to pull: done."""
     res = git(root, "pull", "--rebase", "--autostash", "-q")
     if not res.ok and (root / ".git" / "rebase-merge").exists():
         git(root, "rebase", "--abort")
+    if not res.ok and not _remote_has_branch(root):  # a new, empty team repository
+        return GitResult(0, "", "")
     return res
+
+
+def _remote_and_branch(root: Path) -> tuple[str, str]:
+    """The remote the current branch pushes to and the branch's name."""
+    branch = git(root, "rev-parse", "--abbrev-ref", "HEAD").out.strip() or "HEAD"
+    remote = (git(root, "config", f"branch.{branch}.remote").out.strip()
+              or (git(root, "remote").out.split() or ["origin"])[0])
+    return remote, branch
+
+
+def _remote_has_branch(root: Path) -> bool:
+    """Whether the remote holds the current branch yet (a team repository just made on the
+    hosting site has none: there is nothing to pull, and the first push makes it). A remote
+    that cannot be reached counts as having it, so the pull's own error is what is said."""
+    remote, branch = _remote_and_branch(root)
+    res = git(root, "ls-remote", "--heads", remote, branch)
+    return not res.ok or bool(res.out.strip())
 
 
 def push(root: Path) -> GitResult:
     """``git push`` of the current branch (setting its upstream on the first push)."""
-    branch = git(root, "rev-parse", "--abbrev-ref", "HEAD").out.strip() or "HEAD"
-    remote = (git(root, "config", f"branch.{branch}.remote").out.strip()
-              or (git(root, "remote").out.split() or ["origin"])[0])
+    remote, branch = _remote_and_branch(root)
     return git(root, "push", "-q", "-u", remote, branch)

@@ -141,3 +141,22 @@ def test_a_teammate_pushing_between_our_pull_and_push_is_pulled_again(cli, team:
     git(bob, "fetch", "-q")
     log = git(bob, "log", "--format=%s", "origin/main")
     assert "bob in between" in log and "studylog peer: alice's" in log
+
+
+def test_the_first_publish_to_a_new_empty_team_repository(cli, gitenv: Path, home: Path) -> None:
+    """A team repository just made on the hosting site is empty: the clone's branch has no
+    remote branch yet. The first publish has nothing to pull and creates the branch (it failed
+    with git's 'no such ref was fetched'); a pull there imports nothing, without an error."""
+    remote = home / "new.git"
+    git(home, "init", "-q", "--bare", "-b", "main", str(remote))
+    git(home, "clone", "-q", str(remote), str(home / "dana"))
+    dana = home / "dana"
+    git(dana, "config", "user.name", "dana")
+    git(dana, "config", "user.email", "dana@team.example")
+    (dana / "dana").mkdir()
+    (dana / "dana" / "1000.py").write_text("a, b = map(int, input().split())\nprint(a + b)\n")
+    db = ("--db", str(home / "dana.db"))
+    assert cli(*db, "peer", "pull", str(dana)).exit_code == 0
+    r = cli(*db, "peer", "publish", str(dana))
+    assert r.exit_code == 0 and "푸시함" in r.stdout, r.output
+    assert "studylog peer: dana's" in git(home, "--git-dir", str(remote), "log", "--format=%s", "main")
