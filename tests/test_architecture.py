@@ -6,6 +6,7 @@
 - only ``train`` imports torch or torchvision;
 - no import cycles between studylog modules, counting lazy (in-function) and TYPE_CHECKING
   imports too: a cycle hidden in a function is still a cycle;
+- the app's labels, statics and tables are the plain (markup-free) ones;
 - every public module, class and function has a docstring; file size is no rule, but a module
   past ~500 lines is worth a look for a real seam (a warning, not a failure).
 """
@@ -141,6 +142,20 @@ def _cycles() -> list[list[str]]:
         if v not in index:
             visit(v)
     return out
+
+
+def test_the_app_shows_text_through_the_plain_widgets() -> None:
+    """Labels, Statics and DataTables come from ``studylog.tui.widgets.plain`` (markup off):
+    Textual's own read a user's ``[/x]`` as markup and crash (see that module)."""
+    direct = []
+    for module, path in MODULES.items():
+        if not module.startswith("studylog.tui") or module == "studylog.tui.widgets.plain":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "textual.widgets":
+                direct += [f"{module}: {a.name}" for a in node.names
+                           if a.name in ("Label", "Static", "DataTable")]
+    assert not direct, direct
 
 
 def test_no_import_cycles() -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from studylog.config import study_today
@@ -49,6 +50,12 @@ class StudylogApp(App):
         self.gate = DbGate(db_path)
         self.today = today or study_today()
         self.theme = "textual-dark"
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A notification, its text never read as markup (it often holds a path or the
+        user's own words; see :mod:`studylog.tui.widgets.plain`)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         self.set_interval(POLL_S, self._poll_database, name="poll-db")

@@ -179,3 +179,11 @@ def test_the_stress_line_speaks_one_language():
     assert ko.startswith("WA 틀렸습니다: 무작위 입력 4개 중 실패 (seed 7)")
     assert set(re.findall(r"[A-Za-z]+", ko)) <= {"WA", "seed"}, ko
     assert "on a random case after 4 cases" in present.stress_line(found, 7, "en")
+
+
+def test_a_file_name_that_looks_like_markup_is_printed_as_it_is(write):
+    """`solve --history` printed `[red]w.py` as a red `w.py` (Rich read the name as markup)."""
+    sol = write("[red]w.py", "print(1)\n")
+    assert cli("solve", "1000", str(sol)).exit_code == 1
+    r = cli("solve", "1000", "--history")
+    assert r.exit_code == 0 and "[red]w.py" in r.output, r.output

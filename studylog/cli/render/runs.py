@@ -42,13 +42,13 @@ def show_run(run: RunRecord, lang: str) -> None:
     out = render.console()
     color = present.STATUS_COLOR.get(run.status, "")
     out.print(f"[bold {color}]{present.run_title(run, lang)}[/]")
-    out.print(present.config_line(run.config, run.device))
+    out.print(present.config_line(run.config, run.device), markup=False)  # the user's values
     out.print(present.params_line(run.trainable_params or 0, run.total_params or 0,
                                   run.samples_per_s, lang))
     if run.weights:
-        out.print(present.weights_line(str(run.weights), lang))
+        out.print(present.weights_line(str(run.weights), lang), markup=False)  # a path
     for note in run.summary.get("notes") or []:
-        out.print(f"[yellow]{note}[/]")
+        out.print(note, style="yellow", markup=False)
     if run.epochs_list:
         out.print(present.epoch_header(), style="bold")
         for e in run.epochs_list:
@@ -65,6 +65,7 @@ def show_run(run: RunRecord, lang: str) -> None:
 def diff_table(runs: list[RunRecord], diff: list[tuple[str, list[Any]]], lang: str) -> None:
     """`runs compare`: the config keys that differ, one column per run, then the results."""
     from rich.table import Table
+    from rich.text import Text
 
     word = present.word
     table = Table(title=word("config_diff", lang), title_justify="left")
@@ -72,7 +73,7 @@ def diff_table(runs: list[RunRecord], diff: list[tuple[str, list[Any]]], lang: s
     for run in runs:
         table.add_column(f"#{run.id}")
     for key, values in diff:
-        table.add_row(key, *("-" if v is None else str(v) for v in values))
+        table.add_row(key, *(Text("-" if v is None else str(v)) for v in values))  # as given
     if not diff:
         table.add_row(word("same_config", lang), *("" for _ in runs))
     table.add_row(f"[bold]{word('best_acc', lang)}[/]",

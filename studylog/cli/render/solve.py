@@ -117,11 +117,12 @@ def print_stress(con: Any, result: StressResult, seed: int, problem_id: str, lan
 def print_history(con: Any, title: str, rows: list, lang: str = "en") -> None:
     """A problem's attempts, newest first."""
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(box=None, pad_edge=False, header_style="bold", title=title,
+    table = Table(box=None, pad_edge=False, header_style="bold", title=Text(title),
                   title_justify="left")
     for col in present.history_headers(lang):
         table.add_column(col)
     for a in rows:
-        table.add_row(*present.history_row(a))
+        table.add_row(*(Text(cell) for cell in present.history_row(a)))  # a file name as it is
     con.print(table)

@@ -16,12 +16,13 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import Input
 
 from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.widgets.calendar import MonthCalendar
 from studylog.tui.widgets.footer import StudyFooter
+from studylog.tui.widgets.plain import DataTable, Label
 from studylog.words import Lang, current_lang
 
 if TYPE_CHECKING:  # the journal loads in the workers, not at start-up

@@ -10,11 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Label, Static
 
 from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.widgets.footer import StudyFooter
+from studylog.tui.widgets.plain import DataTable, Label, Static
 from studylog.tui.words import ui
 from studylog.words import current_lang
 

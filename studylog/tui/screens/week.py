@@ -14,10 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Label, Static
 
 from studylog.tui.screens.base import StudyScreen
 from studylog.tui.widgets.footer import StudyFooter
+from studylog.tui.widgets.plain import Label, Static
 from studylog.words import current_lang
 
 

@@ -8,12 +8,13 @@ import time
 from typing import Any
 
 from textual import events
-from textual.widgets import DataTable
+
+from studylog.tui.widgets.plain import DataTable
 
 PAUSE_S = 1.0  # keys further apart than this start a new search
 
 
-class JumpTable(DataTable[str]):
+class JumpTable(DataTable):
     """A :class:`DataTable` (row cursor) whose typed characters find a row: first a row whose
     first cell starts with what was typed, else the first row holding it anywhere (case
     aside); backspace takes a character back, escape forgets the search."""

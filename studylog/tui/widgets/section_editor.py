@@ -13,7 +13,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Static, TextArea
+from textual.widgets import TextArea
+
+from studylog.tui.widgets.plain import Static
 
 PREVIEW_DELAY_S = 1.0
 

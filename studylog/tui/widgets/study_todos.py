@@ -17,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Label, ListItem, ListView
+from textual.widgets import ListItem, ListView
 from textual.worker import Worker, WorkerState
 
 from studylog.faults import error_line
+from studylog.tui.widgets.plain import Label
 from studylog.words import current_lang
 
 if TYPE_CHECKING:  # the journal modules (and fsrs) load in the worker, not at start-up

@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, ListItem, ListView
+from textual.widgets import Input, ListItem, ListView
 
 from studylog.journal import words as present
+from studylog.tui.widgets.plain import Label
 from studylog.words import Lang
 
 if TYPE_CHECKING:

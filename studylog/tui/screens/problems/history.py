@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Label, Static
 
 from studylog.judge import Attempt, AttemptRow, FailureReport
 from studylog.judge import words as present
 from studylog.tui.screens.problems.messages import AttemptLoaded
+from studylog.tui.widgets.plain import DataTable, Label, Static
 from studylog.tui.words import ui
 from studylog.words import current_lang
 

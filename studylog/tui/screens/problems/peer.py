@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Input, Label, Static, TextArea
+from textual.widgets import Input, TextArea
 
 from studylog.config import Settings
 from studylog.faults import error_line
@@ -26,6 +26,7 @@ from studylog.peer.comments import Placed
 from studylog.peer.judging import TeamJudgement
 from studylog.peer.team import Solution, Team
 from studylog.tui.dbgate import DbGate
+from studylog.tui.widgets.plain import DataTable, Label, Static
 from studylog.words import current_lang
 
 

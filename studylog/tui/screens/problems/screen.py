@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Label, Markdown, TabbedContent, TabPane
+from textual.widgets import Markdown, TabbedContent, TabPane
 
 from studylog.judge import Problem
 from studylog.judge import words as present
@@ -26,6 +26,7 @@ from studylog.tui.screens.problems.peer import PeerPane
 from studylog.tui.screens.problems.solve import SolvePane
 from studylog.tui.widgets.footer import StudyFooter
 from studylog.tui.widgets.jump_table import JumpTable
+from studylog.tui.widgets.plain import DataTable, Label
 from studylog.tui.words import ui
 from studylog.words import current_lang
 

@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.coordinate import Coordinate
-from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
+from textual.widgets import Button, Input, ProgressBar
 
 from studylog.faults import error_line
 from studylog.judge import JudgeResult, Problem, StressResult, failure_report
@@ -23,6 +23,7 @@ from studylog.judge import words as present
 from studylog.tui.screens.problems.messages import JudgeCompiled, JudgeFinished, JudgeTestDone
 from studylog.tui.screens.problems.picker import SOURCE_SUFFIXES, SourceTree
 from studylog.tui.screens.problems.stress import StressRuns
+from studylog.tui.widgets.plain import DataTable, Label, Static
 from studylog.tui.words import ui
 from studylog.words import current_lang
 

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.containers import Vertical
-from textual.widgets import Input, Label, ProgressBar, Static
+from textual.widgets import Input, ProgressBar
 
 from studylog.faults import error_line
 from studylog.judge import JudgeResult, Problem, StressResult, stress_report
 from studylog.judge import words as present
 from studylog.tui.screens.problems.messages import StressFinished, StressProgress
+from studylog.tui.widgets.plain import Label, Static
 from studylog.tui.words import ui
 from studylog.words import current_lang
 

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, SelectionList
+from textual.widgets import SelectionList
 
 from studylog.tui.widgets.footer import StudyFooter
+from studylog.tui.widgets.plain import Label
 from studylog.tui.words import ui
 from studylog.words import current_lang
 

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label, TextArea
+from textual.widgets import TextArea
 
 from studylog.journal import words as present
 from studylog.journal.day import Revision
 from studylog.tui.widgets.footer import StudyFooter
+from studylog.tui.widgets.plain import DataTable, Label
 from studylog.words import Lang
 
 

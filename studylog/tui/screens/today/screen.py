@@ -18,13 +18,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantBlur
 from textual.timer import Timer
-from textual.widgets import DataTable, Label, TabbedContent, TabPane, TextArea
+from textual.widgets import TabbedContent, TabPane, TextArea
 
 from studylog.tui.autosave import Autosaver, PendingSave
 from studylog.tui.dbgate import DatabaseChanged
 from studylog.tui.screens.today.messages import DayLoaded, SectionWritten, TodosChanged
 from studylog.tui.screens.today.revisions import SectionRevisions
 from studylog.tui.widgets.footer import StudyFooter
+from studylog.tui.widgets.plain import DataTable, Label
 from studylog.tui.widgets.section_editor import SectionEditor
 from studylog.tui.widgets.study_todos import StudyTodos
 from studylog.tui.widgets.todo_list import TodoList

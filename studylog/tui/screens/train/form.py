@@ -11,10 +11,11 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Select
 
 from studylog.errors import UserError
 from studylog.train import config
+from studylog.tui.widgets.plain import Label
 from studylog.tui.words import ui
 from studylog.words import current_lang
 

@@ -9,13 +9,14 @@ from typing import Any
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Label, ProgressBar
+from textual.widgets import ProgressBar
 
 from studylog.faults import error_line
 from studylog.train import words as present
 from studylog.train.events import ChildError, EpochEvent, FinishEvent, RunStarted, StepEvent
 from studylog.tui.screens.train.messages import TrainEvent
 from studylog.tui.widgets.curves import ChartPlot
+from studylog.tui.widgets.plain import Label
 from studylog.tui.words import ui
 from studylog.words import current_lang
 

@@ -8,12 +8,13 @@ from typing import Any
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label
+from textual.widgets import Button
 
 from studylog.train import words as present
 from studylog.train.events import ChildError, LrFound
 from studylog.tui.screens.train.messages import LrFoundMessage, LrPreviewed
 from studylog.tui.widgets.curves import ChartPlot
+from studylog.tui.widgets.plain import Label
 from studylog.tui.words import ui
 from studylog.words import current_lang
 

@@ -8,11 +8,11 @@ from typing import Any
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Label
 
 from studylog.train import words as present
 from studylog.train.events import ChildError, ParamsTable
 from studylog.tui.screens.train.messages import ParamsLoaded
+from studylog.tui.widgets.plain import DataTable, Label
 
 
 class ParamsTab(Vertical):

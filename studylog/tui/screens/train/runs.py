@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any, cast
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable
 
 from studylog.train import words as present
 from studylog.tui.screens.train.messages import RunsLoaded
 from studylog.tui.widgets.curves import ChartPlot
+from studylog.tui.widgets.plain import DataTable
 
 if TYPE_CHECKING:
     from studylog.tui.app import StudylogApp
