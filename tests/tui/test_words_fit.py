@@ -104,3 +104,24 @@ async def test_dialogs_and_the_day_title_fit_80_columns(db_path):
         assert app.screen.query_one("#help-box").region.right <= 80
         await pilot.press("escape")
         await press_quit(app)
+
+
+@sync
+async def test_the_footer_leaves_out_the_last_f_keys_where_they_do_not_fit(db_path):
+    """The Week screen's own four keys and F1-F6 were wider than 80 columns: the footer ran off
+    the screen. The last F-keys are left out (F1 stays), at any width, as the window changes."""
+    app = create_app(db_path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.switch_mode("week")
+        await until(pilot, lambda: app.current_mode == "week" and bool(footer_keys(app)))
+        keys = footer_keys(app)
+        assert sum(cell_len(f"{k.key_display} {k.description} ") for k in keys) <= 80
+        shown = [k.key for k in keys]
+        assert "f1" in shown and "left_square_bracket" in shown and "f6" not in shown
+        await pilot.resize_terminal(50, 24)
+        await until(pilot, lambda: "f5" not in [k.key for k in footer_keys(app)])
+        keys = footer_keys(app)
+        assert sum(cell_len(f"{k.key_display} {k.description} ") for k in keys) <= 50
+        await pilot.resize_terminal(160, 24)
+        await until(pilot, lambda: "f6" in [k.key for k in footer_keys(app)])
+        await press_quit(app)

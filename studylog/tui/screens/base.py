@@ -9,6 +9,8 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from studylog.faults import error_line
+from studylog.tui.words import ui
+from studylog.words import current_lang
 
 if TYPE_CHECKING:
     from studylog.tui.app import StudylogApp
@@ -43,5 +45,6 @@ class StudyScreen(Screen):
     def _report_worker_error(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             what = event.worker.description or event.worker.name
-            self.notify(error_line(event.worker.error), title=f"{what} failed",
+            self.notify(error_line(event.worker.error),
+                        title=ui("worker failed", current_lang(), what=what),
                         severity="error", timeout=8)

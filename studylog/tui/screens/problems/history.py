@@ -28,7 +28,7 @@ def attempt_text(a: Attempt, lang: str) -> str:
         return ""
     if a.verdict == "CE":
         return present.word("compile error", lang)
-    return "(the first failing test's report is kept only for attempts judged since this version)"
+    return ui("no failure kept", lang)
 
 
 class HistoryPane(Vertical):
