@@ -361,7 +361,7 @@ def peer_results_mine(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE peer_results ADD COLUMN mine INTEGER NOT NULL DEFAULT 0")
 
 
-def journal_search_nfc(db: sqlite_utils.Database) -> None:
+def journal_index_composed_hangul(db: sqlite_utils.Database) -> None:
     """Index decomposed Hangul (conjoining jamo, typed or pasted on macOS) composed, as search
     now compares it: the notes and to-dos stored before that hold some are indexed again."""
     from studylog.store.search import compact_grams
@@ -385,7 +385,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [(fn.__name__, fn) for fn in (
     m001_journal, m002_search, m003_judge, m004_train, m005_todo_search, m006_judge_regressions,
     study_reviews, study_carryover, judge_attempt_failure, journal_revisions,
     journal_search_compact, train_process_weights_metrics, journal_drop_word_index, peer_tables,
-    peer_results_mine, journal_search_nfc,
+    peer_results_mine, journal_index_composed_hangul,
 )]
 
 

@@ -165,6 +165,7 @@ _UI: dict[str, tuple[str, str]] = {
     "run going": ("채점이 진행 중입니다 (ctrl+x: 취소)", "a run is going (ctrl+x cancels it)"),
     "open attempt": ("enter: 제출 열기", "enter: open an attempt"),
     # the blog export
+    "saved at": ("저장한 때", "saved"), "saved by": ("어디서", "by"),
     "worker failed": ("작업 실패 ({what})", "{what} failed"),
     "no failure kept": ("(처음 틀린 테스트의 보고는 이 버전부터 채점한 제출에만 남아 있습니다)",
                         "(the first failing test's report is kept only for attempts judged since "

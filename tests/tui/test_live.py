@@ -104,6 +104,7 @@ async def test_history_modal_restores_a_revision(db_path):
         assert preview.text == "새로 쓴 글"  # newest first
         table = modal.query_one("#history-list")
         assert app.focused is table
+        assert [str(c.label) for c in table.columns.values()] == ["#", "저장한 때", "어디서"]
         await pilot.press("down")  # older revisions below
         table.move_cursor(row=table.row_count - 1)  # the oldest: the seeded notes
         await until(pilot, lambda: "RandomCrop" in preview.text)

@@ -14,6 +14,7 @@ from studylog.journal import words as present
 from studylog.journal.day import Revision
 from studylog.tui.widgets.footer import StudyFooter
 from studylog.tui.widgets.plain import DataTable, Label
+from studylog.tui.words import ui
 from studylog.words import Lang
 
 
@@ -41,7 +42,7 @@ class HistoryScreen(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#history-list", DataTable)
-        table.add_columns("#", "saved", "by")
+        table.add_columns("#", ui("saved at", self.lang), ui("saved by", self.lang))
         for rev in self.revisions:
             row = present.revision_row(rev, self.lang)
             table.add_row(row[0], row[1][5:16], row[3], key=str(rev.id))
