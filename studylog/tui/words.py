@@ -196,6 +196,9 @@ _UI: dict[str, tuple[str, str]] = {
     "lr per epoch": ("에폭별 LR: {label}", "LR per epoch: {label}"),
     "lr finding": ("LR 범위 테스트 중 (torch 를 읽는 중)…", "LR range test running (loading torch)…"),
     "lr no answer": ("LR 범위 테스트가 답하지 않았습니다", "the LR range test gave no answer"),
+    "overlay title": ("고른 실험의 val acc (space: 고르기)", "val acc of the selected runs (space selects)"),
+    "params failed": ("파라미터 표를 계산하지 못했습니다", "the parameter table could not be computed"),
+    "train ended early": ("학습 프로세스가 일찍 끝났습니다", "the training process ended early"),
     "saved now": ("저장했습니다", "saved"),
     # the Train form's labels (the CLI option each one sets stays in view)
     "f model": ("모델 model", "model"), "f dataset": ("데이터셋 dataset", "dataset"),

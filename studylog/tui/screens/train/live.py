@@ -79,7 +79,7 @@ class LiveTab(Vertical):
             self.post_message(TrainEvent(ChildError(error_line(exc))))
             ended = True
         if not ended:
-            self.post_message(TrainEvent(ChildError("the training process ended early")))
+            self.post_message(TrainEvent(ChildError(ui("train ended early", self.lang))))
 
     def on_train_event(self, message: TrainEvent) -> None:
         """Dispatch by the event's type."""

@@ -13,6 +13,8 @@ from studylog.train import words as present
 from studylog.train.events import ChildError, ParamsTable
 from studylog.tui.screens.train.messages import ParamsLoaded
 from studylog.tui.widgets.plain import DataTable, Label
+from studylog.tui.words import ui
+from studylog.words import current_lang
 
 
 class ParamsTab(Vertical):
@@ -40,7 +42,7 @@ class ParamsTab(Vertical):
         """Run the child and post its answer."""
         from studylog.train.child import stream
 
-        result: ParamsTable | ChildError = ChildError("the parameter table could not be computed")
+        result: ParamsTable | ChildError = ChildError(ui("params failed", current_lang()))
         for event in stream(spec):
             if isinstance(event, ParamsTable | ChildError):
                 result = event

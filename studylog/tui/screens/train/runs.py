@@ -13,6 +13,8 @@ from studylog.train import words as present
 from studylog.tui.screens.train.messages import RunsLoaded
 from studylog.tui.widgets.curves import ChartPlot
 from studylog.tui.widgets.plain import DataTable
+from studylog.tui.words import ui
+from studylog.words import current_lang
 
 if TYPE_CHECKING:
     from studylog.tui.app import StudylogApp
@@ -33,7 +35,7 @@ class RunsTab(Vertical):
 
     def compose(self) -> ComposeResult:
         yield DataTable(id="runs-table", cursor_type="row", zebra_stripes=True)
-        yield ChartPlot("val acc of the selected runs (space selects)", id="plot-overlay")
+        yield ChartPlot(ui("overlay title", current_lang()), id="plot-overlay")
 
     @work(thread=True, exclusive=True, group="runs", exit_on_error=False, description="runs")
     def load(self) -> None:
