@@ -55,6 +55,7 @@ def test_the_pane_shows_members_and_comments_on_selected_lines(team: TeamRepos, 
             assert code.text.startswith("import sys")
             code.select_line(17)
             code.focus()
+            await _until(pilot, lambda: app.focused is code)  # focus moves on the next tick
             await pilot.press("c")
             box = app.query_one("#peer-comment", Input)
             assert box.display and box.has_focus

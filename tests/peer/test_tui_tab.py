@@ -52,6 +52,7 @@ def test_the_peer_tab_judges_the_team_from_the_setting(team: TeamRepos, home: Pa
             code = app.screen.query_one("#peer-code", TextArea)
             code.select_line(2)
             code.focus()
+            await _until(pilot, lambda: app.focused is code)  # focus moves on the next tick
             await pilot.press("c")
             await pilot.press(*"- queue")  # a comment may start with a dash
             await pilot.press("enter")
