@@ -19,7 +19,7 @@ from studylog.errors import UserError
 from studylog.judge.problems.bank import Problem, group_of
 from studylog.words import say
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 RANDOM_SEED_BASE = 20_000
 
 
@@ -80,7 +80,7 @@ def _build(problem: Problem) -> list[TestCase]:
     gen = problem.module("gen") if problem.has_reference else None
     if gen is not None and hasattr(gen, "edge_cases"):
         for name, text in gen.edge_cases():
-            text = text if text.endswith("\n") else text + "\n"
+            text = text if text.endswith("\n") or not text else text + "\n"  # no input stays none
             tests.append(TestCase(name, "edge", text, reference_output(problem, text)))
     count = problem.random_tests if gen is not None else 0
     for i in range(count):
