@@ -184,7 +184,17 @@ def revision_row(rev: Revision, lang: Lang, width: int = 50) -> list[str]:
         first = first[: width - 1] + "…"
     empty = "(비움)" if lang == "ko" else "(emptied)"
     return [f"#{rev.id}", rev.saved_at.replace("T", " "), section_name(rev.section, lang),
-            rev.source, first or empty]
+            source_name(rev.source, lang), first or empty]
+
+
+SOURCES = {"app": ("앱", "app"), "cli": ("명령줄", "cli"), "import": ("가져오기", "import"),
+           "restore": ("되살리기", "restore"), "migration": ("업그레이드", "migration")}
+
+
+def source_name(source: str, lang: Lang) -> str:
+    """Where a revision was saved (app, cli, import…) in ``lang`` (``--json`` keeps the key)."""
+    ko, en = SOURCES.get(source, (source, source))
+    return pick(lang, ko, en)
 
 
 def restored_line(rev: Revision, version: int, lang: Lang) -> str:

@@ -25,6 +25,7 @@ def test_history_and_restore(run, home: Path) -> None:
     assert len(after) == 3 and after[0]["text"] == "첫 노트" and after[0]["source"] == "restore"
     text = run("history", "2026-11-02").stdout
     assert f"#{oldest}" in text and "피어세션" in text
+    assert "되살리기" in text and "명령줄" in text and " cli " not in text  # one language
 
 
 def test_export_never_includes_revisions(run, home: Path) -> None:
