@@ -30,9 +30,7 @@ def test_table_and_stress(team: TeamRepos) -> None:
     assert best["bob"].verdict == "WA" and best["bob"].first_failure == "#1 sample 1"
     # carol is far too slow from the first 25×25 grid on; the judge calls a CPU-limit kill
     # measured a hair under 1 s RE (a judge issue, reported), so both are accepted here
-    # (which big grid is the first over 1 s of CPU depends on the machine: the samples pass)
-    assert best["carol"].verdict in ("TLE", "RE") and best["carol"].passed >= 2
-    assert best["carol"].first_failure not in ("", "#1 sample 1", "#2 sample 2")
+    assert best["carol"].verdict in ("TLE", "RE") and best["carol"].first_failure == "#3 all zeros"
     assert {r.total for row in j.rows for r in row.runs} == {j.tests}
 
     lines = present.table("en", j)
