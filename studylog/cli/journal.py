@@ -21,7 +21,7 @@ from studylog.errors import UserError
 from studylog.journal import words as present
 from studylog.journal.dates import parse_date, parse_range, today
 from studylog.journal.sections import check_section
-from studylog.words import compose_hangul, current_lang, say
+from studylog.words import current_lang, say
 
 DateOpt = Annotated[str, typer.Option("--date", "-d", help="YYYY-MM-DD, today or yesterday.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
@@ -80,9 +80,9 @@ TEXT_HELP = "The note (markdown; may start with '-'); '-' alone reads stdin (≤
 
 
 def _text_arg(text: str) -> str:
-    from studylog.journal.textin import read_stdin
+    from studylog.journal.textin import text_argument
 
-    return read_stdin(sys.stdin.buffer) if text == "-" else compose_hangul(text)
+    return text_argument(text)
 
 
 @note_app.command("add", cls=TextCommand, short_help="Add a note to a section of a day.")

@@ -12,7 +12,7 @@ from studylog.cli.text_args import TextCommand
 from studylog.config import Settings
 from studylog.journal import words as present
 from studylog.journal.dates import parse_date
-from studylog.words import compose_hangul, current_lang
+from studylog.words import current_lang
 
 DateOpt = Annotated[str, typer.Option("--date", "-d", help="YYYY-MM-DD, today or yesterday.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
@@ -27,11 +27,9 @@ TodoNumber = Annotated[int, typer.Argument(metavar="N", help="The to-do's number
 
 
 def _text_arg(text: str) -> str:
-    import sys
+    from studylog.journal.textin import text_argument
 
-    from studylog.journal.textin import read_stdin
-
-    return read_stdin(sys.stdin.buffer) if text == "-" else compose_hangul(text)
+    return text_argument(text)
 
 
 @todo_app.command("add", cls=TextCommand, short_help="Add a to-do ('- [x] …' adds it done).")

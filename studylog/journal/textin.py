@@ -42,6 +42,16 @@ def decode_utf8(data: bytes, what: str) -> str:
                             f"{what} is not UTF-8 text{hint}")) from None
 
 
+def text_argument(text: str) -> str:
+    """A text given on the command line: ``-`` alone reads standard input; otherwise the text
+    with decomposed Hangul composed."""
+    if text == "-":
+        import sys
+
+        return read_stdin(sys.stdin.buffer)
+    return compose_hangul(text)
+
+
 def read_stdin(stream: BinaryIO) -> str:
     """Standard input as text (bounded, UTF-8)."""
     what = say("표준 입력", "standard input")

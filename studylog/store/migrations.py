@@ -364,21 +364,15 @@ def peer_results_mine(db: sqlite_utils.Database) -> None:
 def journal_index_composed_hangul(db: sqlite_utils.Database) -> None:
     """Index decomposed Hangul (conjoining jamo, typed or pasted on macOS) composed, as search
     now compares it: the notes and to-dos stored before that hold some are indexed again."""
-    from studylog.store.search import compact_grams
+    from studylog.store.search import index_entry, index_todo
     from studylog.words import compose_hangul
 
-    def loose(*texts: str) -> bool:
-        return any(compose_hangul(t) != t for t in texts)
-
-    entries = [(i, t, b) for i, t, b in db.execute("SELECT id, title, body FROM entries")
-               if loose(t, b)]
-    db.conn.executemany("DELETE FROM entries_compact WHERE rowid = ?", [(i,) for i, _, _ in entries])
-    db.conn.executemany("INSERT INTO entries_compact (rowid, title, body) VALUES (?, ?, ?)",
-                        [(i, compact_grams(t), compact_grams(b)) for i, t, b in entries])
-    todos = [(i, t) for i, t in db.execute("SELECT id, text FROM todos") if loose(t)]
-    db.conn.executemany("DELETE FROM todos_compact WHERE rowid = ?", [(i,) for i, _ in todos])
-    db.conn.executemany("INSERT INTO todos_compact (rowid, text) VALUES (?, ?)",
-                        [(i, compact_grams(t)) for i, t in todos])
+    for i, title, body in db.execute("SELECT id, title, body FROM entries").fetchall():
+        if compose_hangul(title) != title or compose_hangul(body) != body:
+            index_entry(db, i, title, body)
+    for i, text in db.execute("SELECT id, text FROM todos").fetchall():
+        if compose_hangul(text) != text:
+            index_todo(db, i, text)
 
 
 MIGRATIONS: list[tuple[str, Migration]] = [(fn.__name__, fn) for fn in (
