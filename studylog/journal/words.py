@@ -147,7 +147,7 @@ def no_todos(date: str, lang: Lang) -> str:
 
 def no_hits(query: str, lang: Lang) -> str:
     """What search says when nothing matches."""
-    return pick(lang, f"{query!r}와 맞는 노트가 없습니다", f"no notes match {query!r}")
+    return pick(lang, f"{query!r}에 맞는 노트가 없습니다", f"no notes match {query!r}")
 
 
 def hits_caption(query: str, count: int, lang: Lang) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from studylog.store.days import join_texts, now
-from studylog.store.search import compact_grams
+from studylog.store.search import compact
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def insert_days(db: sqlite_utils.Database, days: list[NewDay], source: str = "im
             pos = positions.get(e.section, 0)
             positions[e.section] = pos + 1
             entry_rows.append((entry_id, d.date, e.section, "", e.body, pos, ts, ts))
-            entry_index.append((entry_id, "", compact_grams(e.body)))
+            entry_index.append((entry_id, compact(e.body)))
             tag_rows.extend((entry_id, t) for t in e.tags)
             if text := e.body.strip("\n"):
                 texts.setdefault(e.section, []).append(text)
@@ -88,14 +88,13 @@ def insert_days(db: sqlite_utils.Database, days: list[NewDay], source: str = "im
         for pos, t in enumerate(d.todos):
             todo_id += 1
             todo_rows.append((todo_id, d.date, pos, t.text, int(t.done), ts, ts if t.done else None))
-            todo_index.append((todo_id, compact_grams(t.text)))
+            todo_index.append((todo_id, compact(t.text)))
     conn = db.conn
     conn.executemany("INSERT INTO days (date, title, week, day, record_no, created, updated) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", day_rows)
     conn.executemany("INSERT INTO entries (id, date, section, title, body, position, created, "
                      "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entry_rows)
-    conn.executemany("INSERT INTO entries_compact (rowid, title, body) VALUES (?, ?, ?)",
-                     entry_index)
+    conn.executemany("INSERT INTO entries_compact (rowid, text) VALUES (?, ?)", entry_index)
     conn.executemany("INSERT OR IGNORE INTO tags (entry_id, tag) VALUES (?, ?)", tag_rows)
     conn.executemany("INSERT INTO todos (id, date, position, text, done, created, done_at) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", todo_rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -148,6 +149,40 @@ def test_any_spacing_of_a_phrase_finds_any_other(home: Path, words, text_gaps, q
         db.conn.close()
 
 
+_TEXT = st.text(alphabet="단지번호붙이기회고탐뷁abcLR019 ,.-_!", min_size=1, max_size=40)
+
+
+@given(_TEXT, st.data())
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          deadline=None)
+def test_every_piece_of_a_note_finds_it_and_nothing_else_does(home: Path, text: str, data) -> None:
+    """Any run of a note's characters (1 syllable to the whole note, spaces and punctuation
+    included) finds it, through the trigram index or, for 1–2 characters, the rows; a query
+    whose letters are not in the note in that order never does."""
+    from studylog.store.search import compact
+
+    start = data.draw(st.integers(0, len(text) - 1))
+    piece = text[start:data.draw(st.integers(start + 1, len(text)))]
+    other = data.draw(_TEXT)
+    db = open_db(home / "pieces.db")
+    with transaction(db):
+        entry_id = q.add_entry(db, "2026-11-20", "note", text)
+        todo_id = q.add_todo(db, "2026-11-20", text)
+    try:
+        if compact(piece):
+            assert entry_id in [h.entry_id for h in search(db, piece, limit=100)
+                                if h.section != "todo"]
+            assert todo_id in [h.entry_id for h in search(db, piece, section="todo", limit=100)]
+        found = [h.entry_id for h in search(db, other, limit=100) if h.section != "todo"]
+        parts_in = all(compact(w) in compact(text) for w in other.split())
+        assert (entry_id in found) == (bool(compact(other)) and parts_in)
+    finally:
+        with transaction(db):
+            q.delete_entry(db, entry_id)
+            q.delete_todo(db, todo_id)
+        db.conn.close()
+
+
 def _nfd(text: str) -> str:
     import unicodedata
 
@@ -169,20 +204,49 @@ def test_decomposed_hangul_is_found_by_what_a_student_types(home: Path) -> None:
     assert [h.date for h in search(db, _nfd("회고를"))] == ["2026-11-03"]
 
 
-def test_the_migration_indexes_decomposed_text_stored_before(home: Path) -> None:
+def _old_day(db: sqlite_utils.Database, date: str) -> None:
+    db.execute("INSERT INTO days (date, created, updated) VALUES (?, 'x', 'x')", [date])
+
+
+def test_the_migrations_index_decomposed_text_stored_before(home: Path) -> None:
     from studylog.store.migrations import migrate
-    from studylog.store.search import compact_grams
 
     db = open_db(home / "old.db", migrate=False)
     migrate(db, upto="peer_results_mine")
-    with transaction(db):
-        entry = q.add_entry(db, "2026-11-02", "retro", _nfd("맥에서 쓴 회고"))
-        # as the index was written before search composed decomposed text
-        db.execute("UPDATE entries_compact SET body = ? WHERE rowid = ?",
-                   [" ".join(_nfd(compact_grams("맥에서 쓴 회고")).split()), entry])
-    assert search(db, "맥에서") == []
+    with transaction(db):  # as a note was stored and indexed before search composed jamo
+        _old_day(db, "2026-11-02")
+        entry = 7
+        db.execute("INSERT INTO entries (id, date, section, body, created, updated) "
+                   "VALUES (?, '2026-11-02', 'retro', ?, 'x', 'x')", [entry, _nfd("맥에서 쓴 회고")])
+        db.execute("INSERT INTO entries_compact (rowid, title, body) VALUES (?, '', ?)",
+                   [entry, _nfd("맥에 에서 서쓴 쓴회 회고 고")])
+    stale = db.execute("SELECT count(*) FROM entries_compact WHERE entries_compact MATCH ?",
+                       ['"맥에 에서"']).fetchone()[0]
+    assert stale == 0
     migrate(db)
     assert [h.date for h in search(db, "맥에서")] == ["2026-11-02"]
+    assert [h.date for h in search(db, "맥에서쓴")] == ["2026-11-02"]
+    assert db.execute("SELECT text FROM entries_compact WHERE rowid = ?",
+                      [entry]).fetchone()[0] == "맥에서쓴회고"
+
+
+def test_the_trigram_migration_rebuilds_the_bigram_index(home: Path) -> None:
+    from studylog.store.migrations import migrate
+
+    db = open_db(home / "old.db", migrate=False)
+    migrate(db, upto="journal_index_composed_hangul")
+    with transaction(db):  # a note and a to-do as the bigram schema stored them
+        _old_day(db, "2026-11-02")
+        db.execute("INSERT INTO entries (id, date, section, body, created, updated) VALUES "
+                   "(1, '2026-11-02', 'lecture', 'StepLR 의 gamma 는 0.1, 단지 번호 붙이기', 'x', 'x')")
+        db.execute("INSERT INTO todos (id, date, position, text, created) "
+                   "VALUES (1, '2026-11-02', 0, '논문 읽기', 'x')")
+    migrate(db)
+    assert [h.date for h in search(db, "단지번호붙이기")] == ["2026-11-02"]
+    assert [h.date for h in search(db, "steplr GAM 0.1")] == ["2026-11-02"]
+    assert search(db, "steplr 감마") == []
+    assert [h.section for h in search(db, "논문")] == ["todo"]
+    assert search(db, "단지 없는말") == []
 
 
 def test_compose_hangul_composes_only_jamo() -> None:

@@ -103,6 +103,7 @@ def test_released_migration_names_never_change() -> None:
         "m006_judge_regressions", "study_reviews", "study_carryover", "judge_attempt_failure",
         "journal_revisions", "journal_search_compact", "train_process_weights_metrics",
         "journal_drop_word_index", "peer_tables", "peer_results_mine", "journal_index_composed_hangul",
+        "journal_search_trigram",
     ]
 
 
