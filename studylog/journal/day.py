@@ -24,6 +24,8 @@ TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
 
 def find_tags(text: str) -> list[str]:
     """``#tags`` in a text (a ``#`` followed by a word that does not start with a digit)."""
+    if "#" not in text:
+        return []
     return sorted({m.group(1).lower() for m in TAG.finditer(text)})
 
 

@@ -41,13 +41,15 @@ _TITLE_WD = re.compile(r"week\s*(\d+)\s*\(\s*(\d+)\s*\)", re.IGNORECASE)
 # heading name: most lines of a post fail this test and never reach the pattern.
 _MARKS = frozenset("#*0123456789")
 _FULL_STARTS = tuple(_FULL)
+_FULL_FIRSTS = frozenset(name[0] for name in _FULL)
 
 
 def heading_key(line: str) -> str | None:
     """The section key (or ``todos``) a heading line opens, or None for an ordinary line."""
     stripped = line.strip()
     if not stripped or (stripped[0] not in _MARKS
-                        and not stripped.lower().startswith(_FULL_STARTS)):
+                        and (stripped[0].lower()[0] not in _FULL_FIRSTS
+                             or not stripped.lower().startswith(_FULL_STARTS))):
         return None
     m = _HEADING.match(stripped)
     if not m or not m.group("rest"):
